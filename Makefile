@@ -1,0 +1,101 @@
+# storyfold — build, test, bench. Plain make + pkg-config; Debian packages only.
+#
+#   make deps     install the Debian packages (as root) or print the apt-get line
+#   make          build ./storyfold
+#   make demo     build and run `storyfold brief examples/`
+#   make test     unit tests (cmocka) + end-to-end CLI tests
+#   make asan     the same tests under AddressSanitizer + UBSan (build-asan/)
+#   make bench    ingest throughput on ../shared/data/corpora (median of 5)
+#   make fuzz     build the libFuzzer targets (clang)
+
+CC      ?= cc
+BUILD   ?= build
+WERROR  ?=
+PKGS    := libutf8proc sqlite3 jansson libxxhash
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-unused-parameter $(WERROR)
+OPT     ?= -O2 -g
+SAN     ?=
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(SAN) -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LDLIBS_ALL  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm $(LDLIBS)
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c) $(wildcard src/*.c))
+LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/libstoryfold.a
+BIN      := $(BUILD)/storyfold
+
+DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev \
+               libjansson-dev libxxhash-dev libcmocka-dev sqlite3 jq
+
+.PHONY: all deps demo test unit cli-test asan bench eval fuzz clean
+
+all: storyfold
+
+storyfold: $(BIN)
+	@ln -sf $(BIN) storyfold
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -o $@ $< $(LIB) $(LDLIBS_ALL) -lcmocka
+
+deps:
+	@./tools/deps.sh $(DEBIAN_PKGS)
+
+demo: deps
+	@$(MAKE) --no-print-directory storyfold
+	./storyfold brief examples/
+
+test: deps
+	@$(MAKE) --no-print-directory unit cli-test
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+cli-test: storyfold
+	@STORYFOLD=$(abspath $(BIN)) ./tests/cli/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/storyfold
+	@STORYFOLD=$(abspath build-asan/storyfold) ./tests/cli/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory storyfold
+	./bench/ingest.sh
+
+eval: deps
+	@$(MAKE) --no-print-directory storyfold
+	./eval/run.sh
+
+fuzz: $(LIB_SRC)
+	@mkdir -p build-fuzz
+	@set -e; for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); echo "== $$n"; \
+	  clang $(CSTD) -Iinclude -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
+	    $(shell pkg-config --cflags $(PKGS)) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS_ALL); \
+	done
+
+clean:
+	rm -rf build build-asan build-fuzz storyfold
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

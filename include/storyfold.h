@@ -1,0 +1,213 @@
+/* storyfold.h — the public API of libstoryfold: fold news articles into cited stories.
+ *
+ * Data flows one way: read → clean → text → link → synthesize → present, with a store
+ * (SQLite) behind the pipeline driver. The library never prints and never exits: it
+ * returns status codes (SF_OK or a negative SF_E…) and fills an sf_error with a message
+ * that names the file, the place in it and the reason.
+ *
+ * Ownership, once for all: a function named *_new / *_open / *_build returns an object
+ * the caller frees with the matching *_free / *_close; a pointer passed to a function
+ * named *_take or documented "consumed" becomes the callee's; everything else is
+ * borrowed for the duration of the call. Text is never copied into sentences, tokens or
+ * citations: they are byte spans [start, end) into their document's text.
+ */
+#ifndef STORYFOLD_H
+#define STORYFOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define SF_VERSION "0.1.0"
+
+/* ---- status and errors ------------------------------------------------------------ */
+
+typedef enum sf_status {
+    SF_OK = 0,
+    SF_ENOMEM = -1,    /* out of memory */
+    SF_EIO = -2,       /* file or stream could not be read or written */
+    SF_EFORMAT = -3,   /* input is not what its format says */
+    SF_EDB = -4,       /* the store failed */
+    SF_ENOTFOUND = -5, /* no such story / document */
+    SF_EINVAL = -6     /* bad argument */
+} sf_status;
+
+typedef struct sf_error {
+    int code;       /* an sf_status */
+    char msg[1024]; /* "file: where: reason" */
+} sf_error;
+
+/* A static English name for a status code. */
+const char *sf_strerror(int code);
+
+/* ---- documents ---------------------------------------------------------------------- */
+
+typedef struct sf_span {
+    uint32_t start, end; /* byte offsets into a document's text, half-open */
+} sf_span;
+
+typedef struct sf_sentence {
+    uint32_t start, end;       /* byte span of the sentence */
+    uint32_t tok_first, n_tok; /* its tokens: doc->toks[tok_first .. tok_first+n_tok) */
+    uint8_t boilerplate;       /* 1 when it lies in a boilerplate range */
+} sf_sentence;
+
+typedef struct sf_token {
+    uint32_t start, end; /* byte span of the word */
+    uint64_t term;       /* hash of its stem; 0 for stopwords, numbers, punctuation */
+} sf_token;
+
+#define SF_NO_DAY INT32_MIN
+
+/* One article. Readers fill the metadata and text; sf_doc_analyze fills the rest. All
+ * strings are NUL-terminated UTF-8 owned by the document (NULL when unknown). */
+typedef struct sf_doc {
+    char id[33];   /* hex XXH3-128 of the normalized body (sf_doc_analyze) */
+    char *path;    /* origin: "file", "file:LINE" (JSON Lines), "file#DOCNO" (SGML) */
+    char *ext_id;  /* the input's own id (JSON "id", SGML DOCNO), or NULL */
+    char *title, *source, *date, *url, *author, *lang; /* date: "YYYY-MM-DD" */
+    char *text;    /* the stored body, valid UTF-8, NUL-terminated */
+    size_t len;    /* its length in bytes */
+    int32_t day;   /* date as days since 1970-01-01, or SF_NO_DAY */
+
+    sf_span *boilerplate; size_t n_boilerplate; /* ranges cleaning marked */
+    sf_sentence *sents;   size_t n_sents;
+    sf_token *toks;       size_t n_toks;
+} sf_doc;
+
+sf_doc *sf_doc_new(void);
+void sf_doc_free(sf_doc *doc);
+
+/* Normalize, mark boilerplate, split sentences, tokenize and stem; set id. */
+int sf_doc_analyze(sf_doc *doc, sf_error *err);
+
+/* ---- reading ------------------------------------------------------------------------ */
+
+/* Callbacks a reader reports to. `doc` receives each good document and owns it from
+ * then on (return nonzero to stop reading); `reject` hears of each bad input: the path,
+ * where in it ("line 3", "byte 1024", or ""), and why. */
+typedef struct sf_reader {
+    int (*doc)(sf_doc *doc, void *ctx);
+    void (*reject)(const char *path, const char *where, const char *reason, void *ctx);
+    void *ctx;
+    const char *default_date; /* "YYYY-MM-DD" for documents that carry none, or NULL */
+} sf_reader;
+
+/* Read a file or a directory (recursively, in name order). Formats: plain text with an
+ * optional metadata header, JSON Lines, TREC/DUC and Reuters-21578 SGML. Returns the
+ * number of rejected inputs (>= 0), or a negative status if reading had to stop. */
+int sf_read_path(const char *path, const sf_reader *rd);
+
+/* Read JSON Lines from an open stream named `name` (e.g. "-" for stdin). */
+int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd);
+
+/* ---- the store ------------------------------------------------------------------------ */
+
+typedef struct sf_db sf_db;
+
+/* Open (creating and migrating when needed) a store: a SQLite file path, or ":memory:". */
+sf_db *sf_db_open(const char *where, sf_error *err);
+void sf_db_close(sf_db *db);
+
+/* ---- ingesting: analyze, deduplicate, cluster, store --------------------------------- */
+
+typedef struct sf_ingest sf_ingest;
+
+typedef struct sf_ingest_stats {
+    size_t seen;      /* documents offered */
+    size_t added;     /* newly stored */
+    size_t duplicate; /* already stored (same normalized body) */
+    size_t bytes;     /* text bytes offered */
+} sf_ingest_stats;
+
+sf_ingest *sf_ingest_new(sf_db *db, sf_error *err);
+/* Add one document (consumed), analyzing it unless its id is set already. Commits
+ * every 1000 documents. */
+int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err);
+/* Commit what is pending. */
+int sf_ingest_commit(sf_ingest *in, sf_error *err);
+const sf_ingest_stats *sf_ingest_stats_get(const sf_ingest *in);
+/* Commit and free. */
+int sf_ingest_free(sf_ingest *in, sf_error *err);
+
+/* ---- stories ------------------------------------------------------------------------ */
+
+typedef struct sf_story_row {
+    int64_t id;
+    int n_docs, n_sources;
+    char first_date[11], last_date[11]; /* "" when undated */
+    char *title;                        /* owned by the list */
+} sf_story_row;
+
+typedef struct sf_story_list {
+    sf_story_row *rows;
+    size_t n;
+} sf_story_list;
+
+sf_story_list *sf_stories_new(sf_db *db, sf_error *err);
+void sf_stories_free(sf_story_list *list);
+
+/* Full-text search over stored sentences (FTS5, BM25). */
+typedef struct sf_hit {
+    char doc_id[33];
+    int64_t story;
+    sf_span span;
+    double score; /* bm25, lower is better */
+    char *text;   /* the sentence, owned by the result */
+    char *title, *source, *date;
+} sf_hit;
+
+typedef struct sf_hits {
+    sf_hit *rows;
+    size_t n;
+} sf_hits;
+
+sf_hits *sf_search_new(sf_db *db, const char *query, int limit, sf_error *err);
+void sf_hits_free(sf_hits *hits);
+
+/* ---- briefs ------------------------------------------------------------------------- */
+
+typedef struct sf_cite {
+    size_t doc; /* index into brief->docs */
+    sf_span span;
+} sf_cite;
+
+typedef struct sf_brief_sentence {
+    sf_cite cite;      /* where the sentence comes from */
+    sf_cite *also;     /* other documents that say nearly the same */
+    size_t n_also;
+    int n_outlets;     /* distinct sources among cite + also */
+} sf_brief_sentence;
+
+typedef struct sf_brief {
+    int64_t story;
+    sf_doc **docs;     /* owned; in date order */
+    size_t n_docs;
+    int n_sources;
+    sf_brief_sentence *summary;
+    size_t n_summary;
+} sf_brief;
+
+/* Build the brief of one stored story; `words` is the summary budget (<= 0: 100). */
+sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err);
+void sf_brief_free(sf_brief *b);
+
+int sf_brief_write_markdown(const sf_brief *b, FILE *out);
+int sf_brief_write_json(const sf_brief *b, FILE *out);
+
+/* Extractive summary of analyzed documents taken as one story: up to `words` words,
+ * returned as citations in reading order (*out malloc'd, caller frees). */
+int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t *n_out,
+                 sf_error *err);
+
+/* The story each stored document belongs to, in ingest order. */
+typedef struct sf_membership {
+    char doc_id[33];
+    char *path;
+    int64_t story, storyline;
+} sf_membership;
+
+int sf_memberships(sf_db *db, sf_membership **out, size_t *n, sf_error *err);
+void sf_memberships_free(sf_membership *m, size_t n);
+
+#endif

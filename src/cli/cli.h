@@ -1,0 +1,53 @@
+/* cli.h — what the subcommands share: the command table, reading inputs with rejects
+ * reported on stderr, progress on a terminal, and exit statuses. Only the CLI prints. */
+#ifndef SF_CLI_H
+#define SF_CLI_H
+
+#include "storyfold.h"
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
+
+#define DEFAULT_DB "storyfold.db"
+
+typedef struct cli_cmd {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} cli_cmd;
+
+int cmd_ingest(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_brief(int argc, char **argv);
+int cmd_summarize(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+
+/* Print "storyfold CMD: message" on stderr. */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Read every path ("-" = JSON Lines on stdin), handing each document to fn (which
+ * consumes it) and reporting rejected inputs on stderr. Returns the number rejected, or
+ * -1 when fn failed (fn has printed why). */
+typedef int (*cli_doc_fn)(sf_doc *doc, void *ctx);
+long cli_read_all(const char *cmd, char **paths, int n, const char *default_date,
+                  cli_doc_fn fn, void *ctx);
+
+/* Analyze documents read from paths into an array (for the in-memory commands). */
+typedef struct cli_docs {
+    sf_doc **v;
+    size_t n, cap;
+} cli_docs;
+long cli_load_docs(const char *cmd, char **paths, int n, const char *default_date,
+                   cli_docs *out);
+void cli_docs_free(cli_docs *d);
+
+/* Ingest paths into db; returns rejected count or -1 on a store failure. */
+long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const char *default_date,
+                      int quiet);
+
+/* Parse a positive integer option value or exit with usage. */
+int cli_int(const char *cmd, const char *opt, const char *v);
+
+#endif

@@ -1,0 +1,174 @@
+/* common.c — helpers every subcommand uses: errors on stderr, reading inputs with
+ * rejects reported, a progress line when stderr is a terminal, integer options. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "storyfold %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_int(const char *cmd, const char *opt, const char *v)
+{
+    char *end;
+    long x = strtol(v, &end, 10);
+    if (*v == '\0' || *end || x <= 0 || x > 1000000) {
+        cli_error(cmd, "%s wants a positive integer, not '%s'", opt, v);
+        exit(EXIT_USAGE);
+    }
+    return (int)x;
+}
+
+typedef struct read_ctx {
+    const char *cmd;
+    cli_doc_fn fn;
+    void *ctx;
+    long rejected;
+    int failed;
+} read_ctx;
+
+static void on_reject(const char *path, const char *where, const char *reason, void *p)
+{
+    read_ctx *r = p;
+    r->rejected++;
+    if (where && *where)
+        fprintf(stderr, "storyfold %s: %s: %s: %s\n", r->cmd, path, where, reason);
+    else
+        fprintf(stderr, "storyfold %s: %s: %s\n", r->cmd, path, reason);
+}
+
+static int on_doc(sf_doc *doc, void *p)
+{
+    read_ctx *r = p;
+    if (r->fn(doc, r->ctx) != 0) {
+        r->failed = 1;
+        return 1; /* stop reading */
+    }
+    return 0;
+}
+
+long cli_read_all(const char *cmd, char **paths, int n, const char *default_date,
+                  cli_doc_fn fn, void *ctx)
+{
+    read_ctx r = {cmd, fn, ctx, 0, 0};
+    sf_reader rd = {on_doc, on_reject, &r, default_date};
+    for (int i = 0; i < n && !r.failed; i++) {
+        int rc = !strcmp(paths[i], "-") ? sf_read_jsonl_stream(stdin, "-", &rd)
+                                         : sf_read_path(paths[i], &rd);
+        if (rc < 0 && !r.failed) {
+            cli_error(cmd, "%s: %s", paths[i], sf_strerror(rc));
+            r.rejected++;
+        }
+    }
+    return r.failed ? -1 : r.rejected;
+}
+
+static int collect(sf_doc *doc, void *p)
+{
+    cli_docs *d = p;
+    sf_error err = {0};
+    if (sf_doc_analyze(doc, &err) != SF_OK) {
+        fprintf(stderr, "storyfold: %s\n", err.msg);
+        sf_doc_free(doc);
+        return 0;
+    }
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->v = realloc(d->v, d->cap * sizeof *d->v);
+        if (!d->v) abort();
+    }
+    d->v[d->n++] = doc;
+    return 0;
+}
+
+long cli_load_docs(const char *cmd, char **paths, int n, const char *default_date,
+                   cli_docs *out)
+{
+    return cli_read_all(cmd, paths, n, default_date, collect, out);
+}
+
+void cli_docs_free(cli_docs *d)
+{
+    for (size_t i = 0; i < d->n; i++) sf_doc_free(d->v[i]);
+    free(d->v);
+    d->v = NULL;
+    d->n = d->cap = 0;
+}
+
+typedef struct ingest_ctx {
+    const char *cmd;
+    sf_ingest *in;
+    int progress;
+    struct timespec t0, last;
+} ingest_ctx;
+
+static double since(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static int ingest_one(sf_doc *doc, void *p)
+{
+    ingest_ctx *c = p;
+    sf_error err = {0};
+    if (sf_ingest_take(c->in, doc, &err) != SF_OK) {
+        if (err.code == SF_EDB) {
+            cli_error(c->cmd, "%s", err.msg);
+            return 1; /* the store failed: stop */
+        }
+        cli_error(c->cmd, "%s", err.msg);
+    }
+    if (c->progress) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (since(&c->last, &now) >= 0.25) {
+            const sf_ingest_stats *s = sf_ingest_stats_get(c->in);
+            double dt = since(&c->t0, &now);
+            fprintf(stderr, "\r%zu articles, %zu new, %.0f/s ", s->seen, s->added,
+                    dt > 0 ? (double)s->seen / dt : 0.0);
+            c->last = now;
+        }
+    }
+    return 0;
+}
+
+long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const char *default_date,
+                      int quiet)
+{
+    sf_error err = {0};
+    ingest_ctx c = {cmd, sf_ingest_new(db, &err), !quiet && isatty(2), {0, 0}, {0, 0}};
+    if (!c.in) {
+        cli_error(cmd, "%s", err.msg);
+        return -1;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &c.t0);
+    c.last = c.t0;
+    long rejected = cli_read_all(cmd, paths, n, default_date, ingest_one, &c);
+    sf_ingest_stats st = *sf_ingest_stats_get(c.in);
+    if (sf_ingest_free(c.in, &err) != SF_OK) {
+        cli_error(cmd, "%s", err.msg);
+        return -1;
+    }
+    if (c.progress) fputs("\r\033[K", stderr);
+    if (!quiet) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double dt = since(&c.t0, &now);
+        fprintf(stderr, "%zu articles read: %zu new, %zu already stored, %ld rejected"
+                        " (%.2f s, %.0f articles/s)\n",
+                st.seen, st.added, st.duplicate, rejected < 0 ? 0 : rejected, dt,
+                dt > 0 ? (double)st.seen / dt : 0.0);
+    }
+    return rejected;
+}

@@ -1,0 +1,30 @@
+/* doc.c — the document object: creation and release. Analysis lives in pipeline/. */
+#include "core/mem.h"
+#include "storyfold.h"
+
+#include <stdlib.h>
+
+sf_doc *sf_doc_new(void)
+{
+    sf_doc *d = sf_xcalloc(1, sizeof *d);
+    d->day = SF_NO_DAY;
+    return d;
+}
+
+void sf_doc_free(sf_doc *d)
+{
+    if (!d) return;
+    free(d->path);
+    free(d->ext_id);
+    free(d->title);
+    free(d->source);
+    free(d->date);
+    free(d->url);
+    free(d->author);
+    free(d->lang);
+    free(d->text);
+    free(d->boilerplate);
+    free(d->sents);
+    free(d->toks);
+    free(d);
+}

@@ -1,0 +1,21 @@
+/* hmap.h — an open-addressing hash map from nonzero 64-bit keys (already hashes) to
+ * 64-bit values. Used for term statistics and inverted-index heads. */
+#ifndef SF_HMAP_H
+#define SF_HMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct hmap {
+    uint64_t *keys; /* 0 = empty slot */
+    int64_t *vals;
+    size_t cap, n;  /* cap is a power of two */
+} hmap;
+
+/* Pointer to the value of key, inserting it with value `init` when absent. */
+int64_t *hmap_put(hmap *m, uint64_t key, int64_t init);
+/* Pointer to the value of key, or NULL. */
+int64_t *hmap_get(const hmap *m, uint64_t key);
+void hmap_free(hmap *m);
+
+#endif

@@ -1,0 +1,63 @@
+/* cluster.h — online grouping of documents into stories (events): each document's
+ * TF-IDF vector is compared, through an inverted index over story centroids, with the
+ * stories active within a time window, and joins the best one above a threshold or
+ * starts a new one. Never all pairs. Deterministic for a given input order.
+ * The clusterer holds its state in memory; the pipeline loads it from and saves it to
+ * the store (clu_story_load, the dirty lists). */
+#ifndef SF_CLUSTER_H
+#define SF_CLUSTER_H
+
+#include "core/hmap.h"
+#include "link/termvec.h"
+#include "storyfold.h"
+
+#define CLU_THRESHOLD 0.22 /* cosine(doc, centroid) to join; tuned on examples/ + DUC dev */
+#define CLU_WINDOW_DAYS 4  /* a dated doc joins stories active within this many days */
+#define CLU_CENTROID_MAX 300 /* centroid terms kept per story */
+
+typedef struct clu_story {
+    int64_t id;
+    int32_t day_min, day_max; /* SF_NO_DAY when no member is dated */
+    int32_t n_docs;
+    termvec centroid;         /* sum of member unit vectors, truncated */
+    int dirty;                /* listed in clu.dirty_stories */
+    uint32_t seen;            /* candidate-scan stamp */
+    char *title;              /* owned; set by the pipeline on a new story until saved */
+} clu_story;
+
+typedef struct clu {
+    hmap df;                  /* term → document frequency */
+    int64_t n_docs;
+    uint64_t *dirty_terms;    /* terms whose df changed since the last save */
+    size_t n_dirty, cap_dirty;
+    hmap term_dirty;          /* term → 1 while listed in dirty_terms */
+    clu_story *stories;
+    size_t n_stories, cap_stories;
+    uint32_t *dirty_stories;  /* indexes of stories changed since the last save */
+    size_t n_dirty_stories, cap_dirty_stories;
+    hmap post_head;           /* term → 1 + index of its newest posting */
+    struct clu_post { uint32_t story; int32_t next; } *post;
+    size_t n_post, cap_post;
+    int64_t next_id;
+    uint32_t stamp;
+} clu;
+
+void clu_init(clu *c);
+void clu_free(clu *c);
+
+/* Restore state saved earlier. */
+void clu_df_load(clu *c, uint64_t term, int64_t df);
+void clu_story_load(clu *c, int64_t id, int32_t day_min, int32_t day_max, int32_t n_docs,
+                    const tv_entry *centroid, size_t n);
+
+/* The document's TF-IDF unit vector (updating document frequencies first) into v. */
+void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v);
+
+/* Assign an analyzed document to a story; returns it (valid until the next call),
+ * *created set when new. */
+clu_story *clu_assign(clu *c, const sf_doc *doc, int *created);
+
+/* After saving: forget dirty marks. */
+void clu_saved(clu *c);
+
+#endif

@@ -1,0 +1,51 @@
+/* analyze.c — the per-document stages in order: clean (identity, boilerplate), then text
+ * (sentences, tokens, terms). Pure function of the document's text. */
+#include "clean/clean.h"
+#include "core/error.h"
+#include "core/mem.h"
+#include "storyfold.h"
+#include "text/sentence.h"
+#include "text/token.h"
+
+#include <stdlib.h>
+
+/* 1 when span [s, e) overlaps one of the sorted boilerplate ranges. */
+static int in_boilerplate(const sf_doc *d, uint32_t s, uint32_t e)
+{
+    for (size_t i = 0; i < d->n_boilerplate; i++) {
+        const sf_span *b = &d->boilerplate[i];
+        if (b->start >= e) break;
+        if (b->end > s) return 1;
+    }
+    return 0;
+}
+
+int sf_doc_analyze(sf_doc *d, sf_error *err)
+{
+    if (!d || !d->text) return sf_fail(err, SF_EINVAL, "document without text");
+    if (d->len > SF_MAX_DOC)
+        return sf_fail(err, SF_EFORMAT, "%s: document larger than 16 MiB", d->path ? d->path : "?");
+    clean_body_id(d->text, d->len, d->id);
+    clean_boilerplate(d);
+
+    sf_span *spans = NULL;
+    size_t ns = sent_split(d->text, d->len, &spans);
+    free(d->sents);
+    free(d->toks);
+    d->sents = sf_xmalloc((ns ? ns : 1) * sizeof *d->sents);
+    d->n_sents = ns;
+    d->toks = NULL;
+    d->n_toks = 0;
+    size_t cap = 0;
+    for (size_t i = 0; i < ns; i++) {
+        sf_sentence *s = &d->sents[i];
+        s->start = spans[i].start;
+        s->end = spans[i].end;
+        s->tok_first = (uint32_t)d->n_toks;
+        tok_scan(d->text, s->start, s->end, &d->toks, &d->n_toks, &cap);
+        s->n_tok = (uint32_t)(d->n_toks - s->tok_first);
+        s->boilerplate = (uint8_t)in_boilerplate(d, s->start, s->end);
+    }
+    free(spans);
+    return SF_OK;
+}

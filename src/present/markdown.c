@@ -1,0 +1,84 @@
+/* markdown.c — a brief as Markdown for the terminal: title, counts, the cited summary,
+ * the sources. Citations read [n:start-end]: document n of the source list, byte span
+ * of its stored text. */
+#include "storyfold.h"
+
+#include <string.h>
+
+/* Print text[s, e) on one line (newlines of hard-wrapped copy become spaces). */
+static void put_flat(FILE *out, const char *t, uint32_t s, uint32_t e)
+{
+    int space = 0;
+    for (uint32_t i = s; i < e; i++) {
+        char c = t[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (space) fputc(' ', out);
+        space = 0;
+        fputc(c, out);
+    }
+}
+
+static const char *or_dash(const char *s)
+{
+    return s && *s ? s : "—";
+}
+
+static void title_of(FILE *out, const sf_brief *b)
+{
+    for (size_t i = 0; i < b->n_docs; i++)
+        if (b->docs[i]->title && *b->docs[i]->title) {
+            fputs(b->docs[i]->title, out);
+            return;
+        }
+    if (b->n_summary) {
+        const sf_cite *c = &b->summary[0].cite;
+        put_flat(out, b->docs[c->doc]->text, c->span.start, c->span.end);
+        return;
+    }
+    fputs("(untitled)", out);
+}
+
+int sf_brief_write_markdown(const sf_brief *b, FILE *out)
+{
+    const char *first = NULL, *last = NULL;
+    for (size_t i = 0; i < b->n_docs; i++) {
+        const char *d = b->docs[i]->date;
+        if (!d) continue;
+        if (!first || strcmp(d, first) < 0) first = d;
+        if (!last || strcmp(d, last) > 0) last = d;
+    }
+    fprintf(out, "## Story %lld: ", (long long)b->story);
+    title_of(out, b);
+    fprintf(out, "\n\n%zu article%s from %d outlet%s", b->n_docs, b->n_docs == 1 ? "" : "s",
+            b->n_sources, b->n_sources == 1 ? "" : "s");
+    if (first) {
+        if (strcmp(first, last) == 0)
+            fprintf(out, ", %s", first);
+        else
+            fprintf(out, ", %s to %s", first, last);
+    }
+    fputs("\n\n### Summary\n\n", out);
+    if (!b->n_summary) fputs("(no sentence qualifies for a summary)\n", out);
+    for (size_t i = 0; i < b->n_summary; i++) {
+        const sf_brief_sentence *s = &b->summary[i];
+        const sf_doc *d = b->docs[s->cite.doc];
+        fputs("- ", out);
+        put_flat(out, d->text, s->cite.span.start, s->cite.span.end);
+        fprintf(out, " [%zu:%u-%u", s->cite.doc + 1, s->cite.span.start, s->cite.span.end);
+        for (size_t j = 0; j < s->n_also; j++)
+            fprintf(out, "; %zu:%u-%u", s->also[j].doc + 1, s->also[j].span.start,
+                    s->also[j].span.end);
+        fprintf(out, "] (%d outlet%s)\n", s->n_outlets, s->n_outlets == 1 ? "" : "s");
+    }
+    fputs("\n### Sources\n\n", out);
+    for (size_t i = 0; i < b->n_docs; i++) {
+        const sf_doc *d = b->docs[i];
+        fprintf(out, "%zu. %s, %s: %s (%s, id %.12s)\n", i + 1, or_dash(d->source),
+                or_dash(d->date), or_dash(d->title), or_dash(d->path), d->id);
+    }
+    fputc('\n', out);
+    return ferror(out) ? SF_EIO : SF_OK;
+}

@@ -1,0 +1,60 @@
+/* read.h — the readers' internals: one function per input format over a memory buffer,
+ * plus the helpers they share. sf_read_path (read.c) sniffs a file's format and hands
+ * its bytes to one of these; the fuzz target calls them directly.
+ *
+ * Each read_*_buf reports every good document to rd->doc (which then owns it) and every
+ * bad input to rd->reject, and returns the number of rejections (>= 0). When rd->doc
+ * returns nonzero the reader stops at once and returns the rejections so far. `buf` need
+ * not be NUL-terminated; it is only read, never kept. "byte N" in a rejection is the
+ * 0-based offset of the offending byte in `buf`; "line N" is 1-based.
+ *
+ * Reason strings (stable, tests match them):
+ *   text:  "invalid UTF-8 at byte N", "binary file (NUL byte at byte N)",
+ *          "document larger than 16 MiB", "empty file", "no text after the metadata header"
+ *   jsonl: "invalid JSON: <jansson's message>", "line longer than 16 MiB",
+ *          "not a JSON object (no \"text\" field)", "no \"text\" field",
+ *          "empty \"text\" field"
+ *   sgml:  "document cut off (no </DOC>)", "document cut off (no </REUTERS>)",
+ *          "invalid UTF-8 at byte N", "binary file (NUL byte at byte N)", "no <BODY> text",
+ *          "no <TEXT>", "empty <TEXT>", "document larger than 16 MiB",
+ *          "no <DOC> or <REUTERS> documents"
+ */
+#ifndef SF_READ_H
+#define SF_READ_H
+
+#include "storyfold.h"
+
+#include <stddef.h>
+
+/* Plain text, UTF-8, with an optional metadata header. doc->path = path. The body is
+ * stored byte for byte. */
+int read_text_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+
+/* JSON Lines: one article object per line. doc->path = "path:LINE". */
+int read_jsonl_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+
+/* TREC/DUC (<DOC>) and Reuters-21578 (<REUTERS>) SGML. doc->path = "path#DOCNO". */
+int read_sgml_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+
+/* One JSON Lines line (without its '\n'); `lineno` is 1-based. Returns 1 when it was
+ * rejected, 0 when it was delivered or blank, -1 when rd->doc asked to stop. */
+int read_jsonl_line(const char *path, size_t lineno, const char *line, size_t len,
+                    const sf_reader *rd);
+
+/* Strict UTF-8 check (no overlongs, surrogates or code points above U+10FFFF; NUL is
+ * valid). Returns 0 when s[0..n) is valid, else -1 and sets *bad_offset (if not NULL) to
+ * the offset of the first byte of the first bad sequence. */
+int read_utf8_check(const char *s, size_t n, size_t *bad_offset);
+
+/* Report a rejection (rd->reject may be NULL). */
+void read_reject(const sf_reader *rd, const char *path, const char *where, const char *reason);
+
+/* Finish a document (default date, day number) and hand it to rd->doc (or free it when
+ * there is none). Returns nonzero when reading must stop. */
+int read_emit(const sf_reader *rd, sf_doc *doc);
+
+/* Set doc->date from a date string in any form sf_date_parse knows; leaves it NULL (and
+ * returns -1) when the string is not a date. */
+int read_set_date(sf_doc *doc, const char *s);
+
+#endif

@@ -1,0 +1,492 @@
+/* sqlite.c — the SQLite store: one file, WAL journal, a versioned schema with
+ * migrations, documents keyed by the hash of their normalized body, sentences in an
+ * FTS5 index (BM25), story centroids and term statistics for online clustering.
+ * Writes happen in the pipeline's batch transactions, so a kill at any moment leaves the
+ * file as it was before or after a batch. */
+#include "store/store.h"
+
+#include "core/error.h"
+#include "core/mem.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Each entry moves the schema from version i to i+1 (PRAGMA user_version). Never edit
+ * a released entry: append a new one. */
+static const char *const migrations[] = {
+    /* 0 → 1 */
+    "CREATE TABLE doc("
+    "  n INTEGER PRIMARY KEY,"          /* ingest order */
+    "  id TEXT NOT NULL UNIQUE,"        /* XXH3-128 of the normalized body */
+    "  path TEXT, ext_id TEXT, title TEXT, source TEXT, date TEXT, day INTEGER,"
+    "  url TEXT, author TEXT, lang TEXT,"
+    "  text TEXT NOT NULL,"
+    "  story INTEGER NOT NULL);"
+    "CREATE INDEX doc_story ON doc(story);"
+    "CREATE TABLE sentence("
+    "  n INTEGER PRIMARY KEY,"          /* = rowid in sentence_fts */
+    "  doc INTEGER NOT NULL REFERENCES doc(n),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, boilerplate INTEGER NOT NULL);"
+    "CREATE INDEX sentence_doc ON sentence(doc);"
+    "CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='',"
+    "  tokenize='porter unicode61 remove_diacritics 2');"
+    "CREATE TABLE story("
+    "  id INTEGER PRIMARY KEY, storyline INTEGER NOT NULL, title TEXT,"
+    "  day_min INTEGER, day_max INTEGER, n_docs INTEGER NOT NULL,"
+    "  centroid BLOB NOT NULL);"        /* (u64 term, f32 weight) pairs, host order */
+    "CREATE TABLE term_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+    "INSERT INTO meta VALUES('n_docs', 0);",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+enum {
+    ST_HAS_DOC,
+    ST_ADD_DOC,
+    ST_ADD_SENT,
+    ST_ADD_FTS,
+    ST_PUT_STORY,
+    ST_PUT_DF,
+    ST_SET_NDOCS,
+    ST__COUNT
+};
+
+static const char *const stmt_sql[ST__COUNT] = {
+    [ST_HAS_DOC] = "SELECT 1 FROM doc WHERE id = ?1",
+    [ST_ADD_DOC] = "INSERT INTO doc(id, path, ext_id, title, source, date, day, url, author,"
+                   " lang, text, story) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+    [ST_ADD_SENT] = "INSERT INTO sentence(doc, start, end, boilerplate) VALUES(?1,?2,?3,?4)",
+    [ST_ADD_FTS] = "INSERT INTO sentence_fts(rowid, text) VALUES(?1, ?2)",
+    [ST_PUT_STORY] = "INSERT INTO story(id, storyline, day_min, day_max, n_docs, centroid,"
+                     " title) VALUES(?1,?1,?2,?3,?4,?5,?6) ON CONFLICT(id) DO UPDATE SET"
+                     " day_min=?2, day_max=?3, n_docs=?4, centroid=?5,"
+                     " title=coalesce(story.title, ?6)",
+    [ST_PUT_DF] = "INSERT INTO term_df(term, df) VALUES(?1, ?2)"
+                  " ON CONFLICT(term) DO UPDATE SET df=?2",
+    [ST_SET_NDOCS] = "UPDATE meta SET value = ?1 WHERE key = 'n_docs'",
+};
+
+struct sf_db {
+    sqlite3 *h;
+    char *where;
+    sqlite3_stmt *st[ST__COUNT];
+};
+
+static int db_fail(sf_db *db, sf_error *err, const char *what)
+{
+    return sf_fail(err, SF_EDB, "%s: %s: %s", db->where, what, sqlite3_errmsg(db->h));
+}
+
+static int exec(sf_db *db, const char *sql, sf_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        int rc = sf_fail(err, SF_EDB, "%s: %s", db->where, msg ? msg : "error");
+        sqlite3_free(msg);
+        return rc;
+    }
+    return SF_OK;
+}
+
+static int user_version(sf_db *db)
+{
+    sqlite3_stmt *s;
+    int v = -1;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    return v;
+}
+
+static int migrate(sf_db *db, sf_error *err)
+{
+    int v = user_version(db);
+    if (v < 0) return db_fail(db, err, "reading schema version");
+    if (v > SCHEMA_VERSION)
+        return sf_fail(err, SF_EDB,
+                       "%s: schema version %d is newer than this storyfold knows (%d)",
+                       db->where, v, SCHEMA_VERSION);
+    for (; v < SCHEMA_VERSION; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
+        int rc;
+        if ((rc = exec(db, "BEGIN IMMEDIATE", err)) != SF_OK) return rc;
+        if ((rc = exec(db, migrations[v], err)) != SF_OK ||
+            (rc = exec(db, pragma, err)) != SF_OK) {
+            exec(db, "ROLLBACK", NULL);
+            return rc;
+        }
+        if ((rc = exec(db, "COMMIT", err)) != SF_OK) return rc;
+    }
+    return SF_OK;
+}
+
+sf_db *sf_db_open(const char *where, sf_error *err)
+{
+    sf_db *db = sf_xcalloc(1, sizeof *db);
+    db->where = sf_xstrdup(where);
+    if (sqlite3_open_v2(where, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        sf_fail(err, SF_EDB, "%s: cannot open: %s", where,
+                db->h ? sqlite3_errmsg(db->h) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    /* WAL + synchronous=NORMAL: a committed batch survives a killed process; only a
+     * power cut can lose the last batches, never corrupt the file. */
+    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                 " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
+                 " PRAGMA temp_store=MEMORY;", err) != SF_OK)
+        goto fail;
+    if (migrate(db, err) != SF_OK) goto fail;
+    for (int i = 0; i < ST__COUNT; i++)
+        if (sqlite3_prepare_v3(db->h, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &db->st[i],
+                               NULL) != SQLITE_OK) {
+            db_fail(db, err, "preparing statements");
+            goto fail;
+        }
+    return db;
+fail:
+    sf_db_close(db);
+    return NULL;
+}
+
+void sf_db_close(sf_db *db)
+{
+    if (!db) return;
+    for (int i = 0; i < ST__COUNT; i++) sqlite3_finalize(db->st[i]);
+    sqlite3_close(db->h);
+    free(db->where);
+    free(db);
+}
+
+sqlite3 *store_sqlite_handle(sf_db *db);
+sqlite3 *store_sqlite_handle(sf_db *db)
+{
+    return db->h;
+}
+
+const char *store_where(sf_db *db);
+const char *store_where(sf_db *db)
+{
+    return db->where;
+}
+
+int store_begin(sf_db *db, sf_error *err)
+{
+    return exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(sf_db *db, sf_error *err)
+{
+    return exec(db, "COMMIT", err);
+}
+
+void store_rollback(sf_db *db)
+{
+    exec(db, "ROLLBACK", NULL);
+}
+
+/* Run a prepared statement that returns no rows and reset it. */
+static int step_done(sf_db *db, sqlite3_stmt *s, sf_error *err, const char *what)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? SF_OK : db_fail(db, err, what);
+}
+
+int store_has_doc(sf_db *db, const char *id, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_HAS_DOC];
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW) return 1;
+    if (rc == SQLITE_DONE) return 0;
+    return db_fail(db, err, "looking up a document");
+}
+
+static void bind_opt(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_ADD_DOC];
+    sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
+    bind_opt(s, 2, d->path);
+    bind_opt(s, 3, d->ext_id);
+    bind_opt(s, 4, d->title);
+    bind_opt(s, 5, d->source);
+    bind_opt(s, 6, d->date);
+    if (d->day != SF_NO_DAY)
+        sqlite3_bind_int(s, 7, d->day);
+    else
+        sqlite3_bind_null(s, 7);
+    bind_opt(s, 8, d->url);
+    bind_opt(s, 9, d->author);
+    bind_opt(s, 10, d->lang);
+    sqlite3_bind_text(s, 11, d->text, (int)d->len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 12, story);
+    int rc = step_done(db, s, err, "storing a document");
+    if (rc != SF_OK) return rc;
+    int64_t docn = sqlite3_last_insert_rowid(db->h);
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const sf_sentence *se = &d->sents[i];
+        s = db->st[ST_ADD_SENT];
+        sqlite3_bind_int64(s, 1, docn);
+        sqlite3_bind_int(s, 2, (int)se->start);
+        sqlite3_bind_int(s, 3, (int)se->end);
+        sqlite3_bind_int(s, 4, se->boilerplate);
+        if ((rc = step_done(db, s, err, "storing a sentence")) != SF_OK) return rc;
+        if (se->boilerplate) continue; /* stored and cited, not searched */
+        s = db->st[ST_ADD_FTS];
+        sqlite3_bind_int64(s, 1, sqlite3_last_insert_rowid(db->h));
+        sqlite3_bind_text(s, 2, d->text + se->start, (int)(se->end - se->start),
+                          SQLITE_STATIC);
+        if ((rc = step_done(db, s, err, "indexing a sentence")) != SF_OK) return rc;
+    }
+    return SF_OK;
+}
+
+int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
+{
+    int rc;
+    for (size_t i = 0; i < c->n_dirty_stories; i++) {
+        const clu_story *st = &c->stories[c->dirty_stories[i]];
+        sqlite3_stmt *s = db->st[ST_PUT_STORY];
+        sqlite3_bind_int64(s, 1, st->id);
+        if (st->day_min != SF_NO_DAY) {
+            sqlite3_bind_int(s, 2, st->day_min);
+            sqlite3_bind_int(s, 3, st->day_max);
+        }
+        sqlite3_bind_int(s, 4, st->n_docs);
+        sqlite3_bind_blob(s, 5, st->centroid.e, (int)(st->centroid.n * sizeof(tv_entry)),
+                          SQLITE_STATIC);
+        bind_opt(s, 6, st->title);
+        if ((rc = step_done(db, s, err, "storing a story")) != SF_OK) return rc;
+    }
+    for (size_t i = 0; i < c->n_dirty; i++) {
+        sqlite3_stmt *s = db->st[ST_PUT_DF];
+        sqlite3_bind_int64(s, 1, (sqlite3_int64)c->dirty_terms[i]);
+        sqlite3_bind_int64(s, 2, *hmap_get(&c->df, c->dirty_terms[i]));
+        if ((rc = step_done(db, s, err, "storing term statistics")) != SF_OK) return rc;
+    }
+    sqlite3_stmt *s = db->st[ST_SET_NDOCS];
+    sqlite3_bind_int64(s, 1, c->n_docs);
+    return step_done(db, s, err, "storing the document count");
+}
+
+int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT term, df FROM term_df", -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "loading term statistics");
+    while (sqlite3_step(s) == SQLITE_ROW)
+        clu_df_load(c, (uint64_t)sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='n_docs'", -1, &s, NULL) !=
+        SQLITE_OK)
+        return db_fail(db, err, "loading the document count");
+    if (sqlite3_step(s) == SQLITE_ROW) c->n_docs = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db->h,
+                           "SELECT id, day_min, day_max, n_docs, centroid FROM story ORDER BY id",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "loading stories");
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        int32_t dmin = sqlite3_column_type(s, 1) == SQLITE_NULL ? SF_NO_DAY
+                                                                : sqlite3_column_int(s, 1);
+        int32_t dmax = sqlite3_column_type(s, 2) == SQLITE_NULL ? SF_NO_DAY
+                                                                : sqlite3_column_int(s, 2);
+        const void *blob = sqlite3_column_blob(s, 4);
+        size_t n = (size_t)sqlite3_column_bytes(s, 4) / sizeof(tv_entry);
+        tv_entry *tmp = sf_xmalloc((n ? n : 1) * sizeof *tmp);
+        if (n) memcpy(tmp, blob, n * sizeof *tmp); /* the blob may be unaligned */
+        clu_story_load(c, sqlite3_column_int64(s, 0), dmin, dmax, sqlite3_column_int(s, 3),
+                       tmp, n);
+        free(tmp);
+    }
+    sqlite3_finalize(s);
+    return SF_OK;
+}
+
+static char *col_dup(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? sf_xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_error *err)
+{
+    sqlite3_stmt *s;
+    *docs = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db->h,
+                           "SELECT id, path, ext_id, title, source, date, day, url, author, lang,"
+                           " text FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "loading a story");
+    sqlite3_bind_int64(s, 1, story);
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        sf_doc *d = sf_doc_new();
+        snprintf(d->id, sizeof d->id, "%s", (const char *)sqlite3_column_text(s, 0));
+        d->path = col_dup(s, 1);
+        d->ext_id = col_dup(s, 2);
+        d->title = col_dup(s, 3);
+        d->source = col_dup(s, 4);
+        d->date = col_dup(s, 5);
+        d->day = sqlite3_column_type(s, 6) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 6);
+        d->url = col_dup(s, 7);
+        d->author = col_dup(s, 8);
+        d->lang = col_dup(s, 9);
+        d->text = col_dup(s, 10);
+        d->len = (size_t)sqlite3_column_bytes(s, 10);
+        SF_GROW(*docs, cap, *n + 1);
+        (*docs)[(*n)++] = d;
+    }
+    sqlite3_finalize(s);
+    if (!*n) return sf_fail(err, SF_ENOTFOUND, "%s: no story %lld", db->where, (long long)story);
+    return SF_OK;
+}
+
+/* ---- queries of the public API ------------------------------------------------------ */
+
+static void day_str(sqlite3_stmt *s, int col, char out[11])
+{
+    out[0] = '\0';
+    if (sqlite3_column_type(s, col) == SQLITE_NULL) return;
+    const unsigned char *t = sqlite3_column_text(s, col);
+    if (t) snprintf(out, 11, "%s", (const char *)t);
+}
+
+sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h,
+                           "SELECT s.id, count(d.n), count(DISTINCT coalesce(d.source, d.id)),"
+                           " min(d.date), max(d.date), s.title"
+                           " FROM story s JOIN doc d ON d.story = s.id"
+                           " GROUP BY s.id ORDER BY s.id",
+                           -1, &s, NULL) != SQLITE_OK) {
+        db_fail(db, err, "listing stories");
+        return NULL;
+    }
+    sf_story_list *l = sf_xcalloc(1, sizeof *l);
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        SF_GROW(l->rows, cap, l->n + 1);
+        sf_story_row *r = &l->rows[l->n++];
+        r->id = sqlite3_column_int64(s, 0);
+        r->n_docs = sqlite3_column_int(s, 1);
+        r->n_sources = sqlite3_column_int(s, 2);
+        day_str(s, 3, r->first_date);
+        day_str(s, 4, r->last_date);
+        r->title = col_dup(s, 5);
+    }
+    sqlite3_finalize(s);
+    return l;
+}
+
+void sf_stories_free(sf_story_list *l)
+{
+    if (!l) return;
+    for (size_t i = 0; i < l->n; i++) free(l->rows[i].title);
+    free(l->rows);
+    free(l);
+}
+
+sf_hits *sf_search_new(sf_db *db, const char *query, int limit, sf_error *err)
+{
+    sqlite3_stmt *s;
+    /* the text is cut as a blob: spans are byte offsets, substr() on text counts
+     * characters */
+    if (sqlite3_prepare_v2(db->h,
+                           "SELECT d.id, d.story, se.start, se.end, f.rank,"
+                           " substr(CAST(d.text AS BLOB), se.start + 1, se.end - se.start),"
+                           " d.title, d.source, d.date"
+                           " FROM sentence_fts f JOIN sentence se ON se.n = f.rowid"
+                           " JOIN doc d ON d.n = se.doc"
+                           " WHERE sentence_fts MATCH ?1 ORDER BY f.rank, se.n LIMIT ?2",
+                           -1, &s, NULL) != SQLITE_OK) {
+        db_fail(db, err, "searching");
+        return NULL;
+    }
+    sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 2, limit > 0 ? limit : 20);
+    sf_hits *h = sf_xcalloc(1, sizeof *h);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        SF_GROW(h->rows, cap, h->n + 1);
+        sf_hit *r = &h->rows[h->n++];
+        snprintf(r->doc_id, sizeof r->doc_id, "%s", (const char *)sqlite3_column_text(s, 0));
+        r->story = sqlite3_column_int64(s, 1);
+        r->span.start = (uint32_t)sqlite3_column_int(s, 2);
+        r->span.end = (uint32_t)sqlite3_column_int(s, 3);
+        r->score = sqlite3_column_double(s, 4);
+        r->text = col_dup(s, 5);
+        r->title = col_dup(s, 6);
+        r->source = col_dup(s, 7);
+        r->date = col_dup(s, 8);
+    }
+    if (rc != SQLITE_DONE) {
+        /* an FTS5 query syntax error lands here */
+        sf_fail(err, SF_EINVAL, "search query '%s': %s", query, sqlite3_errmsg(db->h));
+        sqlite3_finalize(s);
+        sf_hits_free(h);
+        return NULL;
+    }
+    sqlite3_finalize(s);
+    return h;
+}
+
+void sf_hits_free(sf_hits *h)
+{
+    if (!h) return;
+    for (size_t i = 0; i < h->n; i++) {
+        free(h->rows[i].text);
+        free(h->rows[i].title);
+        free(h->rows[i].source);
+        free(h->rows[i].date);
+    }
+    free(h->rows);
+    free(h);
+}
+
+int sf_memberships(sf_db *db, sf_membership **out, size_t *n, sf_error *err)
+{
+    sqlite3_stmt *s;
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db->h,
+                           "SELECT d.id, d.path, d.story, s.storyline FROM doc d"
+                           " JOIN story s ON s.id = d.story ORDER BY d.n",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "listing documents");
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        SF_GROW(*out, cap, *n + 1);
+        sf_membership *m = &(*out)[(*n)++];
+        snprintf(m->doc_id, sizeof m->doc_id, "%s", (const char *)sqlite3_column_text(s, 0));
+        m->path = col_dup(s, 1);
+        m->story = sqlite3_column_int64(s, 2);
+        m->storyline = sqlite3_column_int64(s, 3);
+    }
+    sqlite3_finalize(s);
+    return SF_OK;
+}
+
+void sf_memberships_free(sf_membership *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(m[i].path);
+    free(m);
+}
