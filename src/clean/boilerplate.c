@@ -37,11 +37,17 @@ static int starts_ci(const char *s, size_t n, const char *pre)
     return n >= m && strncasecmp(s, pre, m) == 0;
 }
 
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
+    int first = needle[0]; /* needles are lowercase */
     for (size_t i = 0; i + m <= n; i++)
-        if (strncasecmp(s + i, needle, m) == 0) return 1;
+        if (lower((unsigned char)s[i]) == first && strncasecmp(s + i, needle, m) == 0) return 1;
     return 0;
 }
 

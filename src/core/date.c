@@ -125,7 +125,7 @@ int sf_date_parse(const char *s, char out[11])
         const char *q = p + ml;
         if (*q == '.') q++;
         while (*q == ' ') q++;
-        int n = isdigit((unsigned char)q[1]) ? 2 : 1;
+        int n = isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) ? 2 : 1;
         if (digits(q, n, &d) != 0) return -1;
         q += n;
         if (*q == ',') q++;

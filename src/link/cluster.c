@@ -8,8 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QUERY_TERMS 20 /* the document's heaviest terms used to fetch candidates */
-#define INDEX_TERMS 30 /* each member's heaviest terms under which a story is indexed */
+#define QUERY_TERMS 40 /* the document's heaviest terms used to fetch candidates */
+#define INDEX_TERMS 60 /* each member's heaviest terms under which a story is indexed */
+#define SCAN_MAX 500   /* postings walked per query term, newest first: events are local in
+                        * time, and this bounds the cost per document on any stream */
+#define RESCORE 24     /* candidates sharing the most query terms get an exact cosine */
 
 void clu_init(clu *c)
 {
@@ -25,11 +28,13 @@ void clu_free(clu *c)
     }
     free(c->stories);
     free(c->dirty_stories);
+    free(c->cand);
+    for (size_t i = 0; i < c->n_post; i++) free(c->post[i].story);
     free(c->post);
     free(c->dirty_terms);
     hmap_free(&c->df);
     hmap_free(&c->term_dirty);
-    hmap_free(&c->post_head);
+    hmap_free(&c->post_of);
     memset(c, 0, sizeof *c);
 }
 
@@ -40,18 +45,30 @@ void clu_df_load(clu *c, uint64_t term, int64_t df)
 
 static void post_add(clu *c, uint64_t term, uint32_t story)
 {
-    int64_t *head = hmap_put(&c->post_head, term, 0);
-    if (*head && c->post[*head - 1].story == story) return;
-    SF_GROW(c->post, c->cap_post, c->n_post + 1);
-    c->post[c->n_post] = (struct clu_post){story, (int32_t)(*head - 1)};
-    *head = (int64_t)++c->n_post;
+    int64_t *at = hmap_put(&c->post_of, term, -1);
+    if (*at < 0) {
+        SF_GROW(c->post, c->cap_post, c->n_post + 1);
+        c->post[c->n_post] = (struct clu_post){NULL, 0, 0};
+        *at = (int64_t)c->n_post++;
+    }
+    struct clu_post *p = &c->post[*at];
+    if (p->n && p->story[p->n - 1] == story) return;
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 4;
+        p->story = sf_xrealloc(p->story, p->cap * sizeof *p->story);
+    }
+    p->story[p->n++] = story;
+}
+
+static void index_terms(clu *c, uint32_t idx, const uint64_t *top, size_t n)
+{
+    for (size_t i = 0; i < n; i++) post_add(c, top[i], idx);
 }
 
 static void index_story(clu *c, uint32_t idx, const termvec *v)
 {
     uint64_t top[INDEX_TERMS];
-    size_t n = tv_top_terms(v, INDEX_TERMS, top);
-    for (size_t i = 0; i < n; i++) post_add(c, top[i], idx);
+    index_terms(c, idx, top, tv_top_terms(v, INDEX_TERMS, top));
 }
 
 static clu_story *story_push(clu *c, int64_t id)
@@ -76,6 +93,7 @@ void clu_story_load(clu *c, int64_t id, int32_t day_min, int32_t day_max, int32_
     if (n) memcpy(s->centroid.e, centroid, n * sizeof *centroid);
     s->centroid.n = n;
     tv_normalize_order(&s->centroid);
+    s->norm2 = tv_norm2(&s->centroid);
     index_story(c, (uint32_t)(s - c->stories), &s->centroid);
 }
 
@@ -125,29 +143,54 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     termvec v = {0};
     clu_doc_vector(c, doc, &v);
 
-    uint64_t q[QUERY_TERMS];
-    size_t nq = tv_top_terms(&v, QUERY_TERMS, q);
+    /* the heaviest terms: the first QUERY_TERMS fetch candidates, all index the doc */
+    uint64_t q[INDEX_TERMS];
+    size_t n_index = tv_top_terms(&v, INDEX_TERMS, q);
+    size_t nq = n_index < QUERY_TERMS ? n_index : QUERY_TERMS;
     if (++c->stamp == 0) {
         for (size_t i = 0; i < c->n_stories; i++) c->stories[i].seen = 0;
         c->stamp = 1;
     }
+    size_t nc = 0;
+    for (size_t t = 0; t < nq; t++) {
+        int64_t *at = hmap_get(&c->post_of, q[t]);
+        if (!at) continue;
+        const struct clu_post *p = &c->post[*at];
+        size_t lo = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;
+        for (size_t k = p->n; k-- > lo;) {
+            uint32_t si = p->story[k];
+            clu_story *s = &c->stories[si];
+            if (s->seen == c->stamp) {
+                if (s->last_term != t) s->hits++; /* a story may be listed twice */
+                s->last_term = (uint32_t)t;
+                continue;
+            }
+            s->seen = c->stamp;
+            s->hits = 1;
+            s->last_term = (uint32_t)t;
+            SF_GROW(c->cand, c->cap_cand, nc + 1);
+            c->cand[nc++] = si;
+        }
+    }
+    /* keep about RESCORE candidates sharing the most query terms: find the smallest hit
+     * count h such that fewer than RESCORE candidates have more, in one counting pass */
+    size_t count[QUERY_TERMS + 2] = {0};
+    for (size_t i = 0; i < nc; i++) count[c->stories[c->cand[i]].hits]++;
+    uint32_t h = QUERY_TERMS + 1;
+    for (size_t above = 0; h > 1 && above + count[h - 1] <= RESCORE;) above += count[--h];
+    size_t keep = 0;
+    for (size_t i = 0; i < nc; i++)
+        if (c->stories[c->cand[i]].hits >= h || keep < RESCORE / 2) c->cand[keep++] = c->cand[i];
     long best = -1;
     double best_cos = CLU_THRESHOLD;
-    for (size_t t = 0; t < nq; t++) {
-        int64_t *head = hmap_get(&c->post_head, q[t]);
-        for (int32_t p = head ? (int32_t)(*head - 1) : -1; p >= 0; p = c->post[p].next) {
-            clu_story *s = &c->stories[c->post[p].story];
-            if (s->seen == c->stamp) continue;
-            s->seen = c->stamp;
-            if (!in_window(s, doc->day)) continue;
-            double n2 = tv_norm2(&s->centroid);
-            if (n2 <= 0) continue;
-            double cs = tv_dot(&v, &s->centroid) / sqrt(n2);
-            /* ties go to the older story: deterministic */
-            if (cs > best_cos || (cs == best_cos && best >= 0 && s->id < c->stories[best].id)) {
-                best_cos = cs;
-                best = (long)c->post[p].story;
-            }
+    for (size_t i = 0; i < keep; i++) {
+        clu_story *s = &c->stories[c->cand[i]];
+        if (!in_window(s, doc->day) || s->norm2 <= 0) continue;
+        double cs = tv_dot(&v, &s->centroid) / sqrt(s->norm2);
+        /* ties go to the older story: deterministic */
+        if (cs > best_cos || (cs == best_cos && best >= 0 && s->id < c->stories[best].id)) {
+            best_cos = cs;
+            best = (long)c->cand[i];
         }
     }
     clu_story *s;
@@ -160,6 +203,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     }
     tv_axpy(&s->centroid, 1.0, &v);
     tv_truncate(&s->centroid, CLU_CENTROID_MAX);
+    s->norm2 = tv_norm2(&s->centroid);
     s->n_docs++;
     if (doc->day != SF_NO_DAY) {
         if (s->day_min == SF_NO_DAY || doc->day < s->day_min) s->day_min = doc->day;
@@ -170,7 +214,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
         SF_GROW(c->dirty_stories, c->cap_dirty_stories, c->n_dirty_stories + 1);
         c->dirty_stories[c->n_dirty_stories++] = (uint32_t)(s - c->stories);
     }
-    index_story(c, (uint32_t)(s - c->stories), &v);
+    index_terms(c, (uint32_t)(s - c->stories), q, n_index);
     tv_free(&v);
     return s;
 }

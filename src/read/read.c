@@ -38,8 +38,13 @@ void read_reject(const sf_reader *rd, const char *path, const char *where, const
 
 int read_set_date(sf_doc *doc, const char *s)
 {
-    char ymd[11];
-    if (!s || sf_date_parse(s, ymd) != 0) return -1;
+    /* Copied into a zero-padded buffer: sf_date_parse may look a byte or two past the
+     * terminating NUL (e.g. on "May"), and no real date string is this long anyway. */
+    char pad[128] = {0}, ymd[11];
+    size_t n = s ? strlen(s) : 0;
+    if (!s || n > 100) return -1;
+    memcpy(pad, s, n);
+    if (sf_date_parse(pad, ymd) != 0) return -1;
     free(doc->date);
     doc->date = sf_xstrdup(ymd);
     return 0;
@@ -300,54 +305,35 @@ int sf_read_path(const char *path, const sf_reader *rd)
 
 /* ---- JSON Lines from a stream ------------------------------------------------------- */
 
+/* Reads byte by byte (getc_unlocked, no per-byte allocation) so that each line is handled
+ * as soon as it arrives on a pipe, and a line longer than 16 MiB is skipped without being
+ * kept in memory. */
 int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
 {
     if (!f || !rd) return SF_EINVAL;
     if (!name) name = "-";
-    enum { CHUNK = 1 << 16 };
-    char *chunk = sf_xmalloc(CHUNK);
     sf_buf line = {0};
+    sf_grow((void **)&line.data, &line.cap, 65536, 1);
     size_t lineno = 1;
-    int too_long = 0, rejects = 0, stop = 0, status = 0, err = 0;
+    int too_long = 0, rejects = 0, err = 0;
+    flockfile(f);
     for (;;) {
-        size_t got = fread(chunk, 1, CHUNK, f);
-        if (got == 0) {
-            if (ferror(f)) status = SF_EIO, err = errno;
+        int c = getc_unlocked(f);
+        if (c != EOF && c != '\n') {
+            if (too_long) continue;
+            if (line.len >= SF_MAX_DOC) {
+                too_long = 1;
+                continue;
+            }
+            if (line.len + 1 >= line.cap) sf_grow((void **)&line.data, &line.cap, line.len + 2, 1);
+            line.data[line.len++] = (char)c;
+            continue;
+        }
+        if (c == EOF && ferror(f)) {
+            err = errno ? errno : EIO;
             break;
         }
-        size_t i = 0;
-        while (i < got && !stop) {
-            char *nl = memchr(chunk + i, '\n', got - i);
-            size_t take = nl ? (size_t)(nl - (chunk + i)) : got - i;
-            if (!too_long) {
-                if (line.len + take > SF_MAX_DOC) {
-                    too_long = 1;
-                    line.len = 0;
-                } else {
-                    sf_buf_add(&line, chunk + i, take);
-                }
-            }
-            i += take;
-            if (!nl) break;
-            i++; /* the '\n' */
-            int r;
-            if (too_long) {
-                char where[32];
-                snprintf(where, sizeof where, "line %zu", lineno);
-                read_reject(rd, name, where, "line longer than 16 MiB");
-                r = 1;
-            } else {
-                r = read_jsonl_line(name, lineno, line.data ? line.data : "", line.len, rd);
-            }
-            if (r > 0) rejects++;
-            if (r < 0) stop = 1;
-            line.len = 0;
-            too_long = 0;
-            lineno++;
-        }
-        if (stop) break;
-    }
-    if (!stop && status == 0 && (line.len || too_long)) { /* a last line without '\n' */
+        if (c == EOF && line.len == 0 && !too_long) break;
         int r;
         if (too_long) {
             char where[32];
@@ -358,9 +344,16 @@ int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
             r = read_jsonl_line(name, lineno, line.data, line.len, rd);
         }
         if (r > 0) rejects++;
+        if (r < 0 || c == EOF) break;
+        line.len = 0;
+        too_long = 0;
+        lineno++;
     }
-    if (status < 0) read_reject(rd, name, "", strerror(err ? err : EIO));
-    free(chunk);
+    funlockfile(f);
     sf_buf_free(&line);
-    return status < 0 ? status : rejects;
+    if (err) {
+        read_reject(rd, name, "", strerror(err));
+        return SF_EIO;
+    }
+    return rejects;
 }

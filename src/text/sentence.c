@@ -5,9 +5,10 @@
  * between sentences is whitespace only. Boundaries:
  *
  *   - a blank line (two or more line breaks, possibly with blanks between) always;
- *   - a single line break when the next line starts with a bullet / list marker, or the
- *     line it ends started with one (otherwise a line break is plain whitespace, so
- *     hard-wrapped newswire is joined);
+ *   - a single line break when the next line starts with a bullet (• ▪ ● - * + ...), or
+ *     the line it ends started with one and the next line does not continue it in
+ *     lowercase (a wrapped bullet item); otherwise a line break is plain whitespace, so
+ *     hard-wrapped newswire is joined;
  *   - after a run of terminal punctuation (. ! ? … and "..."), with any closing quotes or
  *     brackets after it (" ” ’ ' '' ) ] } »), when followed by whitespace or the end and
  *     the rules below agree:
@@ -176,63 +177,84 @@ static bool bullet_at(bytes p, size_t i, size_t len)
 
 /* ---- word lists ---------------------------------------------------------------------- */
 
-static bool in_list(const char *const *list, bytes w, size_t n)
+typedef struct word {
+    size_t len;
+    const char *s;
+} word;
+#define W(lit) { sizeof(lit) - 1, lit }
+
+static bool in_list(const word *list, bytes w, size_t n)
 {
-    for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
+    if (n == 0) return false;
+    for (; list->s; list++)
+        if (list->len == n && (unsigned char)list->s[0] == w[0] && memcmp(list->s, w, n) == 0) return true;
     return false;
 }
 
 /* Abbreviations that are followed by a name or phrase: never the end of a sentence. */
-static const char *const never_end[] = {
-    "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Gov",
-    "Govs", "Sen", "Sens", "Rep", "Reps", "Gen", "Gens", "Col", "Lt", "Sgt", "Capt", "Cmdr",
-    "Cdr", "Adm", "Maj", "Cpl", "Pvt", "Brig", "Rev", "Msgr", "Fr", "Hon", "Mt", "Ft", "Pres",
-    "Supt", "Det", "Insp", "Atty", "Amb", "Gov't", "Sec'y", "Lt.Gen", "Lt.Col", "Maj.Gen",
-    "vs", "Vs", "v", "e.g", "i.e", "E.g", "I.e", "cf", "Cf", "viz", "approx", "Approx", "ca",
-    "incl", "esp", "Esp", "Mssrs", NULL,
+static const word never_end[] = {
+    W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Mmes"), W("Mme"), W("Mlle"), W("Dr"),
+    W("Drs"), W("Prof"), W("Profs"), W("Gov"), W("Govs"), W("Sen"), W("Sens"), W("Rep"),
+    W("Reps"), W("Gen"), W("Gens"), W("Col"), W("Lt"), W("Sgt"), W("Capt"), W("Cmdr"),
+    W("Cdr"), W("Adm"), W("Maj"), W("Cpl"), W("Pvt"), W("Brig"), W("Rev"), W("Msgr"),
+    W("Fr"), W("Hon"), W("Mt"), W("Ft"), W("Pres"), W("Supt"), W("Det"), W("Insp"),
+    W("Atty"), W("Amb"), W("Gov't"), W("Sec'y"), W("Lt.Gen"), W("Lt.Col"), W("Maj.Gen"),
+    W("vs"), W("Vs"), W("v"), W("e.g"), W("i.e"), W("E.g"), W("I.e"), W("cf"), W("Cf"),
+    W("viz"), W("approx"), W("Approx"), W("ca"), W("incl"), W("esp"), W("Esp"), W("Mssrs"), { 0, NULL },
 };
 
 /* Abbreviations that usually precede a number: no split before a digit. */
-static const char *const num_prefix[] = {
-    "No", "no", "Nos", "nos", "Nr", "Vol", "vol", "Vols", "Art", "art", "Sec", "sec", "Sect",
-    "Fig", "fig", "Figs", "p", "pp", "Ch", "ch", "Chap", "Op", "op", "Ps", "Pt", "pt", "Nov",
-    "Rte", "Rt", "Hwy", "Ex", "Para", "para", "ed", "Ed", "eds", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Dec", "Ca", "Gr", NULL,
+static const word num_prefix[] = {
+    W("No"), W("no"), W("Nos"), W("nos"), W("Nr"), W("Vol"), W("vol"), W("Vols"), W("Art"),
+    W("art"), W("Sec"), W("sec"), W("Sect"), W("Fig"), W("fig"), W("Figs"), W("p"), W("pp"),
+    W("Ch"), W("ch"), W("Chap"), W("Op"), W("op"), W("Ps"), W("Pt"), W("pt"), W("Nov"),
+    W("Rte"), W("Rt"), W("Hwy"), W("Ex"), W("Para"), W("para"), W("ed"), W("Ed"), W("eds"),
+    W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"),
+    W("Sept"), W("Oct"), W("Dec"), W("Ca"), W("Gr"), { 0, NULL },
 };
 
 /* Abbreviations that can end a sentence: split only before a likely sentence start. */
-static const char *const soft_end[] = {
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Cos", "Plc", "plc", "Pty", "Mfg", "Intl", "Jr", "Sr",
-    "St", "Ste", "Ave", "Av", "Blvd", "Rd", "Sq", "Pl", "Hts", "Esq", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues",
-    "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "etc", "al", "Ala", "Ariz", "Ark",
-    "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
-    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-    "Penn", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "Ont", "Que", "Alta", "Man",
-    "Sask", "Dept", "Univ", "Assn", "Assoc", "ft", "min", "hr", "hrs", "mins", "sec", "est", "Est", "oz", "lb", "lbs", "yr",
-    "yrs", "mo", "mos", "mln", "bln", "pct", "Dist", "Ret", "ret", NULL,
+static const word soft_end[] = {
+    W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("Bros"), W("Cos"), W("Plc"), W("plc"),
+    W("Pty"), W("Mfg"), W("Intl"), W("Jr"), W("Sr"), W("St"), W("Ste"), W("Ave"), W("Av"),
+    W("Blvd"), W("Rd"), W("Sq"), W("Pl"), W("Hts"), W("Esq"), W("Jan"), W("Feb"), W("Mar"),
+    W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"), W("Nov"),
+    W("Dec"), W("Mon"), W("Tue"), W("Tues"), W("Wed"), W("Thu"), W("Thur"), W("Thurs"),
+    W("Fri"), W("Sat"), W("Sun"), W("etc"), W("al"), W("Ala"), W("Ariz"), W("Ark"),
+    W("Calif"), W("Cal"), W("Colo"), W("Conn"), W("Del"), W("Fla"), W("Ga"), W("Ill"),
+    W("Ind"), W("Kan"), W("Kans"), W("Ky"), W("La"), W("Md"), W("Mass"), W("Mich"),
+    W("Minn"), W("Miss"), W("Mo"), W("Mont"), W("Neb"), W("Nev"), W("Okla"), W("Ore"),
+    W("Pa"), W("Penn"), W("Tenn"), W("Tex"), W("Vt"), W("Va"), W("Wash"), W("Wis"),
+    W("Wyo"), W("Ont"), W("Que"), W("Alta"), W("Man"), W("Sask"), W("Dept"), W("Univ"),
+    W("Assn"), W("Assoc"), W("ft"), W("min"), W("hr"), W("hrs"), W("mins"), W("sec"),
+    W("est"), W("Est"), W("oz"), W("lb"), W("lbs"), W("yr"), W("yrs"), W("mo"), W("mos"),
+    W("mln"), W("bln"), W("pct"), W("Dist"), W("Ret"), W("ret"), { 0, NULL },
 };
 
 /* Capitalized words that typically begin a sentence (after an ambiguous abbreviation). */
-static const char *const starters[] = {
-    "The", "He", "She", "It", "They", "We", "I", "You", "A", "An", "This", "That", "These",
-    "Those", "There", "Then", "His", "Her", "Its", "Their", "Our", "My", "Your", "But", "And",
-    "Or", "So", "Yet", "Still", "In", "On", "At", "As", "For", "If", "When", "While", "After",
-    "Before", "Since", "Although", "Though", "However", "Meanwhile", "Also", "Some", "Many",
-    "Most", "Both", "Each", "All", "One", "Two", "Three", "What", "Why", "How", "Who", "Where",
-    "Which", "Now", "Last", "Earlier", "Later", "According", "Under", "With", "By", "From",
-    "Despite", "During", "Other", "Such", "Another", "Asked", "Instead", "Even", "Only", "No",
-    "Not", "Officials", "Police", "Analysts", "Shares", "Today", "Yesterday", "Here", "Among",
-    "Nor", "Because", "Unlike", "About", "More", "Several", "Further", "Once", "Thus", "Under",
-    "Until", "Over", "To", "Of", NULL,
+static const word starters[] = {
+    W("The"), W("He"), W("She"), W("It"), W("They"), W("We"), W("I"), W("You"), W("A"),
+    W("An"), W("This"), W("That"), W("These"), W("Those"), W("There"), W("Then"), W("His"),
+    W("Her"), W("Its"), W("Their"), W("Our"), W("My"), W("Your"), W("But"), W("And"),
+    W("Or"), W("So"), W("Yet"), W("Still"), W("In"), W("On"), W("At"), W("As"), W("For"),
+    W("If"), W("When"), W("While"), W("After"), W("Before"), W("Since"), W("Although"),
+    W("Though"), W("However"), W("Meanwhile"), W("Also"), W("Some"), W("Many"), W("Most"),
+    W("Both"), W("Each"), W("All"), W("One"), W("Two"), W("Three"), W("What"), W("Why"),
+    W("How"), W("Who"), W("Where"), W("Which"), W("Now"), W("Last"), W("Earlier"),
+    W("Later"), W("According"), W("Under"), W("With"), W("By"), W("From"), W("Despite"),
+    W("During"), W("Other"), W("Such"), W("Another"), W("Asked"), W("Instead"), W("Even"),
+    W("Only"), W("No"), W("Not"), W("Officials"), W("Police"), W("Analysts"), W("Shares"),
+    W("Today"), W("Yesterday"), W("Here"), W("Among"), W("Nor"), W("Because"), W("Unlike"),
+    W("About"), W("More"), W("Several"), W("Further"), W("Once"), W("Thus"), W("Under"),
+    W("Until"), W("Over"), W("To"), W("Of"), { 0, NULL },
 };
 
 /* Speech verbs: "Why?" Smith asked. does not split. */
-static const char *const said_verbs[] = {
-    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "shouted", "yelled",
-    "cried", "replied", "wrote", "writes", "exclaimed", "answered", "insisted", "screamed",
-    "wondered", "recalled", "declared", "chanted", "urged", "quipped", NULL,
+static const word said_verbs[] = {
+    W("said"), W("says"), W("asked"), W("asks"), W("told"), W("tells"), W("added"),
+    W("adds"), W("shouted"), W("yelled"), W("cried"), W("replied"), W("wrote"), W("writes"),
+    W("exclaimed"), W("answered"), W("insisted"), W("screamed"), W("wondered"),
+    W("recalled"), W("declared"), W("chanted"), W("urged"), W("quipped"), { 0, NULL },
 };
 
 /* "U.S", "a.m", "Ph.D", "U.A.E": 2+ dot-separated pieces of 1-2 ASCII letters. */
@@ -310,7 +332,8 @@ typedef struct splitter {
     bytes p;
     size_t len;
     size_t seg;        /* start of the current piece */
-    bool has_word;     /* the current piece has a letter or digit */
+    bool has_word;     /* the current piece has a letter or digit (in [seg, scan)) */
+    size_t scan;       /* how far has_word has looked */
     sf_span *out;
     size_t n, cap;
 } splitter;
@@ -327,8 +350,26 @@ static void cut(splitter *s, size_t at)
         s->n++;
     }
     s->seg = at;
+    s->scan = at;
     s->has_word = false;
 }
+
+/* Does the current piece, up to `upto`, hold a word character? Each byte is looked at
+ * once per piece, so this stays linear. */
+static bool piece_has_word(splitter *s, size_t upto)
+{
+    while (!s->has_word && s->scan < upto) {
+        unsigned char c = s->p[s->scan++];
+        if (is_alpha_a(c) || is_digit_a(c) || (c >= 0xC3 && c != 0xE2)) s->has_word = true;
+    }
+    return s->has_word;
+}
+
+/* Bytes that may begin whitespace or terminal punctuation; everything else is skipped. */
+static const unsigned char special[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['!'] = 1, ['.'] = 1,
+    ['?'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
 
 /* Should the period at p[dot] (a lone '.', run ends at r, followed by blank/end) end a
  * sentence? tok is the start of the whitespace-delimited token holding it. */
@@ -373,13 +414,11 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
     }
 
     while (i < len) {
-        unsigned char c = p[i];
-        /* fast path: ordinary bytes */
-        if (c >= 0x80) {
-            if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) { s.has_word = s.has_word || c >= 0xC3; i++; continue; }
-        } else if (is_alpha_a(c) || is_digit_a(c)) {
-            s.has_word = true;
-            i++;
+        /* fast path: bytes that cannot start whitespace or terminal punctuation */
+        while (i < len && !special[p[i]]) i++;
+        if (i >= len) break;
+        if (p[i] == ' ' && i + 1 < len && !special[p[i + 1]]) { /* the usual single space */
+            tok = ++i;
             continue;
         }
 
@@ -393,7 +432,10 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
                 cut(&s, i);
             } else if (lines == 1) {
                 bool next_bullet = bullet_at(p, j, len);
-                if (line_bullet || next_bullet) cut(&s, i);
+                /* a bullet item ends at its line break, unless the item is hard-wrapped
+                 * and continues in lowercase on the next line */
+                if (next_bullet || (line_bullet && (j >= len || letter_case(p, j, len) >= 0)))
+                    cut(&s, i);
                 line_bullet = next_bullet;
             }
             if (lines >= 2) line_bullet = bullet_at(p, j, len);
@@ -406,7 +448,7 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
         if (!t) { i++; continue; }
 
         /* a run of terminal punctuation and closers */
-        size_t r = i, dots = 0, ndot_runs = 0;
+        size_t r = i, dots = 0;
         bool strong = false, ellipsis = false, closed_quote = false;
         for (;;) {
             size_t k;
@@ -415,7 +457,6 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
                 else if (p[r] == '!' || p[r] == '?' || (k == 3 && p[r + 2] != 0xA6)) strong = true;
                 else ellipsis = true; /* … */
                 r += k;
-                ndot_runs++;
             } else if (r < len && (k = closer_at(p, r, len)) != 0) {
                 if (p[r] != ')' && p[r] != ']' && p[r] != '}') closed_quote = true;
                 r += k;
@@ -423,7 +464,6 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
                 break;
             }
         }
-        (void)ndot_runs;
 
         if (r < len && !ws_at(p, r, len, NULL)) {
             /* "city.The": a missing space after a sentence-ending period */
@@ -433,10 +473,10 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
                 bool word_ok = k - r >= 3;
                 /* "Agency.Com", "Example.Net": a domain with a capitalized suffix */
                 if (k - r == 3 && (k >= len || !is_alpha_a(p[k]))) {
-                    static const char *const tld[] = { "Com", "Net", "Org", "Edu", "Gov", NULL };
+                    static const word tld[] = { W("Com"), W("Net"), W("Org"), W("Edu"), W("Gov"), { 0, NULL } };
                     if (in_list(tld, p + r, 3)) word_ok = false;
                 }
-                bool tok_ok = word_ok;
+                bool tok_ok = word_ok && i - tok <= 64; /* bounded: keeps the pass linear */
                 for (size_t m = tok; tok_ok && m < i; m++)
                     if (p[m] == '.' || p[m] == '@' || p[m] == '/' || p[m] == ':' || is_digit_a(p[m])) tok_ok = false;
                 if (tok_ok) {
@@ -447,7 +487,7 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
                         in_list(num_prefix, p + a, i - a))
                         tok_ok = false;
                 }
-                if (tok_ok && s.has_word) {
+                if (tok_ok && piece_has_word(&s, i)) {
                     cut(&s, r);
                     tok = r;
                 }
@@ -459,7 +499,7 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
         next_info ni;
         look_ahead(p, r, len, &ni);
         bool split;
-        if (!s.has_word || (ni.eof && !ni.end)) {
+        if (!piece_has_word(&s, i) || (ni.eof && !ni.end)) {
             split = false;
         } else if (ni.end) {
             split = true;

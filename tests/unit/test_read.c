@@ -210,6 +210,9 @@ static void test_text_bad_date_kept(void **state)
     assert_int_equal(g->docs[0]->day, SF_NO_DAY);
     assert_string_equal(g->docs[0]->title, "T");
     assert_string_equal(g->docs[0]->text, "Body here.\n");
+    /* a bare month name ends the string where the date parser looks for a day */
+    assert_int_equal(text_buf(g, "Date: May\n\nBody.\n"), 0);
+    assert_null(g->docs[1]->date);
     got_free(g);
 }
 

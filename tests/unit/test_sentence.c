@@ -213,6 +213,8 @@ static const split_case cases[] = {
       { "Key points", "\xE2\x80\xA2 Talks resume Friday", "\xE2\x80\xA2 Troops stay put", "More follows." } },
     { "dash and star bullets", "Highlights:\n- Rates unchanged\n* Inflation eases",
       { "Highlights:", "- Rates unchanged", "* Inflation eases" } },
+    { "wrapped bullet item", "Demands include:\n    - an end to tariffs, phased\nin over five years;\n    - Fewer checks\nAfter that, talks.",
+      { "Demands include:", "- an end to tariffs, phased\nin over five years;", "- Fewer checks", "After that, talks." } },
     { "CRLF paragraphs", "Line one has no stop\r\n\r\nLine two does.\r\n",
       { "Line one has no stop", "Line two does." } },
     { "caption line then period line", "Officials tour the site in Lviv.\nOfficials tour the site in Lviv.Photo by Pool",
