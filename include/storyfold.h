@@ -193,6 +193,8 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err);
 void sf_brief_free(sf_brief *b);
 
 int sf_brief_write_markdown(const sf_brief *b, FILE *out);
+/* Write text[span] on one line: runs of whitespace (hard wraps) become one space. */
+void sf_write_span(FILE *out, const char *text, sf_span span);
 int sf_brief_write_json(const sf_brief *b, FILE *out);
 
 /* Extractive summary of analyzed documents taken as one story: up to `words` words,

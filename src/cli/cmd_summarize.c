@@ -50,17 +50,7 @@ int cmd_summarize(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         const sf_doc *d = docs.v[cites[i].doc];
         if (cite) printf("%s\t%u-%u\t", d->path, cites[i].span.start, cites[i].span.end);
-        int space = 0;
-        for (uint32_t k = cites[i].span.start; k < cites[i].span.end; k++) {
-            char ch = d->text[k];
-            if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
-                space = 1;
-                continue;
-            }
-            if (space) putchar(' ');
-            space = 0;
-            putchar(ch);
-        }
+        sf_write_span(stdout, d->text, cites[i].span);
         putchar('\n');
     }
     free(cites);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QUERY_TERMS 40 /* the document's heaviest terms used to fetch candidates */
+#define QUERY_TERMS 24 /* the document's heaviest terms used to fetch candidates */
 #define INDEX_TERMS 60 /* each member's heaviest terms under which a story is indexed */
 #define SCAN_MAX 500   /* postings walked per query term, newest first: events are local in
                         * time, and this bounds the cost per document on any stream */

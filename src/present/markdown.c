@@ -5,11 +5,10 @@
 
 #include <string.h>
 
-/* Print text[s, e) on one line (newlines of hard-wrapped copy become spaces). */
-static void put_flat(FILE *out, const char *t, uint32_t s, uint32_t e)
+void sf_write_span(FILE *out, const char *t, sf_span span)
 {
     int space = 0;
-    for (uint32_t i = s; i < e; i++) {
+    for (uint32_t i = span.start; i < span.end; i++) {
         char c = t[i];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             space = 1;
@@ -35,7 +34,7 @@ static void title_of(FILE *out, const sf_brief *b)
         }
     if (b->n_summary) {
         const sf_cite *c = &b->summary[0].cite;
-        put_flat(out, b->docs[c->doc]->text, c->span.start, c->span.end);
+        sf_write_span(out, b->docs[c->doc]->text, c->span);
         return;
     }
     fputs("(untitled)", out);
@@ -66,7 +65,7 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         const sf_brief_sentence *s = &b->summary[i];
         const sf_doc *d = b->docs[s->cite.doc];
         fputs("- ", out);
-        put_flat(out, d->text, s->cite.span.start, s->cite.span.end);
+        sf_write_span(out, d->text, s->cite.span);
         fprintf(out, " [%zu:%u-%u", s->cite.doc + 1, s->cite.span.start, s->cite.span.end);
         for (size_t j = 0; j < s->n_also; j++)
             fprintf(out, "; %zu:%u-%u", s->also[j].doc + 1, s->also[j].span.start,

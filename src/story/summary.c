@@ -15,14 +15,15 @@
 
 #define MIN_WORDS 6
 #define MAX_WORDS 60
-#define REDUNDANT 0.5    /* cosine above which a candidate repeats a chosen sentence */
+#define REDUNDANT 0.5     /* term-count cosine above which a candidate repeats a chosen one */
 #define LEAD_BONUS 0.15  /* for a document's first sentence, decaying over the next ones */
 
 typedef struct cand {
     size_t doc, sent;
     int words;
     double score;
-    termvec v;
+    termvec v;   /* TF-IDF, unit: for centrality */
+    termvec raw; /* term counts, unit: for redundancy, as brief.c aligns sentences */
 } cand;
 
 static int ends_like_sentence(const char *t, uint32_t s, uint32_t e)
@@ -91,6 +92,8 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
             k->words = w;
             k->score = LEAD_BONUS / (1.0 + rank++);
             tv_add_tokens(&k->v, d->toks, s->tok_first, s->n_tok);
+            tv_add_tokens(&k->raw, d->toks, s->tok_first, s->n_tok);
+            tv_unit(&k->raw);
             for (size_t t = 0; t < k->v.n; t++) (*hmap_put(&sdf, k->v.e[t].term, 0))++;
         }
     }
@@ -121,7 +124,7 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
         if (used + k->words > words) continue;
         int redundant = 0;
         for (size_t j = 0; j < n_chosen && !redundant; j++)
-            redundant = tv_dot(&k->v, &chosen[j]->v) > REDUNDANT;
+            redundant = tv_dot(&k->raw, &chosen[j]->raw) > REDUNDANT;
         if (redundant) continue;
         SF_GROW(chosen, chosen_cap, n_chosen + 1);
         chosen[n_chosen++] = k;
@@ -137,7 +140,10 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
     }
     *n_out = n_chosen;
 
-    for (size_t i = 0; i < nc; i++) tv_free(&c[i].v);
+    for (size_t i = 0; i < nc; i++) {
+        tv_free(&c[i].v);
+        tv_free(&c[i].raw);
+    }
     free(c);
     free(order);
     free(chosen);
