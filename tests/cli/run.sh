@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# tests/cli/run.sh — end-to-end tests of the storyfold command line: golden outputs on
+# examples/, the store (ingest, stories, show, search), idempotence, bad inputs, a
+# kill -9 in the middle of a large ingest, --help everywhere, stdin, the seeds.
+# Usage: STORYFOLD=path/to/storyfold tests/cli/run.sh   (run from the repository root)
+set -u
+SF=${STORYFOLD:-./build/storyfold}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+T=$(mktemp -d /tmp/storyfold-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+no() { fail=$((fail + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '     %s\n' "$2"; }
+check() { # check NAME COMMAND...: passes when the command succeeds
+  local name=$1; shift
+  if "$@" >"$T/out" 2>"$T/err"; then ok "$name"; else no "$name" "$(head -c 600 "$T/err")"; fi
+}
+q() { sqlite3 "$1" "$2"; }
+
+# ---- golden outputs on the invented examples ------------------------------------------
+"$SF" brief examples/ >"$T/brief.md" 2>"$T/brief.err"; rc=$?
+[ $rc = 0 ] && ok "brief examples/ exits 0" || no "brief examples/ exits 0" "rc=$rc $(cat "$T/brief.err")"
+if diff -u tests/cli/expected/brief-examples.md "$T/brief.md" >"$T/diff"; then ok "brief examples/ matches golden"
+else no "brief examples/ matches golden" "$(head -30 "$T/diff")"; fi
+"$SF" cluster examples/ >"$T/cluster.tsv" 2>/dev/null
+if diff -u tests/cli/expected/cluster-examples.tsv "$T/cluster.tsv" >"$T/diff"; then ok "cluster examples/ matches golden"
+else no "cluster examples/ matches golden" "$(head -30 "$T/diff")"; fi
+"$SF" brief --json examples/ >"$T/brief.jsonl" 2>/dev/null
+check "brief --json is JSON Lines" jq -e -s 'length == 4 and all(.[]; .summary | length > 0)' "$T/brief.jsonl"
+"$SF" extract examples/wire.sgml >"$T/extract.jsonl"
+check "extract: one object per document, spans in range, lists empty" jq -e -s '
+  length == 2 and all(.[]; (.text | utf8bytelength) as $n
+    | (.sentences | length > 3) and all(.sentences[]; .[0] < .[1] and .[1] <= $n)
+    and .entities == [] and .timexes == [] and .quotes == [] and .numbers == [])' "$T/extract.jsonl"
+
+# extract offsets are byte offsets into the stored text, which for plain text is the file
+# after its header: every sentence must be found at header length + offset in the file
+f=examples/flood/velmora-herald-kestrel-dam-bursts.txt
+"$SF" extract "$f" >"$T/one.jsonl"
+hdr=$(( $(wc -c <"$f") - $(jq -r '.text' "$T/one.jsonl" | head -c -1 | wc -c) ))
+bad=0
+while read -r s e; do
+  a=$(tail -c +$((hdr + s + 1)) "$f" | head -c $((e - s)))
+  b=$(jq -j '.text' "$T/one.jsonl" | tail -c +$((s + 1)) | head -c $((e - s)))
+  [ "$a" = "$b" ] || bad=1
+done < <(jq -r '.sentences[] | "\(.[0]) \(.[1])"' "$T/one.jsonl")
+[ $bad = 0 ] && ok "extract offsets point into the original file" || no "extract offsets point into the original file"
+
+# ---- the store ----------------------------------------------------------------------------
+DB="$T/s.db"
+"$SF" ingest --db "$DB" examples/ 2>"$T/ingest.err"; rc=$?
+[ $rc = 0 ] && ok "ingest examples/ exits 0" || no "ingest examples/ exits 0" "$(cat "$T/ingest.err")"
+n1=$(q "$DB" "select count(*) from doc")
+[ "$n1" = 11 ] && ok "ingest stores 11 articles" || no "ingest stores 11 articles" "got $n1"
+check "integrity_check ok" test "$(q "$DB" 'pragma integrity_check')" = ok
+check "journal is WAL" test "$(q "$DB" 'pragma journal_mode')" = wal
+"$SF" ingest --db "$DB" examples/ 2>"$T/ingest2.err"
+n2=$(q "$DB" "select count(*) from doc")
+[ "$n2" = "$n1" ] && grep -q "0 new, 11 already stored" "$T/ingest2.err" && ok "ingest is idempotent" \
+  || no "ingest is idempotent" "$n1 then $n2: $(cat "$T/ingest2.err")"
+"$SF" stories --db "$DB" --json >"$T/stories.jsonl"
+check "stories --json: 4 stories, 11 articles" jq -e -s 'length == 4 and (map(.articles) | add) == 11' "$T/stories.jsonl"
+"$SF" stories --db "$DB" >"$T/stories.txt"
+check "stories table lists the dam story" grep -qi "dam breach" "$T/stories.txt"
+sid=$(jq -r 'select(.articles == 5) | .id' "$T/stories.jsonl")
+"$SF" show --db "$DB" --format json "$sid" >"$T/show.json"
+check "show --format json: 5 articles, cited summary" jq -e '.articles == 5 and (.summary | length) >= 2' "$T/show.json"
+# every citation's span, cut from the stored text by sqlite3, is the sentence shown
+bad=0
+while IFS=$'\t' read -r doc s e text; do
+  got=$(q "$DB" "select cast(substr(cast(text as blob), $s + 1, $e - $s) as text) from doc where id = '$doc'")
+  [ "$(printf '%s' "$got" | tr -s ' \n' '  ')" = "$(printf '%s' "$text" | tr -s ' \n' '  ')" ] || bad=1
+done < <(jq -r '.summary[] | [.cite.doc, .cite.start, .cite.end, .text] | @tsv' "$T/show.json")
+[ $bad = 0 ] && ok "summary citations are exact byte spans of stored text" || no "summary citations are exact byte spans of stored text"
+"$SF" show --db "$DB" "$sid" >"$T/show.md"
+check "show prints Markdown with sources" grep -q "^### Sources" "$T/show.md"
+"$SF" show --db "$DB" 999 >/dev/null 2>"$T/err"; rc=$?
+[ $rc = 1 ] && grep -q "no story 999" "$T/err" && ok "show unknown story: exit 1, says so" || no "show unknown story" "rc=$rc"
+"$SF" search --db "$DB" --json "comet" >"$T/search.jsonl"
+check "search finds the comet sentences, BM25-ranked" jq -e -s 'length >= 2 and all(.[]; .text | test("[Cc]omet"))' "$T/search.jsonl"
+"$SF" search --db "$DB" "flooding" >"$T/search.txt"
+check "search is stemmed (flooding finds flood)" grep -qi "flood" "$T/search.txt"
+"$SF" search --db "$DB" '"unbalanced' >/dev/null 2>"$T/err"; rc=$?
+[ $rc = 2 ] && ok "bad search query: exit 2" || no "bad search query: exit 2" "rc=$rc"
+
+# ---- stdin ----------------------------------------------------------------------------
+"$SF" extract - <examples/feed.jsonl >"$T/stdin.jsonl" 2>"$T/err"
+check "'-' reads JSON Lines from stdin" jq -e -s 'length == 2 and .[0].source != null' "$T/stdin.jsonl"
+
+# ---- bad input ----------------------------------------------------------------------------
+B="$T/bad"; mkdir -p "$B"
+printf 'title: Good one\nsource: Test Wire\ndate: 2025-05-02\n\nThe harbour reopened on Friday after a week of repairs. Officials said traffic was normal.\n' >"$B/good.txt"
+printf 'A caf\xe9 menu in Latin-1, not UTF-8.\n' >"$B/latin1.txt"
+head -c 3000 /dev/urandom >"$B/blob.bin"; printf '\0' >>"$B/blob.bin"
+: >"$B/empty.txt"
+head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$B/huge.txt"
+{ echo '{"id":"g1","source":"Wire A","date":"2025-05-03","text":"The ferry service resumed on Saturday. Hundreds of passengers crossed."}'
+  echo '{"id":"broken", "text": "no closing brace"'
+  echo '{"id":"g2","source":"Wire B","date":"2025-05-03","text":"A new bridge opened to traffic. The mayor cut the ribbon at noon."}'; } >"$B/mixed.jsonl"
+{ printf '<DOC>\n<DOCNO> ABC20250504.0001 </DOCNO>\n<TEXT>\nThe first document is whole. It ends properly.\n</TEXT>\n</DOC>\n'
+  printf '<DOC>\n<DOCNO> ABC20250504.0002 </DOCNO>\n<TEXT>\nThe second document is cut off in the mid'; } >"$B/cut.sgml"
+DB2="$T/bad.db"
+"$SF" ingest --db "$DB2" "$B" 2>"$T/bad.err"; rc=$?
+[ $rc = 1 ] && ok "bad inputs: exit 1" || no "bad inputs: exit 1" "rc=$rc"
+for pat in "latin1.txt: .*invalid UTF-8 at byte 5" "blob.bin: .*binary" "empty.txt: .*empty" \
+           "huge.txt: .*16 MiB" "mixed.jsonl: line 2: " "cut.sgml: byte [0-9]*: .*cut off"; do
+  grep -q "$pat" "$T/bad.err" && ok "bad inputs: reported '$pat'" || no "bad inputs: reported '$pat'" "$(cat "$T/bad.err")"
+done
+n=$(q "$DB2" "select count(*) from doc")
+[ "$n" = 4 ] && ok "bad inputs: the 4 good articles are stored" || no "bad inputs: the 4 good articles are stored" "got $n"
+"$SF" ingest --db "$DB2" "$T/does-not-exist" 2>"$T/err"; rc=$?
+[ $rc = 1 ] && grep -q "does-not-exist" "$T/err" && [ "$(q "$DB2" 'select count(*) from doc')" = 4 ] \
+  && ok "missing path: named, exit 1, nothing stored lost" || no "missing path" "rc=$rc $(cat "$T/err")"
+
+# ---- kill -9 during a large ingest ---------------------------------------------------------
+K="$T/kill"; mkdir -p "$K"
+N=40000
+awk -v n=$N 'BEGIN {
+  split("harbour bridge council river school market railway hospital stadium library", w, " ")
+  for (i = 1; i <= n; i++) {
+    a = w[i % 10 + 1]; b = w[int(i / 10) % 10 + 1]
+    printf "{\"id\":\"k%d\",\"source\":\"Wire %d\",\"date\":\"2025-06-%02d\",\"text\":\"Report %d: the %s and the %s of district %d were inspected on day %d. Inspectors counted %d faults and %d repairs in the %s.\"}\n", i, i % 7, i % 28 + 1, i, a, b, i, i % 97, i * 7 % 13, i % 31, a
+  } }' >"$K/big.jsonl"
+DB3="$T/kill.db"
+"$SF" ingest -q --db "$DB3" "$K/big.jsonl" 2>/dev/null &
+pid=$!
+for _ in $(seq 1 600); do   # wait until at least one batch is committed
+  c=$(q "$DB3" "select count(*) from doc" 2>/dev/null || echo 0)
+  [ "${c:-0}" -gt 0 ] && break
+  sleep 0.05
+done
+sleep 0.3
+if kill -9 $pid 2>/dev/null; then
+  wait $pid 2>/dev/null
+  before=$(q "$DB3" "select count(*) from doc")
+  check "kill -9: integrity_check ok" test "$(q "$DB3" 'pragma integrity_check')" = ok
+  [ "$before" -lt $N ] && [ $((before % 1000)) = 0 ] && ok "kill -9: only whole batches committed ($before)" \
+    || no "kill -9: only whole batches committed" "got $before"
+  "$SF" ingest -q --db "$DB3" "$K/big.jsonl"; rc=$?
+  after=$(q "$DB3" "select count(*) from doc")
+  distinct=$(q "$DB3" "select count(distinct id) from doc")
+  ext=$(q "$DB3" "select count(distinct ext_id) from doc")
+  [ $rc = 0 ] && [ "$after" = $N ] && [ "$distinct" = $N ] && [ "$ext" = $N ] \
+    && ok "kill -9 then ingest again: every article exactly once" \
+    || no "kill -9 then ingest again: every article exactly once" "rc=$rc after=$after distinct=$distinct ext=$ext"
+  check "kill -9: sentence index consistent" test "$(q "$DB3" "select count(*) from sentence where doc not in (select n from doc)")" = 0
+else
+  no "kill -9: ingest finished before the kill; make the input larger"
+fi
+
+# ---- help and usage -------------------------------------------------------------------------
+for c in ingest stories show search brief summarize cluster extract; do
+  "$SF" $c --help >"$T/help" 2>&1; rc=$?
+  [ $rc = 0 ] && grep -q "usage: storyfold $c" "$T/help" && ok "$c --help" || no "$c --help" "rc=$rc"
+  "$SF" $c --no-such-option >/dev/null 2>&1; rc=$?
+  [ $rc = 2 ] && ok "$c bad option: exit 2" || no "$c bad option: exit 2" "rc=$rc"
+done
+"$SF" --help | grep -q "Commands:" && ok "storyfold --help" || no "storyfold --help"
+"$SF" frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok "unknown command: exit 2" || no "unknown command: exit 2"
+
+# ---- the real seeds (only where ../shared is present) --------------------------------------
+if [ -d ../shared/seeds ]; then
+  "$SF" cluster ../shared/seeds >"$T/seeds.tsv"
+  s=$(grep -E '/00[0-3]_' "$T/seeds.tsv" | cut -f2 | sort -u | wc -l)
+  [ "$s" = 1 ] && ok "seeds: 000-003 form one story" || no "seeds: 000-003 form one story" "$(cat "$T/seeds.tsv")"
+  "$SF" brief ../shared/seeds >"$T/seeds.md"
+  check "seeds: brief has a cited summary" grep -qE '^- .*\[[0-9]+:[0-9]+-[0-9]+' "$T/seeds.md"
+else
+  echo "skip seeds: ../shared/seeds is absent (a user's clone has no ../shared)"
+fi
+
+echo "cli tests: $pass passed, $fail failed"
+[ $fail = 0 ]
