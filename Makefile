@@ -31,10 +31,13 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libstoryfold.a
 BIN      := $(BUILD)/storyfold
 
+# what building and `make test` need; the CLI tests use sqlite3 and jq as a user would
 DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev \
                libjansson-dev libxxhash-dev libcmocka-dev sqlite3 jq
+# what the sanitizer build, the fuzzers and the benchmark add
+DEV_PKGS    := clang libclang-rt-14-dev time
 
-.PHONY: all deps demo test unit cli-test asan bench eval fuzz clean
+.PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz clean
 
 all: storyfold
 
@@ -59,6 +62,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 deps:
 	@./tools/deps.sh $(DEBIAN_PKGS)
 
+deps-dev: deps
+	@./tools/deps.sh $(DEV_PKGS)
+
 demo: deps
 	@$(MAKE) --no-print-directory storyfold
 	./storyfold brief examples/
@@ -72,14 +78,14 @@ unit: $(TEST_BIN)
 cli-test: storyfold
 	@STORYFOLD=$(abspath $(BIN)) ./tests/cli/run.sh
 
-asan:
+asan: deps-dev
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" unit
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-asan/storyfold
 	@STORYFOLD=$(abspath build-asan/storyfold) ./tests/cli/run.sh
 
-bench: deps
+bench: deps-dev
 	@$(MAKE) --no-print-directory storyfold
 	./bench/ingest.sh
 
@@ -87,7 +93,7 @@ eval: deps
 	@$(MAKE) --no-print-directory storyfold
 	./eval/run.sh
 
-fuzz: $(LIB_SRC)
+fuzz: deps-dev $(LIB_SRC)
 	@mkdir -p build-fuzz
 	@set -e; for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); echo "== $$n"; \

@@ -1,0 +1,455 @@
+/* test_cluster.c — unit tests for src/link: termvec arithmetic (dot, norm, unit, axpy,
+ * truncate, top terms) and the online clusterer (topics, time window, determinism, and
+ * restoring saved state with clu_df_load/clu_story_load). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "link/cluster.h"
+#include "link/termvec.h"
+#include "storyfold.h"
+
+/* ---- termvec ------------------------------------------------------------------------ */
+
+static termvec vec(const tv_entry *e, size_t n)
+{
+    termvec v = {0};
+    v.e = malloc((n ? n : 1) * sizeof *v.e);
+    assert_non_null(v.e);
+    if (n) memcpy(v.e, e, n * sizeof *e);
+    v.n = v.cap = n;
+    return v;
+}
+
+static float weight(const termvec *v, uint64_t term)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (v->e[i].term == term) return v->e[i].w;
+    return NAN;
+}
+
+static void assert_sorted_unique(const termvec *v)
+{
+    for (size_t i = 1; i < v->n; i++) assert_true(v->e[i - 1].term < v->e[i].term);
+}
+
+static void test_tv_dot_norm(void **state)
+{
+    (void)state;
+    termvec a = vec((tv_entry[]){{1, 1}, {2, 2}, {5, 3}}, 3);
+    termvec b = vec((tv_entry[]){{2, 4}, {3, 1}, {5, 1}, {9, 7}}, 4);
+    termvec z = {0};
+    assert_float_equal(tv_dot(&a, &b), 2 * 4 + 3 * 1, 1e-9);
+    assert_float_equal(tv_dot(&b, &a), 11, 1e-9);
+    assert_float_equal(tv_dot(&a, &z), 0, 0);
+    assert_float_equal(tv_norm2(&a), 1 + 4 + 9, 1e-9);
+    assert_float_equal(tv_norm2(&b), 16 + 1 + 1 + 49, 1e-9);
+    assert_float_equal(tv_norm2(&z), 0, 0);
+    assert_float_equal(tv_dot(&a, &a), tv_norm2(&a), 1e-9);
+    tv_free(&a);
+    tv_free(&b);
+    assert_null(a.e);
+    assert_int_equal(a.n, 0);
+}
+
+static void test_tv_unit(void **state)
+{
+    (void)state;
+    termvec a = vec((tv_entry[]){{1, 3}, {4, 4}}, 2);
+    tv_unit(&a);
+    assert_float_equal(tv_norm2(&a), 1.0, 1e-6);
+    assert_float_equal(weight(&a, 1), 0.6, 1e-6);
+    assert_float_equal(weight(&a, 4), 0.8, 1e-6);
+    tv_free(&a);
+    /* the zero vector is left alone (no NaN) */
+    termvec z = vec((tv_entry[]){{7, 0}}, 1);
+    tv_unit(&z);
+    assert_float_equal(z.e[0].w, 0, 0);
+    tv_free(&z);
+    termvec e = {0};
+    tv_unit(&e);
+    assert_int_equal(e.n, 0);
+}
+
+static void test_tv_axpy(void **state)
+{
+    (void)state;
+    termvec a = vec((tv_entry[]){{1, 1}, {2, 2}, {5, 3}}, 3);
+    termvec b = vec((tv_entry[]){{2, 4}, {3, 1}, {5, 1}}, 3);
+    tv_axpy(&a, 0.5, &b);
+    assert_int_equal(a.n, 4);
+    assert_sorted_unique(&a);
+    assert_float_equal(weight(&a, 1), 1.0, 1e-6);
+    assert_float_equal(weight(&a, 2), 4.0, 1e-6);
+    assert_float_equal(weight(&a, 3), 0.5, 1e-6);
+    assert_float_equal(weight(&a, 5), 3.5, 1e-6);
+    /* b unchanged */
+    assert_int_equal(b.n, 3);
+    assert_float_equal(weight(&b, 2), 4.0, 0);
+    /* into an empty vector: a copy scaled */
+    termvec c = {0};
+    tv_axpy(&c, 2.0, &b);
+    assert_int_equal(c.n, 3);
+    assert_sorted_unique(&c);
+    assert_float_equal(weight(&c, 3), 2.0, 1e-6);
+    /* adding an empty vector changes nothing */
+    termvec e = {0};
+    tv_axpy(&c, 1.0, &e);
+    assert_int_equal(c.n, 3);
+    assert_float_equal(weight(&c, 2), 8.0, 1e-6);
+    tv_free(&a);
+    tv_free(&b);
+    tv_free(&c);
+}
+
+static void test_tv_truncate_top(void **state)
+{
+    (void)state;
+    termvec a = vec((tv_entry[]){{1, 1}, {2, 4}, {3, 0.5f}, {5, 3.5f}, {8, 2}}, 5);
+    uint64_t top[8];
+    assert_int_equal(tv_top_terms(&a, 3, top), 3);
+    assert_true(top[0] == 2 && top[1] == 5 && top[2] == 8);
+    assert_int_equal(tv_top_terms(&a, 8, top), 5);
+    assert_true(top[3] == 1 && top[4] == 3);
+    /* top_terms leaves the vector as it was */
+    assert_sorted_unique(&a);
+    assert_int_equal(a.n, 5);
+
+    tv_truncate(&a, 2);
+    assert_int_equal(a.n, 2);
+    assert_true(a.e[0].term == 2 && a.e[1].term == 5); /* heaviest two, by term */
+    assert_float_equal(a.e[0].w, 4, 0);
+    assert_float_equal(a.e[1].w, 3.5, 0);
+    tv_truncate(&a, 10); /* no-op when already short */
+    assert_int_equal(a.n, 2);
+    tv_free(&a);
+
+    /* ties are broken by term: the smaller terms stay */
+    termvec t = vec((tv_entry[]){{4, 1}, {6, 1}, {7, 1}, {9, 1}}, 4);
+    tv_truncate(&t, 2);
+    assert_int_equal(t.n, 2);
+    assert_true(t.e[0].term == 4 && t.e[1].term == 6);
+    tv_free(&t);
+    termvec e = {0};
+    assert_int_equal(tv_top_terms(&e, 3, top), 0);
+}
+
+static void test_tv_tokens_and_order(void **state)
+{
+    (void)state;
+    sf_token toks[] = {{0, 1, 70}, {2, 3, 0}, {4, 5, 30}, {6, 7, 70}, {8, 9, 50}, {10, 11, 70}};
+    termvec v = {0};
+    tv_add_tokens(&v, toks, 1, 4); /* tokens 1..4: 0 (skipped), 30, 70, 50 */
+    assert_int_equal(v.n, 3);
+    assert_sorted_unique(&v);
+    assert_float_equal(weight(&v, 30), 1, 0);
+    assert_float_equal(weight(&v, 70), 1, 0);
+    tv_add_tokens(&v, toks, 0, 6); /* appended then merged */
+    assert_int_equal(v.n, 3);
+    assert_float_equal(weight(&v, 70), 4, 0);
+    assert_float_equal(weight(&v, 30), 2, 0);
+    assert_float_equal(weight(&v, 50), 2, 0);
+    tv_free(&v);
+
+    termvec u = vec((tv_entry[]){{9, 1}, {3, 2}, {9, 0.5f}, {1, 1}, {3, 1}}, 5);
+    tv_normalize_order(&u);
+    assert_int_equal(u.n, 3);
+    assert_sorted_unique(&u);
+    assert_float_equal(weight(&u, 3), 3, 0);
+    assert_float_equal(weight(&u, 9), 1.5, 0);
+    tv_free(&u);
+}
+
+/* ---- clusterer ---------------------------------------------------------------------- */
+
+/* Three invented events, each told three ways. */
+static const char *const dam[] = {
+    "Engineers warned on Monday that the Harlow Dam above Eastwick could fail after days of "
+    "torrential rain. The reservoir behind the dam reached a record level and cracks appeared "
+    "in the spillway. About 4,000 residents of Eastwick were ordered to evacuate.",
+    "Thousands of people fled Eastwick as water poured over the cracked spillway of the Harlow "
+    "Dam. Emergency crews are pumping water out of the reservoir to relieve pressure on the "
+    "dam, and engineers are inspecting the cracks.",
+    "The evacuation of Eastwick continued as the Harlow reservoir kept rising. Officials fear "
+    "the damaged dam spillway could collapse, sending a flood wave into the valley where "
+    "evacuated residents left their homes.",
+};
+static const char *const probe[] = {
+    "The Selene-4 lunar probe lifted off from the Kourama spaceport aboard a heavy rocket. "
+    "The probe will orbit the Moon for a year and map ice in polar craters, the space agency "
+    "announced.",
+    "A heavy rocket carrying the Selene-4 probe launched from Kourama spaceport. Mission "
+    "controllers confirmed the lunar orbiter separated from the rocket and deployed its solar "
+    "panels on its way to the Moon.",
+    "Scientists celebrated as Selene-4 began its journey to lunar orbit. The probe carries a "
+    "radar to search for water ice in craters near the Moon's south pole, agency scientists "
+    "explained after the launch.",
+};
+static const char *const bank[] = {
+    "The Central Bank of Norland raised its benchmark interest rate by half a point to fight "
+    "inflation. Governor Ilse Brandt said consumer prices rose faster than forecast and "
+    "borrowing costs must climb further.",
+    "Norland's central bank lifted interest rates for the third time this year as inflation "
+    "hit a decade high. Mortgage lenders expect borrowing costs for households to rise "
+    "sharply, economists warned.",
+    "Governor Brandt defended the Norland rate increase, saying inflation threatened savings. "
+    "Bond markets fell after the central bank signalled more interest rate rises to bring "
+    "prices under control.",
+};
+
+static sf_doc *make_doc(const char *text, int32_t day)
+{
+    sf_doc *d = sf_doc_new();
+    d->text = strdup(text);
+    assert_non_null(d->text);
+    d->len = strlen(text);
+    d->day = day;
+    sf_error err = {0};
+    assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
+    return d;
+}
+
+/* Assign each text (with its day) in order; story ids into ids[]. */
+static void assign_all(clu *c, const char *const *texts, const int32_t *days, size_t n,
+                       int64_t *ids)
+{
+    for (size_t i = 0; i < n; i++) {
+        sf_doc *d = make_doc(texts[i], days ? days[i] : SF_NO_DAY);
+        int created = -1;
+        clu_story *s = clu_assign(c, d, &created);
+        assert_non_null(s);
+        assert_true(created == 0 || created == 1);
+        ids[i] = s->id;
+        sf_doc_free(d);
+    }
+}
+
+/* The interleaved stream: dam, probe, bank, dam, probe, bank, dam, probe, bank. */
+#define NSTREAM 9
+static void stream(const char *texts[NSTREAM], int32_t days[NSTREAM])
+{
+    int32_t d0 = sf_days_from_civil(2031, 4, 7);
+    for (int i = 0; i < 3; i++) {
+        texts[3 * i] = dam[i];
+        texts[3 * i + 1] = probe[i];
+        texts[3 * i + 2] = bank[i];
+        for (int k = 0; k < 3; k++) days[3 * i + k] = d0 + i; /* one day apart */
+    }
+}
+
+static void assert_topics(const int64_t ids[NSTREAM])
+{
+    for (int t = 0; t < 3; t++) {
+        /* same topic, same story */
+        if (ids[t] != ids[t + 3] || ids[t] != ids[t + 6])
+            fail_msg("topic %d split: stories %lld %lld %lld", t, (long long)ids[t],
+                     (long long)ids[t + 3], (long long)ids[t + 6]);
+        /* different topics, different stories */
+        for (int u = t + 1; u < 3; u++)
+            if (ids[t] == ids[u]) fail_msg("topics %d and %d merged into story %lld", t, u,
+                                           (long long)ids[t]);
+    }
+}
+
+static void test_cluster_topics(void **state)
+{
+    (void)state;
+    const char *texts[NSTREAM];
+    int32_t days[NSTREAM];
+    stream(texts, days);
+    clu c;
+    clu_init(&c);
+    int64_t ids[NSTREAM];
+    assign_all(&c, texts, days, NSTREAM, ids);
+    assert_topics(ids);
+    assert_int_equal(c.n_stories, 3);
+    assert_int_equal(c.n_docs, NSTREAM);
+    for (size_t i = 0; i < c.n_stories; i++) {
+        assert_int_equal(c.stories[i].n_docs, 3);
+        assert_int_equal(c.stories[i].day_min, days[0]);
+        assert_int_equal(c.stories[i].day_max, days[0] + 2);
+        assert_true(c.stories[i].centroid.n <= CLU_CENTROID_MAX);
+    }
+    clu_free(&c);
+}
+
+static void test_cluster_undated(void **state)
+{
+    (void)state;
+    const char *texts[NSTREAM];
+    int32_t days[NSTREAM];
+    stream(texts, days);
+    clu c;
+    clu_init(&c);
+    int64_t ids[NSTREAM];
+    assign_all(&c, texts, NULL, NSTREAM, ids); /* no dates at all */
+    assert_topics(ids);
+    for (size_t i = 0; i < c.n_stories; i++) {
+        assert_int_equal(c.stories[i].day_min, SF_NO_DAY);
+        assert_int_equal(c.stories[i].day_max, SF_NO_DAY);
+    }
+    clu_free(&c);
+}
+
+static void test_cluster_window(void **state)
+{
+    (void)state;
+    int32_t d0 = sf_days_from_civil(2031, 4, 7);
+    const char *texts[2] = {dam[0], dam[1]};
+    int64_t ids[2];
+
+    /* 2 days apart: one story */
+    clu c;
+    clu_init(&c);
+    assign_all(&c, texts, (int32_t[]){d0, d0 + 2}, 2, ids);
+    assert_true(ids[0] == ids[1]);
+    clu_free(&c);
+
+    /* 30 days apart: the later report starts a new story */
+    clu_init(&c);
+    assign_all(&c, texts, (int32_t[]){d0, d0 + 30}, 2, ids);
+    assert_true(ids[0] != ids[1]);
+    clu_free(&c);
+
+    /* also backwards in time */
+    clu_init(&c);
+    assign_all(&c, texts, (int32_t[]){d0 + 30, d0}, 2, ids);
+    assert_true(ids[0] != ids[1]);
+    clu_free(&c);
+
+    /* the window follows the story: reports on day 0, 6 and 12 chain together (12 is
+     * more than a window after the first but within one of the last). The other topics
+     * go first so that document frequencies are not those of a three-document world. */
+    clu_init(&c);
+    int64_t bg[6], ids3[3];
+    const char *others[6] = {probe[0], bank[0], probe[1], bank[1], probe[2], bank[2]};
+    assign_all(&c, others, (int32_t[]){d0, d0, d0, d0, d0, d0}, 6, bg);
+    assign_all(&c, dam, (int32_t[]){d0, d0 + 6, d0 + 12}, 3, ids3);
+    assert_true(ids3[0] == ids3[1] && ids3[1] == ids3[2]);
+    clu_free(&c);
+    /* and the same reports with a gap of more than a window each are three stories */
+    clu_init(&c);
+    assign_all(&c, others, (int32_t[]){d0, d0, d0, d0, d0, d0}, 6, bg);
+    assign_all(&c, dam, (int32_t[]){d0, d0 + 8, d0 + 16}, 3, ids3);
+    assert_true(ids3[0] != ids3[1] && ids3[1] != ids3[2] && ids3[0] != ids3[2]);
+    clu_free(&c);
+}
+
+static void test_cluster_deterministic(void **state)
+{
+    (void)state;
+    const char *texts[NSTREAM];
+    int32_t days[NSTREAM];
+    stream(texts, days);
+    int64_t a[NSTREAM], b[NSTREAM];
+    clu c;
+    clu_init(&c);
+    assign_all(&c, texts, days, NSTREAM, a);
+    clu_free(&c);
+    clu_init(&c);
+    assign_all(&c, texts, days, NSTREAM, b);
+    clu_free(&c);
+    for (int i = 0; i < NSTREAM; i++) assert_int_equal(a[i], b[i]);
+    /* ids are handed out in order of first appearance, from 1 */
+    assert_int_equal(a[0], 1);
+    assert_int_equal(a[1], 2);
+    assert_int_equal(a[2], 3);
+}
+
+/* Copy c's state into a fresh clusterer the way the store does: document frequencies,
+ * the document count, then every story (id, days, size, centroid). */
+static void restore(const clu *c, clu *r)
+{
+    clu_init(r);
+    for (size_t i = 0; i < c->df.cap; i++)
+        if (c->df.keys[i]) clu_df_load(r, c->df.keys[i], c->df.vals[i]);
+    r->n_docs = c->n_docs; /* no loader for it: sqlite.c sets the field directly too */
+    for (size_t i = 0; i < c->n_stories; i++) {
+        const clu_story *s = &c->stories[i];
+        clu_story_load(r, s->id, s->day_min, s->day_max, s->n_docs, s->centroid.e,
+                       s->centroid.n);
+    }
+}
+
+static void test_cluster_restore(void **state)
+{
+    (void)state;
+    const char *texts[NSTREAM];
+    int32_t days[NSTREAM];
+    stream(texts, days);
+    clu c;
+    clu_init(&c);
+    int64_t ids[NSTREAM];
+    assign_all(&c, texts, days, 6, ids); /* two of each topic */
+    clu_saved(&c);
+
+    clu r;
+    restore(&c, &r);
+    assert_int_equal(r.n_stories, c.n_stories);
+    for (size_t i = 0; i < c.n_stories; i++) {
+        assert_int_equal(r.stories[i].id, c.stories[i].id);
+        assert_int_equal(r.stories[i].n_docs, c.stories[i].n_docs);
+        assert_float_equal(r.stories[i].norm2, c.stories[i].norm2, 1e-9);
+    }
+
+    /* the next documents land the same way in both */
+    for (int i = 6; i < NSTREAM; i++) {
+        int64_t got[2];
+        int created[2];
+        clu *both[2] = {&c, &r};
+        for (int k = 0; k < 2; k++) {
+            sf_doc *d = make_doc(texts[i], days[i]);
+            clu_story *s = clu_assign(both[k], d, &created[k]);
+            got[k] = s->id;
+            sf_doc_free(d);
+        }
+        assert_int_equal(got[0], got[1]);
+        assert_int_equal(created[0], created[1]);
+        assert_int_equal(got[0], ids[i - 3]); /* and it is the topic's story */
+        assert_int_equal(created[0], 0);
+    }
+    /* a new event gets the same fresh id in both */
+    const char *other =
+        "A magnitude 6.1 earthquake shook the island of Tavira before dawn, toppling "
+        "chimneys and cutting power to fishing villages along the coast. Seismologists "
+        "recorded dozens of aftershocks.";
+    int64_t fresh[2];
+    int created[2];
+    clu *both[2] = {&c, &r};
+    for (int k = 0; k < 2; k++) {
+        sf_doc *d = make_doc(other, days[8]);
+        fresh[k] = clu_assign(both[k], d, &created[k])->id;
+        sf_doc_free(d);
+    }
+    assert_int_equal(created[0], 1);
+    assert_int_equal(created[1], 1);
+    assert_int_equal(fresh[0], fresh[1]);
+    assert_int_equal(fresh[0], 4);
+    clu_free(&c);
+    clu_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tv_dot_norm),
+        cmocka_unit_test(test_tv_unit),
+        cmocka_unit_test(test_tv_axpy),
+        cmocka_unit_test(test_tv_truncate_top),
+        cmocka_unit_test(test_tv_tokens_and_order),
+        cmocka_unit_test(test_cluster_topics),
+        cmocka_unit_test(test_cluster_undated),
+        cmocka_unit_test(test_cluster_window),
+        cmocka_unit_test(test_cluster_deterministic),
+        cmocka_unit_test(test_cluster_restore),
+    };
+    return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
+}

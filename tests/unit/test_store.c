@@ -1,0 +1,547 @@
+/* test_store.c — the SQLite store end to end through the public API (sf_db_open, ingest,
+ * stories, search, briefs) on a temporary file: schema and pragmas, deduplication,
+ * byte-exact search spans, brief citations, persistence, and refusing a newer schema. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "store/store.h"
+#include "storyfold.h"
+
+/* ---- fixture: a temporary directory holding the store -------------------------------- */
+
+typedef struct fx {
+    char dir[64];
+    char path[128];
+} fx;
+
+static int setup(void **state)
+{
+    fx *f = calloc(1, sizeof *f);
+    if (!f) return -1;
+    strcpy(f->dir, "/tmp/sf_test_store_XXXXXX");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    snprintf(f->path, sizeof f->path, "%s/sf.db", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    DIR *d = opendir(f->dir);
+    if (d) {
+        struct dirent *e;
+        char p[512];
+        while ((e = readdir(d)) != NULL) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+            snprintf(p, sizeof p, "%s/%s", f->dir, e->d_name);
+            unlink(p);
+        }
+        closedir(d);
+    }
+    int rc = rmdir(f->dir);
+    free(f);
+    return rc;
+}
+
+/* ---- invented articles ---------------------------------------------------------------- */
+
+typedef struct art {
+    const char *title, *source, *date, *text;
+} art;
+
+/* Two events: a dam emergency (3 reports) and a lunar probe launch (2 reports). The
+ * second flood report opens with non-ASCII text so that byte offsets and character
+ * offsets of its later sentences differ. */
+static const art arts[] = {
+    {"Harlow Dam cracks force Eastwick evacuation", "Valley Courier", "2031-04-07",
+     "Engineers warned that the Harlow Dam above Eastwick could fail after days of "
+     "torrential rain. The reservoir behind the dam reached a record level and cracks "
+     "appeared in the spillway.\n\nAbout four thousand residents of Eastwick were ordered "
+     "to evacuate their homes before nightfall."},
+    {"Eastwick empties as Harlow reservoir rises", "Nordic Wire", "2031-04-08",
+     "Mayor Bj\xC3\xB6rn \xC3\x85str\xC3\xB6m of Eastwick called the evacuation "
+     "\xE2\x80\x9Cthe hardest night this town has known\xE2\x80\x9D. Water poured over the "
+     "cracked spillway of the Harlow Dam.\n\nSpring floods below the Harlow reservoir have "
+     "closed every road out of Eastwick, dam engineers reported."},
+    {"Harlow Dam spillway could collapse, engineers say", "Eastern Post", "2031-04-09",
+     "Engineers are inspecting the damaged spillway of the Harlow Dam as the reservoir keeps "
+     "rising. Officials fear a collapse of the dam would send a wave into the valley where "
+     "evacuated Eastwick residents left their homes."},
+    {"Selene-4 probe launched to the Moon", "Science Today", "2031-04-08",
+     "The Selene-4 lunar probe lifted off from the Kourama spaceport aboard a heavy rocket. "
+     "The probe will orbit the Moon for a year and map ice in polar craters."},
+    {"Lunar orbiter Selene-4 deploys its panels", "Valley Courier", "2031-04-09",
+     "Mission controllers confirmed the Selene-4 lunar probe separated from its heavy rocket "
+     "after launch from Kourama spaceport. The orbiter deployed its solar panels on the way "
+     "to the Moon to map polar craters."},
+};
+#define NARTS (sizeof arts / sizeof *arts)
+
+static sf_doc *doc_of(const art *a, const char *text_override)
+{
+    sf_doc *d = sf_doc_new();
+    d->title = strdup(a->title);
+    d->source = strdup(a->source);
+    d->date = strdup(a->date);
+    d->day = sf_date_day(a->date);
+    d->text = strdup(text_override ? text_override : a->text);
+    d->len = strlen(d->text);
+    char path[32];
+    snprintf(path, sizeof path, "fixture-%d", (int)(a - arts));
+    d->path = strdup(path);
+    return d;
+}
+
+static sf_db *open_ok(const char *path)
+{
+    sf_error err = {0};
+    sf_db *db = sf_db_open(path, &err);
+    if (!db) fail_msg("sf_db_open(%s): %s", path, err.msg);
+    return db;
+}
+
+/* Ingest all articles; returns the final stats. */
+static sf_ingest_stats ingest_all(sf_db *db)
+{
+    sf_error err = {0};
+    sf_ingest *in = sf_ingest_new(db, &err);
+    if (!in) fail_msg("sf_ingest_new: %s", err.msg);
+    for (size_t i = 0; i < NARTS; i++)
+        if (sf_ingest_take(in, doc_of(&arts[i], NULL), &err) != SF_OK)
+            fail_msg("sf_ingest_take %zu: %s", i, err.msg);
+    sf_ingest_stats st = *sf_ingest_stats_get(in);
+    assert_int_equal(sf_ingest_free(in, &err), SF_OK);
+    return st;
+}
+
+/* A read-only handle on the same file, to look under the API. */
+static sqlite3 *raw_open(const char *path)
+{
+    sqlite3 *h = NULL;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+        fail_msg("sqlite3_open_v2(%s): %s", path, h ? sqlite3_errmsg(h) : "?");
+    return h;
+}
+
+static int64_t raw_int(sqlite3 *h, const char *sql)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+    int64_t v = -1;
+    if (sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static void raw_text(sqlite3 *h, const char *sql, char *out, size_t cap)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+    out[0] = '\0';
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+}
+
+/* ---- tests ------------------------------------------------------------------------------ */
+
+static void test_schema(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    sqlite3 *h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 1);
+    char mode[32];
+    raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
+    assert_string_equal(mode, "wal");
+    const char *tables[] = {"doc", "sentence", "sentence_fts", "story", "term_df", "meta"};
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
+                 tables[i]);
+        if (raw_int(h, sql) != 1) fail_msg("table %s missing", tables[i]);
+    }
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM doc"), 0);
+    sqlite3_close(h);
+
+    /* an empty store lists no stories */
+    sf_error err = {0};
+    sf_story_list *l = sf_stories_new(db, &err);
+    assert_non_null(l);
+    assert_int_equal(l->n, 0);
+    sf_stories_free(l);
+    sf_db_close(db);
+
+    /* opening again does not migrate twice */
+    db = open_ok(f->path);
+    sf_db_close(db);
+    h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 1);
+    sqlite3_close(h);
+}
+
+static int64_t story_of_title(const sf_story_list *l, const char *title)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->rows[i].title && strcmp(l->rows[i].title, title) == 0) return l->rows[i].id;
+    return -1;
+}
+
+static void check_stories(sf_db *db)
+{
+    sf_error err = {0};
+    sf_story_list *l = sf_stories_new(db, &err);
+    assert_non_null(l);
+    assert_int_equal(l->n, 2);
+    /* each story is titled after its first document */
+    int64_t dam = story_of_title(l, arts[0].title), probe = story_of_title(l, arts[3].title);
+    assert_true(dam > 0 && probe > 0 && dam != probe);
+    for (size_t i = 0; i < l->n; i++) {
+        const sf_story_row *r = &l->rows[i];
+        if (r->id == dam) {
+            assert_int_equal(r->n_docs, 3);
+            assert_int_equal(r->n_sources, 3);
+            assert_string_equal(r->first_date, "2031-04-07");
+            assert_string_equal(r->last_date, "2031-04-09");
+        } else {
+            assert_int_equal(r->n_docs, 2);
+            assert_int_equal(r->n_sources, 2);
+            assert_string_equal(r->first_date, "2031-04-08");
+            assert_string_equal(r->last_date, "2031-04-09");
+        }
+    }
+    sf_stories_free(l);
+}
+
+static void test_ingest_dedup_stories(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    sf_ingest_stats st = ingest_all(db);
+    assert_int_equal(st.seen, NARTS);
+    assert_int_equal(st.added, NARTS);
+    assert_int_equal(st.duplicate, 0);
+    size_t bytes = 0;
+    for (size_t i = 0; i < NARTS; i++) bytes += strlen(arts[i].text);
+    assert_int_equal(st.bytes, bytes);
+    check_stories(db);
+
+    /* the same documents again add nothing */
+    st = ingest_all(db);
+    assert_int_equal(st.seen, NARTS);
+    assert_int_equal(st.added, 0);
+    assert_int_equal(st.duplicate, NARTS);
+
+    /* nor does a copy re-wrapped with different whitespace */
+    sf_error err = {0};
+    sf_ingest *in = sf_ingest_new(db, &err);
+    assert_non_null(in);
+    char *rewrapped = strdup(arts[2].text);
+    for (char *p = rewrapped; *p; p++)
+        if (*p == ' ' && (p - rewrapped) % 7 == 0) *p = '\n';
+    size_t n = strlen(rewrapped);
+    char *spaced = malloc(n + 8);
+    snprintf(spaced, n + 8, "  %s \r\n", rewrapped);
+    assert_string_not_equal(spaced, arts[2].text);
+    assert_int_equal(sf_ingest_take(in, doc_of(&arts[2], spaced), &err), SF_OK);
+    assert_int_equal(sf_ingest_stats_get(in)->duplicate, 1);
+    assert_int_equal(sf_ingest_stats_get(in)->added, 0);
+    /* while a genuinely different text is added */
+    assert_int_equal(
+        sf_ingest_take(in,
+                       doc_of(&arts[2], "Engineers lowered the Harlow reservoir by two "
+                                        "metres overnight and Eastwick residents may "
+                                        "return home on Friday."),
+                       &err),
+        SF_OK);
+    assert_int_equal(sf_ingest_stats_get(in)->added, 1);
+    assert_int_equal(sf_ingest_free(in, &err), SF_OK);
+    free(rewrapped);
+    free(spaced);
+
+    sqlite3 *h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM doc"), NARTS + 1);
+    sqlite3_close(h);
+    sf_db_close(db);
+}
+
+/* The byte range of `needle` in the text of article i. */
+static sf_span span_in(size_t i, const char *needle)
+{
+    const char *p = strstr(arts[i].text, needle);
+    if (!p) fail_msg("fixture %zu lacks '%s'", i, needle);
+    return (sf_span){(uint32_t)(p - arts[i].text), (uint32_t)(p - arts[i].text + strlen(needle))};
+}
+
+static void test_search(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    ingest_all(db);
+    sf_error err = {0};
+
+    /* "flooding" finds the one sentence that says "floods" (porter stems both to flood) */
+    const char *want = "Spring floods below the Harlow reservoir have closed every road out of "
+                       "Eastwick, dam engineers reported.";
+    sf_hits *h = sf_search_new(db, "flooding", 10, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 1);
+    sf_span sp = span_in(1, want);
+    /* the span is in bytes: the sentence comes after non-ASCII text */
+    assert_true(sp.start > 0);
+    assert_int_equal(h->rows[0].span.start, sp.start);
+    assert_int_equal(h->rows[0].span.end, sp.end);
+    assert_string_equal(h->rows[0].text, want);
+    assert_memory_equal(h->rows[0].text, arts[1].text + h->rows[0].span.start,
+                        h->rows[0].span.end - h->rows[0].span.start);
+    assert_string_equal(h->rows[0].title, arts[1].title);
+    assert_string_equal(h->rows[0].source, arts[1].source);
+    assert_string_equal(h->rows[0].date, arts[1].date);
+    assert_int_equal(strlen(h->rows[0].doc_id), 32);
+    assert_true(h->rows[0].story > 0);
+    sf_hits_free(h);
+
+    /* a non-ASCII sentence: found by a diacritic-free word, cut at the right bytes */
+    const char *mayor = "Mayor Bj\xC3\xB6rn \xC3\x85str\xC3\xB6m of Eastwick called the "
+                        "evacuation \xE2\x80\x9Cthe hardest night this town has "
+                        "known\xE2\x80\x9D.";
+    h = sf_search_new(db, "hardest", 10, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 1);
+    assert_string_equal(h->rows[0].text, mayor);
+    assert_int_equal(h->rows[0].span.start, 0);
+    assert_int_equal(h->rows[0].span.end, strlen(mayor));
+    sf_hits_free(h);
+    /* and the sentence after it */
+    h = sf_search_new(db, "poured", 10, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 1);
+    sp = span_in(1, "Water poured over the cracked spillway of the Harlow Dam.");
+    assert_int_equal(h->rows[0].span.start, sp.start);
+    assert_string_equal(h->rows[0].text,
+                        "Water poured over the cracked spillway of the Harlow Dam.");
+    sf_hits_free(h);
+
+    /* every hit's text is its document's bytes at its span */
+    h = sf_search_new(db, "spillway", 10, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 3);
+    for (size_t i = 0; i < h->n; i++) {
+        int found = 0;
+        for (size_t a = 0; a < NARTS && !found; a++) {
+            size_t len = strlen(arts[a].text);
+            const sf_hit *r = &h->rows[i];
+            found = r->span.end <= len && strcmp(r->title, arts[a].title) == 0 &&
+                    strlen(r->text) == r->span.end - r->span.start &&
+                    memcmp(arts[a].text + r->span.start, r->text, strlen(r->text)) == 0;
+        }
+        if (!found) fail_msg("hit %zu '%s' is not its document's bytes", i, h->rows[i].text);
+        if (i) assert_true(h->rows[i].score >= h->rows[i - 1].score);
+    }
+    sf_hits_free(h);
+
+    /* limit */
+    h = sf_search_new(db, "spillway", 2, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 2);
+    sf_hits_free(h);
+    /* nothing found is an empty list, not an error */
+    h = sf_search_new(db, "volcano", 10, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 0);
+    sf_hits_free(h);
+
+    /* bad FTS5 syntax */
+    const char *bad[] = {"\"unbalanced", "AND", "spillway AND", "(dam"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        sf_error e2 = {0};
+        h = sf_search_new(db, bad[i], 10, &e2);
+        if (h) {
+            sf_hits_free(h);
+            fail_msg("query '%s' accepted", bad[i]);
+        }
+        assert_int_equal(e2.code, SF_EINVAL);
+        assert_true(strlen(e2.msg) > 0);
+    }
+    sf_db_close(db);
+}
+
+/* 1 when [s.start, s.end) is exactly one analyzed sentence of d. */
+static const sf_sentence *sentence_of(const sf_doc *d, sf_span s)
+{
+    for (size_t i = 0; i < d->n_sents; i++)
+        if (d->sents[i].start == s.start && d->sents[i].end == s.end) return &d->sents[i];
+    return NULL;
+}
+
+static void check_brief(sf_db *db, int64_t story, int words, size_t n_docs)
+{
+    sf_error err = {0};
+    sf_brief *b = sf_brief_build(db, story, words, &err);
+    if (!b) fail_msg("sf_brief_build: %s", err.msg);
+    assert_int_equal(b->story, story);
+    assert_int_equal(b->n_docs, n_docs);
+    assert_true(b->n_summary >= 1);
+    for (size_t i = 1; i < b->n_docs; i++) assert_true(b->docs[i]->day >= b->docs[i - 1]->day);
+    int used = 0;
+    for (size_t i = 0; i < b->n_summary; i++) {
+        const sf_brief_sentence *bs = &b->summary[i];
+        assert_true(bs->cite.doc < b->n_docs);
+        const sf_doc *d = b->docs[bs->cite.doc];
+        assert_true(bs->cite.span.start < bs->cite.span.end);
+        assert_true(bs->cite.span.end <= d->len);
+        const sf_sentence *s = sentence_of(d, bs->cite.span);
+        if (!s) fail_msg("summary %zu [%u,%u) is not a sentence", i, bs->cite.span.start,
+                         bs->cite.span.end);
+        assert_false(s->boilerplate);
+        used += (int)s->n_tok;
+        /* the span ends at a sentence boundary: terminal punctuation (maybe a quote) */
+        const char *t = d->text;
+        uint32_t e = bs->cite.span.end;
+        while (e > bs->cite.span.start && (t[e - 1] == '"' || (unsigned char)t[e - 1] == 0x9D))
+            e -= (t[e - 1] == '"') ? 1 : 3;
+        assert_true(t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
+        for (size_t k = 0; k < bs->n_also; k++) {
+            assert_true(bs->also[k].doc < b->n_docs);
+            assert_true(bs->also[k].doc != bs->cite.doc);
+            assert_non_null(sentence_of(b->docs[bs->also[k].doc], bs->also[k].span));
+        }
+        assert_true(bs->n_outlets >= 1 && (size_t)bs->n_outlets <= 1 + bs->n_also);
+    }
+    assert_true(used <= words);
+    sf_brief_free(b);
+}
+
+static void test_brief(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    ingest_all(db);
+    sf_error err = {0};
+    sf_story_list *l = sf_stories_new(db, &err);
+    assert_non_null(l);
+    int64_t dam = story_of_title(l, arts[0].title), probe = story_of_title(l, arts[3].title);
+    sf_stories_free(l);
+    check_brief(db, dam, 40, 3);
+    check_brief(db, dam, 100, 3);
+    check_brief(db, probe, 30, 2);
+
+    sf_brief *b = sf_brief_build(db, dam, 100, &err);
+    assert_non_null(b);
+    assert_int_equal(b->n_sources, 3);
+    /* docs come back as stored, in date order */
+    assert_string_equal(b->docs[0]->text, arts[0].text);
+    assert_string_equal(b->docs[1]->text, arts[1].text);
+    assert_string_equal(b->docs[2]->text, arts[2].text);
+    sf_brief_free(b);
+
+    /* a story that does not exist */
+    sf_error e2 = {0};
+    b = sf_brief_build(db, 9999, 100, &e2);
+    assert_null(b);
+    assert_int_equal(e2.code, SF_ENOTFOUND);
+    sf_db_close(db);
+}
+
+static void test_persistence(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    ingest_all(db);
+    sf_db_close(db);
+
+    db = open_ok(f->path);
+    check_stories(db);
+    sf_error err = {0};
+    sf_hits *h = sf_search_new(db, "flooding", 10, &err);
+    assert_non_null(h);
+    assert_int_equal(h->n, 1);
+    sf_hits_free(h);
+    sf_membership *m;
+    size_t n;
+    assert_int_equal(sf_memberships(db, &m, &n, &err), SF_OK);
+    assert_int_equal(n, NARTS);
+    assert_string_equal(m[0].path, "fixture-0");
+    assert_true(m[0].story == m[1].story && m[1].story == m[2].story);
+    assert_true(m[3].story == m[4].story && m[3].story != m[0].story);
+    int64_t dam = m[0].story;
+    sf_memberships_free(m, n);
+
+    /* the clusterer's state came back too: a new flood report joins the flood story */
+    sf_ingest *in = sf_ingest_new(db, &err);
+    assert_non_null(in);
+    static const art later = {
+        "Harlow Dam repairs begin", "Eastern Post", "2031-04-10",
+        "Engineers began repairing the cracked spillway of the Harlow Dam as the reservoir "
+        "level fell. Eastwick residents who fled the evacuation zone may return soon."};
+    sf_doc *d = sf_doc_new();
+    d->title = strdup(later.title);
+    d->source = strdup(later.source);
+    d->date = strdup(later.date);
+    d->day = sf_date_day(later.date);
+    d->text = strdup(later.text);
+    d->len = strlen(later.text);
+    assert_int_equal(sf_ingest_take(in, d, &err), SF_OK);
+    assert_int_equal(sf_ingest_free(in, &err), SF_OK);
+    assert_int_equal(sf_memberships(db, &m, &n, &err), SF_OK);
+    assert_int_equal(n, NARTS + 1);
+    assert_int_equal(m[NARTS].story, dam);
+    sf_memberships_free(m, n);
+    sf_db_close(db);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+    fx *f = *state;
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open_v2(f->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                     NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE future(x); PRAGMA user_version = 99;", NULL,
+                                  NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+
+    sf_error err = {0};
+    sf_db *db = sf_db_open(f->path, &err);
+    assert_null(db);
+    assert_int_equal(err.code, SF_EDB);
+    if (!strstr(err.msg, "99") || !strstr(err.msg, "newer") || !strstr(err.msg, f->path))
+        fail_msg("unclear message: %s", err.msg);
+
+    /* and the file is left as it was */
+    h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 99);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 'doc'"), 0);
+    sqlite3_close(h);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ingest_dedup_stories, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_brief, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_persistence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
