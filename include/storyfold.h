@@ -40,6 +40,15 @@ typedef struct sf_error {
 /* A static English name for a status code. */
 const char *sf_strerror(int code);
 
+/* ---- dates -------------------------------------------------------------------------- */
+
+/* Parse a report date: ISO 8601 ("2022-02-26", "2022-02-26T10:00:00Z"), compact
+ * "20220226", RFC 2822 ("Sat, 26 Feb 2022 10:00:00 +0000"), Reuters ("26-FEB-1987
+ * 15:01:01.79"), "February 26, 2022", "Feb. 26, 2022" and "26 February 2022". Time of
+ * day and zone are dropped. On success writes "YYYY-MM-DD" into out and returns 0;
+ * returns -1 otherwise. */
+int sf_date_parse(const char *s, char out[11]);
+
 /* ---- documents ---------------------------------------------------------------------- */
 
 typedef struct sf_span {

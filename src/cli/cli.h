@@ -7,14 +7,6 @@
 
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 
-#define DEFAULT_DB "storyfold.db"
-
-typedef struct cli_cmd {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;
-} cli_cmd;
-
 int cmd_ingest(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_show(int argc, char **argv);
@@ -47,7 +39,8 @@ void cli_docs_free(cli_docs *d);
 long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const char *default_date,
                       int quiet);
 
-/* Parse a positive integer option value or exit with usage. */
-int cli_int(const char *cmd, const char *opt, const char *v);
+/* Print a JSON value on one line of stdout and release it (NULL: nothing). */
+struct json_t;
+void cli_print_json(struct json_t *v);
 
 #endif

@@ -1,24 +1,19 @@
 /* cmd_brief.c — `storyfold brief PATH...`: one shot, in memory: read, cluster, and print
  * every story's brief. Uses the same pipeline as ingest, on an in-memory store. */
+#include "cli/args.h"
 #include "cli/cli.h"
 
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 
-static void usage(FILE *out)
-{
-    fputs("usage: storyfold brief [--json] [--words N] [--date YYYY-MM-DD] PATH...\n\n"
-          "Read the articles under PATH (nothing is stored), group them into stories and\n"
-          "print each story's brief, largest story first: a summary whose every sentence\n"
-          "cites [document:start-end] byte spans, with the other documents that say the\n"
-          "same and how many outlets that is, then the sources with their dates.\n\n"
-          "  --json        one JSON object per story (JSON Lines) instead of Markdown\n"
-          "  --words N     summary budget in words (default 100)\n"
-          "  --date DATE   report date for articles that carry none\n"
-          "  -h, --help    this help\n",
-          out);
-}
+static const cli_spec spec = {
+    "brief", "PATH...", 1, -1,
+    "Read the articles under PATH (nothing is stored), group them into stories and\n"
+    "print each story's brief, largest story first: a summary whose every sentence\n"
+    "cites [document:start-end] byte spans, with the other documents that say the\n"
+    "same and how many outlets that is, then the sources with their dates.",
+    {{"json", OPT_FLAG, NULL, NULL, "one JSON object per story (JSON Lines)"}, OPT_WORDS,
+     OPT_DATE_DEFAULT},
+};
 
 static int by_size(const void *a, const void *b)
 {
@@ -29,33 +24,19 @@ static int by_size(const void *a, const void *b)
 
 int cmd_brief(int argc, char **argv)
 {
-    static const struct option opts[] = {{"json", no_argument, 0, 'j'},
-                                          {"words", required_argument, 0, 'w'},
-                                          {"date", required_argument, 0, 'D'},
-                                          {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
-    const char *date = NULL;
-    int json = 0, words = 100, c;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': json = 1; break;
-        case 'w': words = cli_int("brief", "--words", optarg); break;
-        case 'D': date = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    cli_args a;
+    int rc = cli_parse(&spec, argc, argv, &a);
+    if (rc != CLI_GO_ON) return rc;
+    int json = cli_get(&spec, &a, "json") != NULL;
+    int words = cli_get_int(&spec, &a, "words");
     sf_error err = {0};
     sf_db *db = sf_db_open(":memory:", &err);
     if (!db) {
         cli_error("brief", "%s", err.msg);
         return EXIT_REJECTED;
     }
-    long rejected = cli_ingest_paths("brief", db, argv + optind, argc - optind, date, 1);
+    long rejected =
+        cli_ingest_paths("brief", db, a.pos, a.n_pos, cli_get(&spec, &a, "date"), 1);
     sf_story_list *l = rejected >= 0 ? sf_stories_new(db, &err) : NULL;
     int status = rejected == 0 ? EXIT_OK : EXIT_REJECTED;
     if (!l) {

@@ -1,26 +1,22 @@
 /* cmd_cluster.c — `storyfold cluster PATH...`: the evaluation interface for grouping:
  * TSV, one line per input document in input order: path-or-id, event, storyline. */
+#include "cli/args.h"
 #include "cli/cli.h"
 
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(FILE *out)
-{
-    fputs("usage: storyfold cluster [--date YYYY-MM-DD] PATH...\n\n"
-          "Group the articles under PATH into events (in memory, nothing stored) and print\n"
-          "one tab-separated line per input document, in input order:\n"
-          "  PATH-OR-ID <TAB> EVENT <TAB> STORYLINE\n"
-          "(the document's path, with :LINE or #DOCNO for multi-document files). Copies of\n"
-          "one article (same normalized body) share their first copy's event. Storylines\n"
-          "chaining events over time come with the linking work; until then STORYLINE\n"
-          "equals EVENT.\n\n"
-          "  --date DATE   report date for articles that carry none\n"
-          "  -h, --help    this help\n",
-          out);
-}
+static const cli_spec spec = {
+    "cluster", "PATH...", 1, -1,
+    "Group the articles under PATH into events (in memory, nothing stored) and print\n"
+    "one tab-separated line per input document, in input order:\n"
+    "  PATH-OR-ID <TAB> EVENT <TAB> STORYLINE\n"
+    "(the document's path, with :LINE or #DOCNO for multi-document files). Copies of\n"
+    "one article (same normalized body) share their first copy's event. Storylines\n"
+    "chaining events over time come with the linking work; until then STORYLINE\n"
+    "equals EVENT.",
+    {OPT_DATE_DEFAULT},
+};
 
 typedef struct input {
     char *path;
@@ -64,22 +60,9 @@ static int by_id(const void *a, const void *b)
 
 int cmd_cluster(int argc, char **argv)
 {
-    static const struct option opts[] = {{"date", required_argument, 0, 'D'},
-                                          {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
-    const char *date = NULL;
-    int ch;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (ch) {
-        case 'D': date = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    cli_args a;
+    int rc = cli_parse(&spec, argc, argv, &a);
+    if (rc != CLI_GO_ON) return rc;
     sf_error err = {0};
     sf_db *db = sf_db_open(":memory:", &err);
     ctx c = {db ? sf_ingest_new(db, &err) : NULL, NULL, 0, 0};
@@ -88,7 +71,8 @@ int cmd_cluster(int argc, char **argv)
         sf_db_close(db);
         return EXIT_REJECTED;
     }
-    long rejected = cli_read_all("cluster", argv + optind, argc - optind, date, take, &c);
+    long rejected =
+        cli_read_all("cluster", a.pos, a.n_pos, cli_get(&spec, &a, "date"), take, &c);
     int status = rejected == 0 ? EXIT_OK : EXIT_REJECTED;
     sf_membership *m = NULL;
     size_t nm = 0;

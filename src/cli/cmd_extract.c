@@ -1,26 +1,22 @@
 /* cmd_extract.c — `storyfold extract FILE|-`: the evaluation interface for the
  * per-document stages: one JSON object per document with the text and every span. */
+#include "cli/args.h"
 #include "cli/cli.h"
 
-#include <getopt.h>
 #include <jansson.h>
-#include <stdio.h>
 
-static void usage(FILE *out)
-{
-    fputs("usage: storyfold extract [--date YYYY-MM-DD] FILE|DIR|-...\n\n"
-          "Print one JSON object per document (JSON Lines):\n"
-          "  {\"id\",\"path\",\"title\",\"source\",\"date\",\"lang\",\"text\",\n"
-          "   \"boilerplate\":[[s,e]...], \"sentences\":[[s,e]...],\n"
-          "   \"entities\":[], \"timexes\":[], \"quotes\":[], \"numbers\":[]}\n"
-          "Offsets are byte offsets into \"text\", half-open. For plain-text input \"text\" is\n"
-          "the file's bytes after its metadata header, so offsets map back into the file.\n"
-          "The entities, timexes, quotes and numbers lists are always empty in this version:\n"
-          "their extractors are not built yet.\n\n"
-          "  --date DATE   document date for inputs that carry none\n"
-          "  -h, --help    this help\n",
-          out);
-}
+static const cli_spec spec = {
+    "extract", "FILE|DIR|-...", 1, -1,
+    "Print one JSON object per document (JSON Lines):\n"
+    "  {\"id\",\"path\",\"title\",\"source\",\"date\",\"lang\",\"text\",\n"
+    "   \"boilerplate\":[[s,e]...], \"sentences\":[[s,e]...],\n"
+    "   \"entities\":[], \"timexes\":[], \"quotes\":[], \"numbers\":[]}\n"
+    "Offsets are byte offsets into \"text\", half-open. For plain-text input \"text\" is\n"
+    "the file's bytes after its metadata header, so offsets map back into the file.\n"
+    "The entities, timexes, quotes and numbers lists are always empty in this version:\n"
+    "their extractors are not built yet.",
+    {{"date", OPT_DATE, "YYYY-MM-DD", NULL, "document date for inputs that carry none"}},
+};
 
 static json_t *spans(const sf_span *s, size_t n)
 {
@@ -48,31 +44,17 @@ static int emit(sf_doc *d, void *ctx)
                           "date", d->date, "lang", d->lang, "text", d->text, d->len,
                           "boilerplate", spans(d->boilerplate, d->n_boilerplate), "sentences",
                           sents, "entities", "timexes", "quotes", "numbers");
-    json_dumpf(o, stdout, JSON_COMPACT);
-    putchar('\n');
-    json_decref(o);
+    cli_print_json(o);
     sf_doc_free(d);
     return 0;
 }
 
 int cmd_extract(int argc, char **argv)
 {
-    static const struct option opts[] = {{"date", required_argument, 0, 'D'},
-                                          {"help", no_argument, 0, 'h'},
-                                          {0, 0, 0, 0}};
-    const char *date = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'D': date = optarg; break;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    long rejected = cli_read_all("extract", argv + optind, argc - optind, date, emit, NULL);
+    cli_args a;
+    int rc = cli_parse(&spec, argc, argv, &a);
+    if (rc != CLI_GO_ON) return rc;
+    long rejected =
+        cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, NULL);
     return rejected == 0 ? EXIT_OK : EXIT_REJECTED;
 }

@@ -2,6 +2,7 @@
  * rejects reported, a progress line when stderr is a terminal, integer options. */
 #include "cli/cli.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,15 +20,12 @@ void cli_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
 }
 
-int cli_int(const char *cmd, const char *opt, const char *v)
+void cli_print_json(json_t *v)
 {
-    char *end;
-    long x = strtol(v, &end, 10);
-    if (*v == '\0' || *end || x <= 0 || x > 1000000) {
-        cli_error(cmd, "%s wants a positive integer, not '%s'", opt, v);
-        exit(EXIT_USAGE);
-    }
-    return (int)x;
+    if (!v) return;
+    json_dumpf(v, stdout, JSON_COMPACT);
+    putchar('\n');
+    json_decref(v);
 }
 
 typedef struct read_ctx {

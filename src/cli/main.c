@@ -4,7 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static const cli_cmd commands[] = {
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
     {"ingest", cmd_ingest, "read articles into the store (default ./storyfold.db)"},
     {"stories", cmd_stories, "list the stories in the store"},
     {"show", cmd_show, "print one story's brief (Markdown or JSON)"},

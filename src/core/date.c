@@ -139,7 +139,7 @@ int32_t sf_date_day(const char *ymd)
 {
     int y, m, d;
     if (!ymd || digits(ymd, 4, &y) || ymd[4] != '-' || digits(ymd + 5, 2, &m) || ymd[7] != '-' ||
-        digits(ymd + 8, 2, &d))
+        digits(ymd + 8, 2, &d) || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return SF_NO_DAY;
     return sf_days_from_civil(y, m, d);
 }

@@ -6,14 +6,12 @@
 
 #include <stdint.h>
 
+#include "storyfold.h"
+
 int32_t sf_days_from_civil(int y, int m, int d);
 void sf_civil_from_days(int32_t z, int *y, int *m, int *d);
 
-/* Parse ISO 8601 ("2022-02-26", "2022-02-26T10:00:00Z"), compact "20220226", RFC 2822
- * ("Sat, 26 Feb 2022 10:00:00 +0000"), Reuters ("26-FEB-1987 15:01:01.79"),
- * "February 26, 2022" and "26 February 2022". Leading/trailing blanks are ignored.
- * On success writes "YYYY-MM-DD" into out and returns 0; returns -1 otherwise. */
-int sf_date_parse(const char *s, char out[11]);
+/* sf_date_parse (parsing the forms of dates in metadata) is public: storyfold.h. */
 
 /* Day number of a "YYYY-MM-DD" string, or SF_NO_DAY (from storyfold.h). */
 int32_t sf_date_day(const char *ymd);

@@ -134,6 +134,10 @@ sf_db *sf_db_open(const char *where, sf_error *err)
         goto fail;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    if (user_version(db) > SCHEMA_VERSION) { /* refuse before changing anything */
+        migrate(db, err);
+        goto fail;
+    }
     /* WAL + synchronous=NORMAL: a committed batch survives a killed process; only a
      * power cut can lose the last batches, never corrupt the file. */
     if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"

@@ -68,7 +68,9 @@ uint64_t tok_term(const char *word, size_t len)
 {
     char low[MAX_WORD * 4 + 1];
     size_t n = tok_fold(word, len, low, sizeof low);
-    if (n < 2) return 0;
+    size_t chars = 0; /* one-letter words carry no topic, in any script */
+    for (size_t i = 0; i < n && chars < 2; i++) chars += ((unsigned char)low[i] & 0xC0) != 0x80;
+    if (chars < 2) return 0;
     int digits = 0;
     for (size_t i = 0; i < n; i++) digits += (low[i] >= '0' && low[i] <= '9');
     if (digits == (int)n) return 0;

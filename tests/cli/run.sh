@@ -123,7 +123,7 @@ awk -v n=$N 'BEGIN {
     printf "{\"id\":\"k%d\",\"source\":\"Wire %d\",\"date\":\"2025-06-%02d\",\"text\":\"Report %d: the %s and the %s of district %d were inspected on day %d. Inspectors counted %d faults and %d repairs in the %s.\"}\n", i, i % 7, i % 28 + 1, i, a, b, i, i % 97, i * 7 % 13, i % 31, a
   } }' >"$K/big.jsonl"
 DB3="$T/kill.db"
-"$SF" ingest -q --db "$DB3" "$K/big.jsonl" 2>/dev/null &
+"$SF" ingest --quiet --db "$DB3" "$K/big.jsonl" 2>/dev/null &
 pid=$!
 for _ in $(seq 1 600); do   # wait until at least one batch is committed
   c=$(q "$DB3" "select count(*) from doc" 2>/dev/null || echo 0)
@@ -137,7 +137,7 @@ if kill -9 $pid 2>/dev/null; then
   check "kill -9: integrity_check ok" test "$(q "$DB3" 'pragma integrity_check')" = ok
   [ "$before" -lt $N ] && [ $((before % 1000)) = 0 ] && ok "kill -9: only whole batches committed ($before)" \
     || no "kill -9: only whole batches committed" "got $before"
-  "$SF" ingest -q --db "$DB3" "$K/big.jsonl"; rc=$?
+  "$SF" ingest --quiet --db "$DB3" "$K/big.jsonl"; rc=$?
   after=$(q "$DB3" "select count(*) from doc")
   distinct=$(q "$DB3" "select count(distinct id) from doc")
   ext=$(q "$DB3" "select count(distinct ext_id) from doc")

@@ -49,8 +49,8 @@ static void test_id_whitespace_insensitive(void **state)
         /* hard-wrapped */
         "The Marl river burst its banks\nnear Eastwick. Residents fled\nto higher ground.",
         /* CRLF paragraphs, tabs, doubled spaces, blanks at both ends */
-        "  \r\nThe Marl  river burst its banks near\tEastwick.\r\n\r\nResidents fled to "
-        "higher ground.\n\n  ",
+        ("  \r\nThe Marl  river burst its banks near\tEastwick.\r\n\r\nResidents fled to "
+         "higher ground.\n\n  "),
         /* a no-break space is whitespace too */
         "The Marl river burst its banks near Eastwick.\xC2\xA0Residents fled to higher ground.",
     };

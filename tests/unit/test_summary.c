@@ -1,0 +1,229 @@
+/* test_summary.c — sf_summarize (public API, src/story/summary.c): word budget, citations
+ * that are whole sentences, no boilerplate or headlines, no near-duplicate pairs, reading
+ * order, and the empty input. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storyfold.h"
+
+/* Three invented reports of one event. Paragraphs are separated by blank lines, so each
+ * line below is one sentence (or a headline / boilerplate line). */
+#define HEADLINE_0 "Harlow Dam cracks force thousands from Eastwick homes overnight"
+#define TEASER_0 "Also Read | Engineers explain how earth dams fail after heavy rain."
+#define DUP_A "Water poured over the cracked spillway of the Harlow Dam on Tuesday night."
+#define DUP_B "Water poured over the cracked spillway of the Harlow Dam late on Tuesday night."
+#define CREDIT_1 "Photo: Rescue boats gather on the flooded high street of Eastwick today."
+#define SIGNOFF_2 "Read the original article on The Eastern Post website for more coverage."
+
+static const char *const texts[] = {
+    HEADLINE_0 "\n\n"
+    "Engineers ordered the evacuation of Eastwick after cracks appeared in the Harlow Dam.\n\n"
+    DUP_A "\n\n"
+    TEASER_0 "\n\n"
+    "About four thousand residents spent the night in schools and sports halls nearby.\n\n"
+    "The regional council said the reservoir level must fall before anyone returns.",
+
+    CREDIT_1 "\n\n"
+    DUP_B "\n\n"
+    "Pumps are lowering the reservoir behind the dam by half a metre every day.\n\n"
+    "Farmers downstream moved their cattle to higher ground as a precaution.\n\n"
+    "Insurers expect claims from shops and homes along the river to be heavy.",
+
+    "Inspectors will climb the Harlow Dam on Thursday to measure how far the cracks run.\n\n"
+    SIGNOFF_2 "\n\n"
+    "Evacuated families from Eastwick may return home by the weekend if the cracks hold.",
+};
+#define NDOCS (sizeof texts / sizeof *texts)
+
+static sf_doc *docs[NDOCS];
+
+static int setup(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < NDOCS; i++) {
+        docs[i] = sf_doc_new();
+        docs[i]->text = strdup(texts[i]);
+        docs[i]->len = strlen(texts[i]);
+        sf_error err = {0};
+        if (sf_doc_analyze(docs[i], &err) != SF_OK) return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < NDOCS; i++) sf_doc_free(docs[i]);
+    return 0;
+}
+
+static const sf_sentence *sentence_of(const sf_doc *d, sf_span s)
+{
+    for (size_t i = 0; i < d->n_sents; i++)
+        if (d->sents[i].start == s.start && d->sents[i].end == s.end) return &d->sents[i];
+    return NULL;
+}
+
+/* The span of the exact sentence `s` in document i (it must be one). */
+static int is_cite_of(const sf_cite *c, size_t doc, const char *s)
+{
+    if (c->doc != doc) return 0;
+    size_t n = strlen(s);
+    return c->span.end - c->span.start == n && memcmp(docs[doc]->text + c->span.start, s, n) == 0;
+}
+
+/* Summarize with `words`; check every property; return the citations. */
+static sf_cite *summarize_checked(int words, size_t *n_out)
+{
+    sf_cite *c = NULL;
+    sf_error err = {0};
+    assert_int_equal(sf_summarize(docs, NDOCS, words, &c, n_out, &err), SF_OK);
+    int used = 0;
+    for (size_t i = 0; i < *n_out; i++) {
+        assert_true(c[i].doc < NDOCS);
+        const sf_doc *d = docs[c[i].doc];
+        const sf_sentence *s = sentence_of(d, c[i].span);
+        if (!s) fail_msg("cite %zu [%u,%u) of doc %zu is not a sentence", i, c[i].span.start,
+                         c[i].span.end, c[i].doc);
+        used += (int)s->n_tok;
+        /* no boilerplate */
+        assert_false(s->boilerplate);
+        if (is_cite_of(&c[i], 0, TEASER_0) || is_cite_of(&c[i], 1, CREDIT_1) ||
+            is_cite_of(&c[i], 2, SIGNOFF_2))
+            fail_msg("boilerplate chosen: '%.*s'", (int)(s->end - s->start), d->text + s->start);
+        /* no headline */
+        if (is_cite_of(&c[i], 0, HEADLINE_0)) fail_msg("headline chosen");
+        char last = d->text[s->end - 1];
+        assert_true(last == '.' || last == '!' || last == '?');
+        /* reading order: by document, then by offset */
+        if (i) {
+            assert_true(c[i - 1].doc <= c[i].doc);
+            if (c[i - 1].doc == c[i].doc) assert_true(c[i - 1].span.end <= c[i].span.start);
+        }
+    }
+    if (used > words) fail_msg("budget %d exceeded: %d words", words, used);
+    /* the two near-identical sentences are never both chosen */
+    int a = 0, b = 0;
+    for (size_t i = 0; i < *n_out; i++) {
+        a |= is_cite_of(&c[i], 0, DUP_A);
+        b |= is_cite_of(&c[i], 1, DUP_B);
+    }
+    if (a && b) fail_msg("both near-duplicates chosen (budget %d)", words);
+    return c;
+}
+
+static void test_fixture_sane(void **state)
+{
+    (void)state;
+    /* the fixture's special lines are sentences of their own, and boilerplate is marked */
+    sf_cite c = {0, {0, (uint32_t)strlen(HEADLINE_0)}};
+    assert_non_null(sentence_of(docs[0], c.span));
+    const char *t = strstr(texts[0], TEASER_0);
+    sf_span sp = {(uint32_t)(t - texts[0]), (uint32_t)(t - texts[0] + strlen(TEASER_0))};
+    const sf_sentence *s = sentence_of(docs[0], sp);
+    assert_non_null(s);
+    assert_true(s->boilerplate);
+    sp = (sf_span){0, (uint32_t)strlen(CREDIT_1)};
+    s = sentence_of(docs[1], sp);
+    assert_non_null(s);
+    assert_true(s->boilerplate);
+}
+
+static void test_budgets(void **state)
+{
+    (void)state;
+    const int budgets[] = {20, 50, 100};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = 0;
+        sf_cite *c = summarize_checked(budgets[k], &n);
+        /* every candidate sentence here has 11-15 words: something always fits */
+        assert_true(n >= 1);
+        free(c);
+    }
+    /* a budget of 0 or less means the default, 100 */
+    size_t n0 = 0, n100 = 0;
+    sf_cite *c0 = NULL, *c100 = NULL;
+    sf_error err = {0};
+    assert_int_equal(sf_summarize(docs, NDOCS, 0, &c0, &n0, &err), SF_OK);
+    assert_int_equal(sf_summarize(docs, NDOCS, 100, &c100, &n100, &err), SF_OK);
+    assert_int_equal(n0, n100);
+    if (n0) assert_memory_equal(c0, c100, n0 * sizeof *c0);
+    free(c0);
+    free(c100);
+}
+
+/* The candidates total 132 words: with a budget of 200 there is room for all of them, so
+ * redundancy is the only reason to leave one of the two near-duplicates out. Exactly one
+ * of them is chosen. */
+static void test_near_duplicates(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    sf_cite *c = summarize_checked(200, &n);
+    int a = 0, b = 0;
+    for (size_t i = 0; i < n; i++) {
+        a += is_cite_of(&c[i], 0, DUP_A);
+        b += is_cite_of(&c[i], 1, DUP_B);
+    }
+    assert_int_equal(a + b, 1);
+    free(c);
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    size_t n1 = 0, n2 = 0;
+    sf_cite *c1 = summarize_checked(50, &n1);
+    sf_cite *c2 = summarize_checked(50, &n2);
+    assert_int_equal(n1, n2);
+    for (size_t i = 0; i < n1; i++) {
+        assert_int_equal(c1[i].doc, c2[i].doc);
+        assert_int_equal(c1[i].span.start, c2[i].span.start);
+        assert_int_equal(c1[i].span.end, c2[i].span.end);
+    }
+    free(c1);
+    free(c2);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    sf_cite *c = (sf_cite *)&c; /* must be overwritten */
+    size_t n = 99;
+    sf_error err = {0};
+    assert_int_equal(sf_summarize(NULL, 0, 50, &c, &n, &err), SF_OK);
+    assert_int_equal(n, 0);
+    assert_null(c);
+
+    /* documents with nothing worth citing: a headline and boilerplate only */
+    sf_doc *d = sf_doc_new();
+    d->text = strdup("Dam holds as rain eases over the Eastwick valley\n\n"
+                     "Also Read | Ten photos of the flooded Eastwick high street today.");
+    d->len = strlen(d->text);
+    assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
+    sf_doc *one[1] = {d};
+    n = 99;
+    assert_int_equal(sf_summarize(one, 1, 50, &c, &n, &err), SF_OK);
+    assert_int_equal(n, 0);
+    free(c);
+    sf_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_sane),
+        cmocka_unit_test(test_budgets),
+        cmocka_unit_test(test_near_duplicates),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_empty),
+    };
+    return cmocka_run_group_tests_name("summary", tests, setup, teardown);
+}
