@@ -190,6 +190,7 @@ typedef struct sf_brief_sentence {
 
 typedef struct sf_brief {
     int64_t story;
+    char *title;       /* owned */
     sf_doc **docs;     /* owned; in date order */
     size_t n_docs;
     int n_sources;

@@ -6,13 +6,13 @@
 #include "core/mem.h"
 #include "link/cluster.h"
 #include "store/store.h"
+#include "story/title.h"
 #include "storyfold.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define BATCH 1000 /* documents per transaction: big enough to amortize the fsync */
-#define TITLE_MAX 160
 
 struct sf_ingest {
     sf_db *db;
@@ -35,31 +35,6 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     return in;
 }
 
-/* A story's title: the document's title, else its first sentence, clipped on a UTF-8
- * boundary. Caller frees. */
-static char *story_title(const sf_doc *d)
-{
-    const char *t = d->title;
-    size_t n = t ? strlen(t) : 0;
-    if (!n) {
-        for (size_t i = 0; i < d->n_sents; i++)
-            if (!d->sents[i].boilerplate) {
-                t = d->text + d->sents[i].start;
-                n = d->sents[i].end - d->sents[i].start;
-                break;
-            }
-    }
-    if (!t) return sf_xstrdup("(untitled)");
-    if (n > TITLE_MAX) {
-        n = TITLE_MAX;
-        while (n && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
-    }
-    char *s = sf_xstrndup(t, n);
-    for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-    return s;
-}
-
 int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
 {
     int rc;
@@ -80,7 +55,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     }
     int created;
     clu_story *story = clu_assign(&in->clu, doc, &created);
-    if (created) story->title = story_title(doc); /* saved with the story at commit */
+    if (created) story->title = story_title_new(&doc, 1); /* saved with the story at commit */
     if ((rc = store_add_doc(in->db, doc, story->id, err)) != SF_OK) goto out;
     in->stats.added++;
     if (++in->pending >= BATCH) rc = sf_ingest_commit(in, err);

@@ -40,8 +40,8 @@ static json_t *brief_json(const sf_brief *b)
                       (size_t)(s->cite.span.end - s->cite.span.start), "cite",
                       cite_json(b, &s->cite), "also", also, "outlets", s->n_outlets));
     }
-    return json_pack("{s:I, s:I, s:i, s:o, s:o}", "story", (json_int_t)b->story, "articles",
-                     (json_int_t)b->n_docs, "outlets", b->n_sources, "summary", summary,
+    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o}", "story", (json_int_t)b->story, "title",
+                     b->title, "articles", (json_int_t)b->n_docs, "outlets", b->n_sources, "summary", summary,
                      "documents", docs);
 }
 

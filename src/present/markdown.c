@@ -25,21 +25,6 @@ static const char *or_dash(const char *s)
     return s && *s ? s : "—";
 }
 
-static void title_of(FILE *out, const sf_brief *b)
-{
-    for (size_t i = 0; i < b->n_docs; i++)
-        if (b->docs[i]->title && *b->docs[i]->title) {
-            fputs(b->docs[i]->title, out);
-            return;
-        }
-    if (b->n_summary) {
-        const sf_cite *c = &b->summary[0].cite;
-        sf_write_span(out, b->docs[c->doc]->text, c->span);
-        return;
-    }
-    fputs("(untitled)", out);
-}
-
 int sf_brief_write_markdown(const sf_brief *b, FILE *out)
 {
     const char *first = NULL, *last = NULL;
@@ -49,10 +34,9 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         if (!first || strcmp(d, first) < 0) first = d;
         if (!last || strcmp(d, last) > 0) last = d;
     }
-    fprintf(out, "## Story %lld: ", (long long)b->story);
-    title_of(out, b);
-    fprintf(out, "\n\n%zu article%s from %d outlet%s", b->n_docs, b->n_docs == 1 ? "" : "s",
-            b->n_sources, b->n_sources == 1 ? "" : "s");
+    fprintf(out, "## Story %lld: %s\n\n%zu article%s from %d outlet%s", (long long)b->story,
+            b->title, b->n_docs, b->n_docs == 1 ? "" : "s", b->n_sources,
+            b->n_sources == 1 ? "" : "s");
     if (first) {
         if (strcmp(first, last) == 0)
             fprintf(out, ", %s", first);

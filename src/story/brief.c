@@ -6,6 +6,7 @@
 #include "core/mem.h"
 #include "link/termvec.h"
 #include "store/store.h"
+#include "story/title.h"
 #include "storyfold.h"
 
 #include <stdlib.h>
@@ -82,6 +83,7 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     if (store_story_docs(db, story, &b->docs, &b->n_docs, err) != SF_OK) goto fail;
     for (size_t i = 0; i < b->n_docs; i++)
         if (sf_doc_analyze(b->docs[i], err) != SF_OK) goto fail;
+    b->title = story_title_new(b->docs, b->n_docs);
     sf_cite *cites;
     size_t nc;
     if (sf_summarize(b->docs, b->n_docs, words, &cites, &nc, err) != SF_OK) goto fail;
@@ -115,5 +117,6 @@ void sf_brief_free(sf_brief *b)
     free(b->docs);
     for (size_t i = 0; i < b->n_summary; i++) free(b->summary[i].also);
     free(b->summary);
+    free(b->title);
     free(b);
 }

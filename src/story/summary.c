@@ -45,6 +45,27 @@ static int ends_like_sentence(const char *t, uint32_t s, uint32_t e)
     return e > s && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
 }
 
+/* 1 when the sentence's quotation marks pair up: a sentence that opens a quote it does
+ * not close, or closes one opened before it, is a fragment of a longer quotation and
+ * does not stand alone. Straight double quotes must be even; curly ones balanced. */
+static int quotes_balanced(const char *t, uint32_t s, uint32_t e)
+{
+    int straight = 0, depth = 0;
+    for (uint32_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == '"') straight++;
+        if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80) {
+            unsigned char k = (unsigned char)t[i + 2];
+            if (k == 0x9C) depth++;      /* “ */
+            if (k == 0x9D && --depth < 0) return 0; /* ” */
+        }
+        /* TeX newswire quotes: `` opens, '' closes */
+        if (c == '`' && i + 1 < e && t[i + 1] == '`') depth++, i++;
+        else if (c == '\'' && i + 1 < e && t[i + 1] == '\'' && --depth < 0) return 0;
+    }
+    return straight % 2 == 0 && depth == 0;
+}
+
 static int word_count(const sf_doc *d, const sf_sentence *s)
 {
     return (int)s->n_tok;
@@ -82,7 +103,8 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
             const sf_sentence *s = &d->sents[si];
             if (s->boilerplate) continue;
             int w = word_count(d, s);
-            if (w < MIN_WORDS || w > MAX_WORDS || !ends_like_sentence(d->text, s->start, s->end))
+            if (w < MIN_WORDS || w > MAX_WORDS || !ends_like_sentence(d->text, s->start, s->end) ||
+                !quotes_balanced(d->text, s->start, s->end))
                 continue;
             SF_GROW(c, cap, nc + 1);
             cand *k = &c[nc++];

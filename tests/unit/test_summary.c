@@ -216,6 +216,32 @@ static void test_empty(void **state)
     sf_doc_free(d);
 }
 
+/* A quotation running over several sentences is split by the sentence splitter; its
+ * pieces ("He said, “We will rebuild." / "It will take a year.”") are not candidates,
+ * because none stands alone. The one self-contained sentence is chosen. */
+static void test_quote_fragments(void **state)
+{
+    (void)state;
+    sf_error err = {0};
+    sf_doc *d = sf_doc_new();
+    d->text = strdup("The mayor of Eastwick spoke to residents at the town hall on Friday evening.\n\n"
+                     "He said, \xE2\x80\x9CWe will rebuild every house that the water took from us. "
+                     "It will take a year, perhaps longer, but nobody will be left behind.\xE2\x80\x9D\n\n"
+                     "She told reporters, \"The spillway held for six hours. Then it gave way "
+                     "all at once and we ran.\"");
+    d->len = strlen(d->text);
+    assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
+    assert_true(d->n_sents >= 5); /* the quotations were split */
+    sf_doc *one[1] = {d};
+    sf_cite *c = NULL;
+    size_t n = 0;
+    assert_int_equal(sf_summarize(one, 1, 200, &c, &n, &err), SF_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(c[0].span.start, 0);
+    free(c);
+    sf_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_near_duplicates),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_quote_fragments),
     };
     return cmocka_run_group_tests_name("summary", tests, setup, teardown);
 }
