@@ -20,11 +20,6 @@ void sf_write_span(FILE *out, const char *t, sf_span span)
     }
 }
 
-static const char *or_dash(const char *s)
-{
-    return s && *s ? s : "—";
-}
-
 int sf_brief_write_markdown(const sf_brief *b, FILE *out)
 {
     const char *first = NULL, *last = NULL;
@@ -59,8 +54,17 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
     fputs("\n### Sources\n\n", out);
     for (size_t i = 0; i < b->n_docs; i++) {
         const sf_doc *d = b->docs[i];
-        fprintf(out, "%zu. %s, %s: %s (%s, id %.12s)\n", i + 1, or_dash(d->source),
-                or_dash(d->date), or_dash(d->title), or_dash(d->path), d->id);
+        /* "N. Source, date: Title (path, id …)", leaving out what is unknown */
+        fprintf(out, "%zu. ", i + 1);
+        const char *sep = "";
+        if (d->source && *d->source) fprintf(out, "%s", d->source), sep = ", ";
+        if (d->date) fprintf(out, "%s%s", sep, d->date), sep = ": ";
+        else if (*sep) sep = ": ";
+        if (d->title && *d->title) fprintf(out, "%s%s", sep, d->title), sep = " ";
+        if (*sep)
+            fprintf(out, " (%s, id %.12s)\n", d->path ? d->path : "-", d->id);
+        else
+            fprintf(out, "%s (id %.12s)\n", d->path ? d->path : "-", d->id);
     }
     fputc('\n', out);
     return ferror(out) ? SF_EIO : SF_OK;
