@@ -92,21 +92,76 @@ void tv_axpy(termvec *a, double s, const termvec *b)
     a->cap = need;
 }
 
+/* The k-th largest weight (1-based) among v's entries, by quickselect on a copy: O(n)
+ * on average, where sorting the whole vector for each truncation dominated ingest. */
+static float kth_weight(const termvec *v, size_t k)
+{
+    float *w = sf_xmalloc(v->n * sizeof *w);
+    for (size_t i = 0; i < v->n; i++) w[i] = v->e[i].w;
+    size_t lo = 0, hi = v->n - 1, want = k - 1; /* index in descending order */
+    while (lo < hi) {
+        float p = w[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (w[i] > p) i++;
+            while (w[j] < p) j--;
+            if (i <= j) {
+                float t = w[i];
+                w[i] = w[j];
+                w[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (want <= j)
+            hi = j;
+        else if (want >= i)
+            lo = i;
+        else
+            break;
+    }
+    float r = w[want];
+    free(w);
+    return r;
+}
+
+/* Indexes of the k heaviest entries, ties broken by term, in term order. */
+static size_t heaviest(const termvec *v, size_t k, size_t *idx)
+{
+    float thr = kth_weight(v, k);
+    size_t above = 0, m = 0;
+    for (size_t i = 0; i < v->n; i++) above += v->e[i].w > thr;
+    size_t ties = k - above; /* entries equal to thr to keep, lowest terms first */
+    for (size_t i = 0; i < v->n; i++)
+        if (v->e[i].w > thr || (v->e[i].w == thr && ties && ties--)) idx[m++] = i;
+    return m;
+}
+
 void tv_truncate(termvec *v, size_t k)
 {
     if (v->n <= k) return;
-    qsort(v->e, v->n, sizeof *v->e, by_weight_desc);
-    v->n = k;
-    qsort(v->e, v->n, sizeof *v->e, by_term);
+    size_t *idx = sf_xmalloc(k * sizeof *idx);
+    size_t m = heaviest(v, k, idx);
+    for (size_t i = 0; i < m; i++) v->e[i] = v->e[idx[i]]; /* idx ascending: in place */
+    v->n = m;
+    free(idx);
 }
 
 size_t tv_top_terms(const termvec *v, size_t k, uint64_t *out)
 {
     if (!v->n) return 0;
-    tv_entry *tmp = sf_xmalloc(v->n * sizeof *tmp);
-    memcpy(tmp, v->e, v->n * sizeof *tmp);
-    qsort(tmp, v->n, sizeof *tmp, by_weight_desc);
     size_t m = v->n < k ? v->n : k;
+    tv_entry *tmp = sf_xmalloc(m * sizeof *tmp);
+    if (v->n <= k) {
+        memcpy(tmp, v->e, m * sizeof *tmp);
+    } else {
+        size_t *idx = sf_xmalloc(k * sizeof *idx);
+        m = heaviest(v, k, idx);
+        for (size_t i = 0; i < m; i++) tmp[i] = v->e[idx[i]];
+        free(idx);
+    }
+    qsort(tmp, m, sizeof *tmp, by_weight_desc);
     for (size_t i = 0; i < m; i++) out[i] = tmp[i].term;
     free(tmp);
     return m;

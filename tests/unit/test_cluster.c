@@ -437,10 +437,51 @@ static void test_cluster_restore(void **state)
     clu_free(&r);
 }
 
+/* tv_truncate and tv_top_terms select by quickselect; they must agree with a full
+ * sort by weight (ties by term) on vectors full of ties, of every size around k. */
+static int by_weight_then_term(const void *a, const void *b)
+{
+    const tv_entry *x = a, *y = b;
+    if (x->w != y->w) return x->w < y->w ? 1 : -1;
+    return (x->term > y->term) - (x->term < y->term);
+}
+
+static void test_tv_selection_matches_sort(void **state)
+{
+    (void)state;
+    srand(7);
+    for (int it = 0; it < 20000; it++) {
+        size_t n = 1 + (size_t)(rand() % 70), k = 1 + (size_t)(rand() % 64);
+        termvec v = {0};
+        v.e = malloc(n * sizeof *v.e);
+        v.n = v.cap = n;
+        for (size_t i = 0; i < n; i++)
+            v.e[i] = (tv_entry){i * 7 + 1, (float)(rand() % (1 + rand() % 5))};
+        tv_entry *ref = malloc(n * sizeof *ref);
+        memcpy(ref, v.e, n * sizeof *ref);
+        qsort(ref, n, sizeof *ref, by_weight_then_term);
+        size_t m = n < k ? n : k;
+        uint64_t top[64];
+        assert_int_equal(tv_top_terms(&v, k, top), m);
+        for (size_t i = 0; i < m; i++) assert_true(top[i] == ref[i].term);
+        tv_truncate(&v, k);
+        assert_int_equal(v.n, m);
+        for (size_t i = 1; i < v.n; i++) assert_true(v.e[i - 1].term < v.e[i].term);
+        for (size_t i = 0; i < m; i++) {
+            int found = 0;
+            for (size_t j = 0; j < v.n; j++) found |= v.e[j].term == ref[i].term;
+            assert_true(found);
+        }
+        free(v.e);
+        free(ref);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tv_dot_norm),
+        cmocka_unit_test(test_tv_selection_matches_sort),
         cmocka_unit_test(test_tv_unit),
         cmocka_unit_test(test_tv_axpy),
         cmocka_unit_test(test_tv_truncate_top),
