@@ -39,6 +39,10 @@ void cli_docs_free(cli_docs *d);
 long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const char *default_date,
                       int quiet);
 
+/* Open the store at path for a command that reads it: a missing file is an error
+ * ("run storyfold ingest first"), not a new empty store. NULL after printing why. */
+sf_db *cli_open_existing(const char *cmd, const char *path);
+
 /* Print a JSON value on one line of stdout and release it (NULL: nothing). */
 struct json_t;
 void cli_print_json(struct json_t *v);

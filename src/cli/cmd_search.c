@@ -19,9 +19,10 @@ int cmd_search(int argc, char **argv)
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
     int json = cli_get(&spec, &a, "json") != NULL;
+    sf_db *db = cli_open_existing("search", cli_get(&spec, &a, "db"));
+    if (!db) return EXIT_REJECTED;
     sf_error err = {0};
-    sf_db *db = sf_db_open(cli_get(&spec, &a, "db"), &err);
-    sf_hits *h = db ? sf_search_new(db, a.pos[0], cli_get_int(&spec, &a, "limit"), &err) : NULL;
+    sf_hits *h = sf_search_new(db, a.pos[0], cli_get_int(&spec, &a, "limit"), &err);
     if (!h) {
         cli_error("search", "%s", err.msg);
         sf_db_close(db);

@@ -29,9 +29,10 @@ int cmd_show(int argc, char **argv)
         cli_error("show", "story id must be a positive integer, not '%s'", a.pos[0]);
         return EXIT_USAGE;
     }
+    sf_db *db = cli_open_existing("show", cli_get(&spec, &a, "db"));
+    if (!db) return EXIT_REJECTED;
     sf_error err = {0};
-    sf_db *db = sf_db_open(cli_get(&spec, &a, "db"), &err);
-    sf_brief *b = db ? sf_brief_build(db, id, cli_get_int(&spec, &a, "words"), &err) : NULL;
+    sf_brief *b = sf_brief_build(db, id, cli_get_int(&spec, &a, "words"), &err);
     if (!b) {
         cli_error("show", "%s", err.msg);
         sf_db_close(db);

@@ -18,9 +18,10 @@ int cmd_stories(int argc, char **argv)
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
     int json = cli_get(&spec, &a, "json") != NULL;
+    sf_db *db = cli_open_existing("stories", cli_get(&spec, &a, "db"));
+    if (!db) return EXIT_REJECTED;
     sf_error err = {0};
-    sf_db *db = sf_db_open(cli_get(&spec, &a, "db"), &err);
-    sf_story_list *l = db ? sf_stories_new(db, &err) : NULL;
+    sf_story_list *l = sf_stories_new(db, &err);
     if (!l) {
         cli_error("stories", "%s", err.msg);
         sf_db_close(db);

@@ -20,6 +20,19 @@ void cli_error(const char *cmd, const char *fmt, ...)
     va_end(ap);
 }
 
+sf_db *cli_open_existing(const char *cmd, const char *path)
+{
+    if (access(path, F_OK) != 0) {
+        cli_error(cmd, "%s: no such store (create it with 'storyfold ingest --db %s PATH')",
+                  path, path);
+        return NULL;
+    }
+    sf_error err = {0};
+    sf_db *db = sf_db_open(path, &err);
+    if (!db) cli_error(cmd, "%s", err.msg);
+    return db;
+}
+
 void cli_print_json(json_t *v)
 {
     if (!v) return;

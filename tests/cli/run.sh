@@ -84,6 +84,10 @@ check "search is stemmed (flooding finds flood)" grep -qi "flood" "$T/search.txt
 "$SF" search --db "$DB" '"unbalanced' >/dev/null 2>"$T/err"; rc=$?
 [ $rc = 2 ] && ok "bad search query: exit 2" || no "bad search query: exit 2" "rc=$rc"
 
+"$SF" stories --db "$T/none.db" >/dev/null 2>"$T/err"; rc=$?
+[ $rc = 1 ] && grep -q "no such store" "$T/err" && [ ! -e "$T/none.db" ] \
+  && ok "reading a missing store: exit 1, nothing created" || no "reading a missing store" "rc=$rc"
+
 # ---- stdin ----------------------------------------------------------------------------
 "$SF" extract - <examples/feed.jsonl >"$T/stdin.jsonl" 2>"$T/err"
 check "'-' reads JSON Lines from stdin" jq -e -s 'length == 2 and .[0].source != null' "$T/stdin.jsonl"
