@@ -44,7 +44,7 @@ int cmd_brief(int argc, char **argv)
         sf_db_close(db);
         return EXIT_REJECTED;
     }
-    qsort(l->rows, l->n, sizeof *l->rows, by_size);
+    if (l->n) qsort(l->rows, l->n, sizeof *l->rows, by_size);
     if (!json) {
         size_t docs = 0;
         for (size_t i = 0; i < l->n; i++) docs += (size_t)l->rows[i].n_docs;

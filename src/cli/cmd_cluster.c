@@ -80,7 +80,7 @@ int cmd_cluster(int argc, char **argv)
         cli_error("cluster", "%s", err.msg);
         status = EXIT_REJECTED;
     }
-    qsort(m, nm, sizeof *m, by_id);
+    if (nm) qsort(m, nm, sizeof *m, by_id);
     for (size_t i = 0; i < c.n; i++) {
         sf_membership key;
         memcpy(key.doc_id, c.v[i].id, sizeof key.doc_id);

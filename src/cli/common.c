@@ -75,12 +75,12 @@ long cli_read_all(const char *cmd, char **paths, int n, const char *default_date
     read_ctx r = {cmd, fn, ctx, 0, 0};
     sf_reader rd = {on_doc, on_reject, &r, default_date};
     for (int i = 0; i < n && !r.failed; i++) {
-        int rc = !strcmp(paths[i], "-") ? sf_read_jsonl_stream(stdin, "-", &rd)
-                                         : sf_read_path(paths[i], &rd);
-        if (rc < 0 && !r.failed) {
-            cli_error(cmd, "%s: %s", paths[i], sf_strerror(rc));
-            r.rejected++;
-        }
+        /* a negative result (a path that cannot be read) was reported through
+         * on_reject already */
+        if (!strcmp(paths[i], "-"))
+            sf_read_jsonl_stream(stdin, "-", &rd);
+        else
+            sf_read_path(paths[i], &rd);
     }
     return r.failed ? -1 : r.rejected;
 }
@@ -120,6 +120,7 @@ void cli_docs_free(cli_docs *d)
 typedef struct ingest_ctx {
     const char *cmd;
     sf_ingest *in;
+    long failed_docs; /* documents the pipeline refused (not the readers) */
     int progress;
     struct timespec t0, last;
 } ingest_ctx;
@@ -134,11 +135,9 @@ static int ingest_one(sf_doc *doc, void *p)
     ingest_ctx *c = p;
     sf_error err = {0};
     if (sf_ingest_take(c->in, doc, &err) != SF_OK) {
-        if (err.code == SF_EDB) {
-            cli_error(c->cmd, "%s", err.msg);
-            return 1; /* the store failed: stop */
-        }
         cli_error(c->cmd, "%s", err.msg);
+        if (err.code == SF_EDB) return 1; /* the store failed: stop */
+        c->failed_docs++;
     }
     if (c->progress) {
         struct timespec now;
@@ -158,7 +157,7 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
                       int quiet)
 {
     sf_error err = {0};
-    ingest_ctx c = {cmd, sf_ingest_new(db, &err), !quiet && isatty(2), {0, 0}, {0, 0}};
+    ingest_ctx c = {cmd, sf_ingest_new(db, &err), 0, !quiet && isatty(2), {0, 0}, {0, 0}};
     if (!c.in) {
         cli_error(cmd, "%s", err.msg);
         return -1;
@@ -166,6 +165,7 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
     clock_gettime(CLOCK_MONOTONIC, &c.t0);
     c.last = c.t0;
     long rejected = cli_read_all(cmd, paths, n, default_date, ingest_one, &c);
+    if (rejected >= 0) rejected += c.failed_docs;
     sf_ingest_stats st = *sf_ingest_stats_get(c.in);
     if (sf_ingest_free(c.in, &err) != SF_OK) {
         cli_error(cmd, "%s", err.msg);

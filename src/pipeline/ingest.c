@@ -1,7 +1,13 @@
 /* ingest.c — the pipeline driver: analyze each document, skip those already stored
  * (same normalized body), assign it to a story, store it; commit every BATCH documents
  * in one transaction together with the clusterer's state, so a kill at any moment
- * loses at most the batch in progress and never leaves a half-written one. */
+ * loses at most the batch in progress and never leaves a half-written one.
+ *
+ * The clusterer's state is (re)loaded inside each batch's write transaction whenever
+ * the store's document count differs from the one in memory: another process ingested
+ * into the same store meanwhile, and its stories and statistics must be seen. After a
+ * store error the batch is rolled back and the ingest refuses further work, because the
+ * in-memory clusterer then holds documents the store does not. */
 #include "core/error.h"
 #include "core/mem.h"
 #include "link/cluster.h"
@@ -17,9 +23,12 @@
 struct sf_ingest {
     sf_db *db;
     clu clu;
+    int loaded;   /* clu reflects the store as of the last commit */
+    int failed;   /* sticky status after a store error, or SF_OK */
     size_t pending;
     int in_txn;
     sf_ingest_stats stats;
+    sf_error failure; /* what failed, repeated to later calls */
 };
 
 sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
@@ -27,27 +36,59 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     sf_ingest *in = sf_xcalloc(1, sizeof *in);
     in->db = db;
     clu_init(&in->clu);
-    if (store_load_clusterer(db, &in->clu, err) != SF_OK) {
-        clu_free(&in->clu);
-        free(in);
-        return NULL;
-    }
+    (void)err; /* nothing is read before the first batch's transaction */
     return in;
+}
+
+/* Start a batch: take the write lock, then make sure the clusterer matches the store. */
+static int begin_batch(sf_ingest *in, sf_error *err)
+{
+    int rc = store_begin(in->db, err);
+    if (rc != SF_OK) return rc;
+    in->in_txn = 1;
+    int64_t stored;
+    if ((rc = store_doc_count(in->db, &stored, err)) != SF_OK) return rc;
+    if (!in->loaded || stored != in->clu.n_docs) {
+        clu_free(&in->clu);
+        clu_init(&in->clu);
+        if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
+        in->loaded = 1;
+    }
+    return SF_OK;
+}
+
+/* A store error: undo the batch, remember why, refuse what follows. */
+static int fail(sf_ingest *in, int rc, sf_error *err)
+{
+    if (in->in_txn) store_rollback(in->db);
+    in->in_txn = 0;
+    in->pending = 0;
+    in->loaded = 0;
+    in->failed = rc;
+    if (err) in->failure = *err;
+    return rc;
+}
+
+static int refuse(const sf_ingest *in, sf_error *err)
+{
+    if (err) *err = in->failure;
+    return in->failed;
 }
 
 int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
 {
     int rc;
+    if (in->failed) {
+        sf_doc_free(doc);
+        return refuse(in, err);
+    }
     in->stats.seen++;
     in->stats.bytes += doc->len;
     /* a caller may have analyzed it already (to learn its id) */
-    if (!doc->id[0] && (rc = sf_doc_analyze(doc, err)) != SF_OK) goto out;
-    if (!in->in_txn) {
-        if ((rc = store_begin(in->db, err)) != SF_OK) goto out;
-        in->in_txn = 1;
-    }
+    if (!doc->id[0] && (rc = sf_doc_analyze(doc, err)) != SF_OK) goto out; /* doc refused */
+    if (!in->in_txn && (rc = begin_batch(in, err)) != SF_OK) goto store_failed;
     rc = store_has_doc(in->db, doc->id, err);
-    if (rc < 0) goto out;
+    if (rc < 0) goto store_failed;
     if (rc == 1) {
         in->stats.duplicate++;
         rc = SF_OK;
@@ -55,25 +96,26 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     }
     int created;
     clu_story *story = clu_assign(&in->clu, doc, &created);
-    if (created) story->title = story_title_new(&doc, 1); /* saved with the story at commit */
-    if ((rc = store_add_doc(in->db, doc, story->id, err)) != SF_OK) goto out;
+    if (created) story->title = story_title_new(&doc, 1); /* saved with the story */
+    if ((rc = store_add_doc(in->db, doc, story->id, err)) != SF_OK) goto store_failed;
     in->stats.added++;
     if (++in->pending >= BATCH) rc = sf_ingest_commit(in, err);
 out:
     sf_doc_free(doc);
     return rc;
+store_failed:
+    sf_doc_free(doc);
+    return fail(in, rc, err);
 }
 
 int sf_ingest_commit(sf_ingest *in, sf_error *err)
 {
     int rc;
+    if (in->failed) return refuse(in, err);
     if (!in->in_txn) return SF_OK;
     if ((rc = store_save_clusterer(in->db, &in->clu, err)) != SF_OK ||
-        (rc = store_commit(in->db, err)) != SF_OK) {
-        store_rollback(in->db);
-        in->in_txn = 0;
-        return rc;
-    }
+        (rc = store_commit(in->db, err)) != SF_OK)
+        return fail(in, rc, err);
     clu_saved(&in->clu);
     in->in_txn = 0;
     in->pending = 0;

@@ -38,13 +38,8 @@ void read_reject(const sf_reader *rd, const char *path, const char *where, const
 
 int read_set_date(sf_doc *doc, const char *s)
 {
-    /* Copied into a zero-padded buffer: sf_date_parse may look a byte or two past the
-     * terminating NUL (e.g. on "May"), and no real date string is this long anyway. */
-    char pad[128] = {0}, ymd[11];
-    size_t n = s ? strlen(s) : 0;
-    if (!s || n > 100) return -1;
-    memcpy(pad, s, n);
-    if (sf_date_parse(pad, ymd) != 0) return -1;
+    char ymd[11];
+    if (!s || strlen(s) > 100 || sf_date_parse(s, ymd) != 0) return -1; /* no date is longer */
     free(doc->date);
     doc->date = sf_xstrdup(ymd);
     return 0;

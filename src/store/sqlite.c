@@ -108,17 +108,23 @@ static int migrate(sf_db *db, sf_error *err)
         return sf_fail(err, SF_EDB,
                        "%s: schema version %d is newer than this storyfold knows (%d)",
                        db->where, v, SCHEMA_VERSION);
-    for (; v < SCHEMA_VERSION; v++) {
+    while (v < SCHEMA_VERSION) {
         char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
         int rc;
         if ((rc = exec(db, "BEGIN IMMEDIATE", err)) != SF_OK) return rc;
+        /* another process may have migrated while we waited for the lock */
+        if ((v = user_version(db)) >= SCHEMA_VERSION) {
+            exec(db, "COMMIT", NULL);
+            break;
+        }
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
         if ((rc = exec(db, migrations[v], err)) != SF_OK ||
             (rc = exec(db, pragma, err)) != SF_OK) {
             exec(db, "ROLLBACK", NULL);
             return rc;
         }
         if ((rc = exec(db, "COMMIT", err)) != SF_OK) return rc;
+        v++;
     }
     return SF_OK;
 }
@@ -200,6 +206,30 @@ static int step_done(sf_db *db, sqlite3_stmt *s, sf_error *err, const char *what
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
     return rc == SQLITE_DONE ? SF_OK : db_fail(db, err, what);
+}
+
+/* End a row loop whose last sqlite3_step returned rc: finalize, and fail unless the
+ * loop ran to SQLITE_DONE (a BUSY, IOERR or CORRUPT stop must not pass for the end). */
+static int rows_done(sf_db *db, sqlite3_stmt *s, int rc, sf_error *err, const char *what)
+{
+    int out = rc == SQLITE_DONE ? SF_OK : db_fail(db, err, what);
+    sqlite3_finalize(s);
+    return out;
+}
+
+int store_doc_count(sf_db *db, int64_t *n, sf_error *err)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='n_docs'", -1, &s, NULL) !=
+        SQLITE_OK)
+        return db_fail(db, err, "reading the document count");
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *n = sqlite3_column_int64(s, 0);
+        rc = sqlite3_step(s);
+    }
+    return rows_done(db, s, rc, err, "reading the document count");
 }
 
 int store_has_doc(sf_db *db, const char *id, sf_error *err)
@@ -291,21 +321,18 @@ int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
 int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
 {
     sqlite3_stmt *s;
+    int rc;
     if (sqlite3_prepare_v2(db->h, "SELECT term, df FROM term_df", -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading term statistics");
-    while (sqlite3_step(s) == SQLITE_ROW)
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
         clu_df_load(c, (uint64_t)sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
-    sqlite3_finalize(s);
-    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='n_docs'", -1, &s, NULL) !=
-        SQLITE_OK)
-        return db_fail(db, err, "loading the document count");
-    if (sqlite3_step(s) == SQLITE_ROW) c->n_docs = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    if ((rc = rows_done(db, s, rc, err, "loading term statistics")) != SF_OK) return rc;
+    if ((rc = store_doc_count(db, &c->n_docs, err)) != SF_OK) return rc;
     if (sqlite3_prepare_v2(db->h,
                            "SELECT id, day_min, day_max, n_docs, centroid FROM story ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading stories");
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int32_t dmin = sqlite3_column_type(s, 1) == SQLITE_NULL ? SF_NO_DAY
                                                                 : sqlite3_column_int(s, 1);
         int32_t dmax = sqlite3_column_type(s, 2) == SQLITE_NULL ? SF_NO_DAY
@@ -318,8 +345,7 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
                        tmp, n);
         free(tmp);
     }
-    sqlite3_finalize(s);
-    return SF_OK;
+    return rows_done(db, s, rc, err, "loading stories");
 }
 
 static char *col_dup(sqlite3_stmt *s, int i)
@@ -340,7 +366,8 @@ int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_err
         return db_fail(db, err, "loading a story");
     sqlite3_bind_int64(s, 1, story);
     size_t cap = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         sf_doc *d = sf_doc_new();
         snprintf(d->id, sizeof d->id, "%s", (const char *)sqlite3_column_text(s, 0));
         d->path = col_dup(s, 1);
@@ -357,7 +384,7 @@ int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_err
         SF_GROW(*docs, cap, *n + 1);
         (*docs)[(*n)++] = d;
     }
-    sqlite3_finalize(s);
+    if ((rc = rows_done(db, s, rc, err, "loading a story")) != SF_OK) return rc;
     if (!*n) return sf_fail(err, SF_ENOTFOUND, "%s: no story %lld", db->where, (long long)story);
     return SF_OK;
 }
@@ -386,7 +413,8 @@ sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
     }
     sf_story_list *l = sf_xcalloc(1, sizeof *l);
     size_t cap = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         SF_GROW(l->rows, cap, l->n + 1);
         sf_story_row *r = &l->rows[l->n++];
         r->id = sqlite3_column_int64(s, 0);
@@ -396,7 +424,10 @@ sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
         day_str(s, 4, r->last_date);
         r->title = col_dup(s, 5);
     }
-    sqlite3_finalize(s);
+    if (rows_done(db, s, rc, err, "listing stories") != SF_OK) {
+        sf_stories_free(l);
+        return NULL;
+    }
     return l;
 }
 
@@ -443,8 +474,9 @@ sf_hits *sf_search_new(sf_db *db, const char *query, int limit, sf_error *err)
         r->date = col_dup(s, 8);
     }
     if (rc != SQLITE_DONE) {
-        /* an FTS5 query syntax error lands here */
-        sf_fail(err, SF_EINVAL, "search query '%s': %s", query, sqlite3_errmsg(db->h));
+        /* an FTS5 query syntax error is SQLITE_ERROR; anything else is the store's */
+        sf_fail(err, rc == SQLITE_ERROR ? SF_EINVAL : SF_EDB, "search query '%s': %s", query,
+                sqlite3_errmsg(db->h));
         sqlite3_finalize(s);
         sf_hits_free(h);
         return NULL;
@@ -477,7 +509,8 @@ int sf_memberships(sf_db *db, sf_membership **out, size_t *n, sf_error *err)
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "listing documents");
     size_t cap = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         SF_GROW(*out, cap, *n + 1);
         sf_membership *m = &(*out)[(*n)++];
         snprintf(m->doc_id, sizeof m->doc_id, "%s", (const char *)sqlite3_column_text(s, 0));
@@ -485,8 +518,7 @@ int sf_memberships(sf_db *db, sf_membership **out, size_t *n, sf_error *err)
         m->story = sqlite3_column_int64(s, 2);
         m->storyline = sqlite3_column_int64(s, 3);
     }
-    sqlite3_finalize(s);
-    return SF_OK;
+    return rows_done(db, s, rc, err, "listing documents");
 }
 
 void sf_memberships_free(sf_membership *m, size_t n)

@@ -11,6 +11,8 @@ int store_begin(sf_db *db, sf_error *err);
 int store_commit(sf_db *db, sf_error *err);
 void store_rollback(sf_db *db);
 
+/* The number of documents stored, as the clusterer last saved it. */
+int store_doc_count(sf_db *db, int64_t *n, sf_error *err);
 /* 1 if a document with this id is stored, 0 if not, negative on error. */
 int store_has_doc(sf_db *db, const char *id, sf_error *err);
 /* Store an analyzed document as a member of `story`, with its sentences indexed. */

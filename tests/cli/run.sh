@@ -96,7 +96,7 @@ check "'-' reads JSON Lines from stdin" jq -e -s 'length == 2 and .[0].source !=
 B="$T/bad"; mkdir -p "$B"
 printf 'title: Good one\nsource: Test Wire\ndate: 2025-05-02\n\nThe harbour reopened on Friday after a week of repairs. Officials said traffic was normal.\n' >"$B/good.txt"
 printf 'A caf\xe9 menu in Latin-1, not UTF-8.\n' >"$B/latin1.txt"
-head -c 3000 /dev/urandom >"$B/blob.bin"; printf '\0' >>"$B/blob.bin"
+{ printf 'x'; head -c 3000 /dev/urandom; printf '\0'; } >"$B/blob.bin"  # 'x': never gzip magic
 : >"$B/empty.txt"
 head -c $((50 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$B/huge.txt"
 { echo '{"id":"g1","source":"Wire A","date":"2025-05-03","text":"The ferry service resumed on Saturday. Hundreds of passengers crossed."}'
@@ -118,6 +118,9 @@ n=$(q "$DB2" "select count(*) from doc")
   && ok "missing path: named, exit 1, nothing stored lost" || no "missing path" "rc=$rc $(cat "$T/err")"
 
 # ---- kill -9 during a large ingest ---------------------------------------------------------
+# The ingest reads JSON Lines from a FIFO the test holds open: after 1,500 lines it has
+# committed its first batch of 1,000 and waits for more input with the second batch
+# open. kill -9 then lands mid-batch on any machine, however fast.
 K="$T/kill"; mkdir -p "$K"
 N=40000
 awk -v n=$N 'BEGIN {
@@ -127,31 +130,53 @@ awk -v n=$N 'BEGIN {
     printf "{\"id\":\"k%d\",\"source\":\"Wire %d\",\"date\":\"2025-06-%02d\",\"text\":\"Report %d: the %s and the %s of district %d were inspected on day %d. Inspectors counted %d faults and %d repairs in the %s.\"}\n", i, i % 7, i % 28 + 1, i, a, b, i, i % 97, i * 7 % 13, i % 31, a
   } }' >"$K/big.jsonl"
 DB3="$T/kill.db"
-"$SF" ingest --quiet --db "$DB3" "$K/big.jsonl" 2>/dev/null &
+mkfifo "$K/fifo"
+"$SF" ingest --quiet --db "$DB3" - <"$K/fifo" 2>/dev/null &
 pid=$!
-for _ in $(seq 1 600); do   # wait until at least one batch is committed
+exec 3>"$K/fifo"
+head -n 1500 "$K/big.jsonl" >&3
+c=0
+for _ in $(seq 1 600); do   # until the first batch is committed (at most 60 s)
   c=$(q "$DB3" "select count(*) from doc" 2>/dev/null || echo 0)
-  [ "${c:-0}" -gt 0 ] && break
-  sleep 0.05
+  [ "${c:-0}" -ge 1000 ] && break
+  sleep 0.1
 done
-sleep 0.3
-if kill -9 $pid 2>/dev/null; then
-  wait $pid 2>/dev/null
-  before=$(q "$DB3" "select count(*) from doc")
-  check "kill -9: integrity_check ok" test "$(q "$DB3" 'pragma integrity_check')" = ok
-  [ "$before" -lt $N ] && [ $((before % 1000)) = 0 ] && ok "kill -9: only whole batches committed ($before)" \
-    || no "kill -9: only whole batches committed" "got $before"
-  "$SF" ingest --quiet --db "$DB3" "$K/big.jsonl"; rc=$?
-  after=$(q "$DB3" "select count(*) from doc")
-  distinct=$(q "$DB3" "select count(distinct id) from doc")
-  ext=$(q "$DB3" "select count(distinct ext_id) from doc")
-  [ $rc = 0 ] && [ "$after" = $N ] && [ "$distinct" = $N ] && [ "$ext" = $N ] \
-    && ok "kill -9 then ingest again: every article exactly once" \
-    || no "kill -9 then ingest again: every article exactly once" "rc=$rc after=$after distinct=$distinct ext=$ext"
-  check "kill -9: sentence index consistent" test "$(q "$DB3" "select count(*) from sentence where doc not in (select n from doc)")" = 0
-else
-  no "kill -9: ingest finished before the kill; make the input larger"
-fi
+sleep 0.5                   # the remaining 500 lines go into the open batch
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+exec 3>&-
+before=$(q "$DB3" "select count(*) from doc")
+check "kill -9: integrity_check ok" test "$(q "$DB3" 'pragma integrity_check')" = ok
+[ "$before" = 1000 ] && ok "kill -9: the committed batch is whole, the open one absent" \
+  || no "kill -9: the committed batch is whole, the open one absent" "got $before"
+"$SF" ingest --quiet --db "$DB3" "$K/big.jsonl"; rc=$?
+after=$(q "$DB3" "select count(*) from doc")
+distinct=$(q "$DB3" "select count(distinct id) from doc")
+ext=$(q "$DB3" "select count(distinct ext_id) from doc")
+[ $rc = 0 ] && [ "$after" = $N ] && [ "$distinct" = $N ] && [ "$ext" = $N ] \
+  && ok "kill -9 then ingest again: every article exactly once" \
+  || no "kill -9 then ingest again: every article exactly once" "rc=$rc after=$after distinct=$distinct ext=$ext"
+check "kill -9: no orphan sentences" test "$(q "$DB3" "select count(*) from sentence where doc not in (select n from doc)")" = 0
+check "kill -9: story counts match their articles" test "$(q "$DB3" "select count(*) from story s where n_docs != (select count(*) from doc d where d.story = s.id)")" = 0
+
+# ---- two ingests at once into one store -----------------------------------------------------
+for i in 1 2 3; do
+  DB4="$T/par$i.db"
+  "$SF" ingest --quiet --db "$DB4" examples/ 2>"$T/par1.err" & p1=$!
+  "$SF" ingest --quiet --db "$DB4" "$B/good.txt" "$B/mixed.jsonl" 2>"$T/par2.err" & p2=$!
+  wait $p1; r1=$?; wait $p2; r2=$?
+  n=$(q "$DB4" "select count(*) from doc")
+  m=$(q "$DB4" "select value from meta where key = 'n_docs'")
+  bad=$(q "$DB4" "select count(*) from story s where n_docs != (select count(*) from doc d where d.story = s.id)")
+  if [ $r1 = 0 ] && [ $r2 = 1 ] && [ "$n" = 14 ] && [ "$m" = 14 ] && [ "$bad" = 0 ]; then ok "parallel ingests, run $i: 14 articles, counts consistent"
+  else no "parallel ingests, run $i" "rc=$r1/$r2 docs=$n meta=$m bad=$bad $(cat "$T/par1.err" "$T/par2.err")"; fi
+done
+
+# ---- nothing to read ----------------------------------------------------------------------
+mkdir -p "$T/emptydir"
+"$SF" brief "$T/emptydir" >"$T/out" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q "0 articles in 0 stories" "$T/out" && ok "brief of an empty directory" || no "brief of an empty directory" "rc=$rc $(cat "$T/out")"
+"$SF" cluster "$T/emptydir" >"$T/out" 2>&1; rc=$?
+[ $rc = 0 ] && [ ! -s "$T/out" ] && ok "cluster of an empty directory" || no "cluster of an empty directory" "rc=$rc"
 
 # ---- help and usage -------------------------------------------------------------------------
 for c in ingest stories show search brief summarize cluster extract; do

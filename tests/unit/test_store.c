@@ -533,6 +533,85 @@ static void test_newer_schema_refused(void **state)
     sqlite3_close(h);
 }
 
+/* A store error in the middle of a batch: the batch is rolled back (no half-written
+ * article, no story or statistics of it), the error sticks to every later call, and
+ * what was committed before stays. A trigger added by a second connection makes the
+ * insert of one article's sentences fail, as a full disk would. */
+static void test_failure_rolls_back_batch(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    sf_error err = {0};
+    sf_ingest *in = sf_ingest_new(db, &err);
+    assert_non_null(in);
+    for (size_t i = 0; i < 2; i++) assert_int_equal(sf_ingest_take(in, doc_of(&arts[i], NULL), &err), SF_OK);
+    assert_int_equal(sf_ingest_free(in, &err), SF_OK);
+
+    sqlite3 *h = NULL;
+    assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK); /* read-write, unlike raw_open */
+    int64_t stories_before = raw_int(h, "SELECT count(*) FROM story");
+    assert_int_equal(sqlite3_exec(h,
+                                  "CREATE TRIGGER fail_probe BEFORE INSERT ON sentence"
+                                  " WHEN (SELECT title FROM doc WHERE n = NEW.doc) LIKE 'Lunar%'"
+                                  " BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+
+    in = sf_ingest_new(db, &err);
+    assert_non_null(in);
+    assert_int_equal(sf_ingest_take(in, doc_of(&arts[2], NULL), &err), SF_OK);
+    assert_int_equal(sf_ingest_take(in, doc_of(&arts[3], NULL), &err), SF_OK);
+    err.code = 0;
+    assert_int_equal(sf_ingest_take(in, doc_of(&arts[4], NULL), &err), SF_EDB); /* Lunar… */
+    assert_non_null(strstr(err.msg, "disk full"));
+    /* sticky: later work is refused with the same error, and nothing is committed */
+    memset(&err, 0, sizeof err);
+    assert_int_equal(sf_ingest_take(in, doc_of(&arts[0], "A new text."), &err), SF_EDB);
+    assert_non_null(strstr(err.msg, "disk full"));
+    assert_int_equal(sf_ingest_free(in, &err), SF_EDB);
+
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM doc"), 2);
+    assert_int_equal(raw_int(h, "SELECT value FROM meta WHERE key = 'n_docs'"), 2);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM story"), stories_before);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM sentence WHERE doc NOT IN (SELECT n FROM doc)"), 0);
+    assert_int_equal(raw_int(h, "SELECT sum(n_docs) FROM story"), 2);
+    sqlite3_close(h);
+    sf_db_close(db);
+}
+
+/* Two ingests into one store, interleaved batch by batch (as two processes would):
+ * the second sees the first's stories and statistics when its batch begins, so story
+ * ids are never reused and the counts add up. */
+static void test_two_writers(void **state)
+{
+    fx *f = *state;
+    sf_db *a = open_ok(f->path), *b = open_ok(f->path);
+    sf_error err = {0};
+    sf_ingest *ia = sf_ingest_new(a, &err), *ib = sf_ingest_new(b, &err);
+    assert_int_equal(sf_ingest_take(ia, doc_of(&arts[0], NULL), &err), SF_OK);
+    assert_int_equal(sf_ingest_commit(ia, &err), SF_OK);
+    assert_int_equal(sf_ingest_take(ib, doc_of(&arts[3], NULL), &err), SF_OK); /* probe */
+    assert_int_equal(sf_ingest_commit(ib, &err), SF_OK);
+    assert_int_equal(sf_ingest_take(ia, doc_of(&arts[1], NULL), &err), SF_OK); /* dam */
+    assert_int_equal(sf_ingest_commit(ia, &err), SF_OK);
+    assert_int_equal(sf_ingest_take(ib, doc_of(&arts[4], NULL), &err), SF_OK); /* probe */
+    assert_int_equal(sf_ingest_free(ib, &err), SF_OK);
+    assert_int_equal(sf_ingest_free(ia, &err), SF_OK);
+
+    sqlite3 *h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM doc"), 4);
+    assert_int_equal(raw_int(h, "SELECT value FROM meta WHERE key = 'n_docs'"), 4);
+    /* every story's count matches its rows, and each topic kept to its own story */
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM story s WHERE n_docs !="
+                                " (SELECT count(*) FROM doc d WHERE d.story = s.id)"), 0);
+    assert_int_equal(raw_int(h, "SELECT count(DISTINCT story) FROM doc WHERE title LIKE '%Selene%'"), 1);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM doc WHERE title LIKE '%Selene%' AND story IN"
+                                " (SELECT story FROM doc WHERE title LIKE '%Harlow%')"), 0);
+    sqlite3_close(h);
+    sf_db_close(a);
+    sf_db_close(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -542,6 +621,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_brief, setup, teardown),
         cmocka_unit_test_setup_teardown(test_persistence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failure_rolls_back_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
