@@ -14,6 +14,8 @@
                         * time, and this bounds the cost per document on any stream */
 #define RESCORE 24     /* candidates sharing the most query terms get an exact cosine */
 
+static void index_story(clu *c, uint32_t idx, const termvec *v);
+
 void clu_init(clu *c)
 {
     memset(c, 0, sizeof *c);
@@ -36,6 +38,12 @@ void clu_free(clu *c)
     hmap_free(&c->term_dirty);
     hmap_free(&c->post_of);
     memset(c, 0, sizeof *c);
+}
+
+void clu_reindex(clu *c)
+{
+    for (size_t i = 0; i < c->n_post; i++) c->post[i].n = 0;
+    for (size_t i = 0; i < c->n_stories; i++) index_story(c, (uint32_t)i, &c->stories[i].centroid);
 }
 
 void clu_df_load(clu *c, uint64_t term, int64_t df)

@@ -56,6 +56,11 @@ void clu_df_load(clu *c, uint64_t term, int64_t df);
 void clu_story_load(clu *c, int64_t id, int32_t day_min, int32_t day_max, int32_t n_docs,
                     const tv_entry *centroid, size_t n);
 
+/* Rebuild the candidate index from the story centroids alone (in story order), exactly
+ * as loading saved state builds it: called at each batch start, so that an ingest
+ * resumed from the store links the next documents as an uninterrupted one does. */
+void clu_reindex(clu *c);
+
 /* The document's TF-IDF unit vector (updating document frequencies first) into v. */
 void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v);
 

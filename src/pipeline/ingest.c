@@ -53,6 +53,8 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         clu_init(&in->clu);
         if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
         in->loaded = 1;
+    } else {
+        clu_reindex(&in->clu);
     }
     return SF_OK;
 }

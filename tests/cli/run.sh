@@ -156,6 +156,11 @@ ext=$(q "$DB3" "select count(distinct ext_id) from doc")
   && ok "kill -9 then ingest again: every article exactly once" \
   || no "kill -9 then ingest again: every article exactly once" "rc=$rc after=$after distinct=$distinct ext=$ext"
 check "kill -9: no orphan sentences" test "$(q "$DB3" "select count(*) from sentence where doc not in (select n from doc)")" = 0
+"$SF" ingest --quiet --db "$T/oneshot.db" "$K/big.jsonl"
+q "$DB3" "select id, story from doc order by id" >"$T/resumed.m"
+q "$T/oneshot.db" "select id, story from doc order by id" >"$T/oneshot.m"
+cmp -s "$T/resumed.m" "$T/oneshot.m" && ok "kill -9: the resumed ingest groups exactly as an uninterrupted one" \
+  || no "kill -9: the resumed ingest groups exactly as an uninterrupted one"
 check "kill -9: story counts match their articles" test "$(q "$DB3" "select count(*) from story s where n_docs != (select count(*) from doc d where d.story = s.id)")" = 0
 
 # ---- two ingests at once into one store -----------------------------------------------------
