@@ -25,6 +25,9 @@ void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(prin
 typedef int (*cli_doc_fn)(sf_doc *doc, void *ctx);
 long cli_read_all(const char *cmd, char **paths, int n, const char *default_date,
                   cli_doc_fn fn, void *ctx);
+/* The same, with idle(ctx) called when a stream waits for input (see sf_reader). */
+long cli_read_all_idle(const char *cmd, char **paths, int n, const char *default_date,
+                       cli_doc_fn fn, void (*idle)(void *ctx), void *ctx);
 
 /* Analyze documents read from paths into an array (for the in-memory commands). */
 typedef struct cli_docs {

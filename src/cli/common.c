@@ -44,6 +44,7 @@ void cli_print_json(json_t *v)
 typedef struct read_ctx {
     const char *cmd;
     cli_doc_fn fn;
+    void (*idle)(void *ctx);
     void *ctx;
     long rejected;
     int failed;
@@ -69,11 +70,23 @@ static int on_doc(sf_doc *doc, void *p)
     return 0;
 }
 
+static void on_idle(void *p)
+{
+    read_ctx *r = p;
+    if (r->idle) r->idle(r->ctx);
+}
+
 long cli_read_all(const char *cmd, char **paths, int n, const char *default_date,
                   cli_doc_fn fn, void *ctx)
 {
-    read_ctx r = {cmd, fn, ctx, 0, 0};
-    sf_reader rd = {on_doc, on_reject, &r, default_date};
+    return cli_read_all_idle(cmd, paths, n, default_date, fn, NULL, ctx);
+}
+
+long cli_read_all_idle(const char *cmd, char **paths, int n, const char *default_date,
+                       cli_doc_fn fn, void (*idle)(void *ctx), void *ctx)
+{
+    read_ctx r = {cmd, fn, idle, ctx, 0, 0};
+    sf_reader rd = {on_doc, on_reject, &r, default_date, on_idle};
     for (int i = 0; i < n && !r.failed; i++) {
         /* a negative result (a path that cannot be read) was reported through
          * on_reject already */
@@ -153,6 +166,14 @@ static int ingest_one(sf_doc *doc, void *p)
     return 0;
 }
 
+/* The input waits: commit what is pending, so it is visible and no lock is held. */
+static void ingest_idle(void *p)
+{
+    ingest_ctx *c = p;
+    sf_error err = {0};
+    if (sf_ingest_commit(c->in, &err) != SF_OK) cli_error(c->cmd, "%s", err.msg);
+}
+
 long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const char *default_date,
                       int quiet)
 {
@@ -164,7 +185,7 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
     }
     clock_gettime(CLOCK_MONOTONIC, &c.t0);
     c.last = c.t0;
-    long rejected = cli_read_all(cmd, paths, n, default_date, ingest_one, &c);
+    long rejected = cli_read_all_idle(cmd, paths, n, default_date, ingest_one, ingest_idle, &c);
     if (rejected >= 0) rejected += c.failed_docs;
     sf_ingest_stats st = *sf_ingest_stats_get(c.in);
     if (sf_ingest_free(c.in, &err) != SF_OK) {

@@ -19,6 +19,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,7 +285,7 @@ int sf_read_path(const char *path, const sf_reader *rd)
 {
     if (!path || !rd) return SF_EINVAL;
     walk w = {.rd = rd};
-    w.wrap = (sf_reader){wrap_doc, wrap_reject, &w, rd->default_date};
+    w.wrap = (sf_reader){wrap_doc, wrap_reject, &w, rd->default_date, NULL};
     struct stat st;
     if (stat(path, &st) != 0) {
         read_reject(rd, path, "", strerror(errno));
@@ -300,20 +301,41 @@ int sf_read_path(const char *path, const sf_reader *rd)
 
 /* ---- JSON Lines from a stream ------------------------------------------------------- */
 
-/* Reads byte by byte (getc_unlocked, no per-byte allocation) so that each line is handled
- * as soon as it arrives on a pipe, and a line longer than 16 MiB is skipped without being
- * kept in memory. */
+/* Reads the descriptor with read(2) into a fixed buffer, so that it knows when no input
+ * is buffered: then it polls, and when nothing is ready it calls rd->idle before it
+ * blocks. Each line is handled as soon as its newline arrives; a line longer than
+ * 16 MiB is skipped without being kept in memory. */
 int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
 {
     if (!f || !rd) return SF_EINVAL;
     if (!name) name = "-";
+    int fd = fileno(f); /* -1 for memory streams (fmemopen): read those through stdio */
     sf_buf line = {0};
     sf_grow((void **)&line.data, &line.cap, 65536, 1);
-    size_t lineno = 1;
-    int too_long = 0, rejects = 0, err = 0;
-    flockfile(f);
+    char *in = sf_xmalloc(65536);
+    size_t lineno = 1, pos = 0, have = 0;
+    int too_long = 0, rejects = 0, err = 0, eof = 0;
     for (;;) {
-        int c = getc_unlocked(f);
+        if (pos == have && !eof) {
+            ssize_t k;
+            if (fd >= 0) {
+                struct pollfd p = {fd, POLLIN, 0};
+                if (rd->idle && poll(&p, 1, 0) == 0) rd->idle(rd->ctx);
+                k = read(fd, in, 65536);
+                if (k < 0 && errno == EINTR) continue;
+            } else {
+                k = (ssize_t)fread(in, 1, 65536, f);
+                if (k == 0 && ferror(f)) k = -1;
+            }
+            if (k < 0) {
+                err = errno ? errno : EIO;
+                break;
+            }
+            pos = 0;
+            have = (size_t)k;
+            eof = k == 0;
+        }
+        int c = pos < have ? (unsigned char)in[pos++] : EOF;
         if (c != EOF && c != '\n') {
             if (too_long) continue;
             if (line.len >= SF_MAX_DOC) {
@@ -323,10 +345,6 @@ int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
             if (line.len + 1 >= line.cap) sf_grow((void **)&line.data, &line.cap, line.len + 2, 1);
             line.data[line.len++] = (char)c;
             continue;
-        }
-        if (c == EOF && ferror(f)) {
-            err = errno ? errno : EIO;
-            break;
         }
         if (c == EOF && line.len == 0 && !too_long) break;
         int r;
@@ -344,7 +362,7 @@ int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
         too_long = 0;
         lineno++;
     }
-    funlockfile(f);
+    free(in);
     sf_buf_free(&line);
     if (err) {
         read_reject(rd, name, "", strerror(err));

@@ -82,7 +82,8 @@ static int exec(sf_db *db, const char *sql, sf_error *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        int rc = sf_fail(err, SF_EDB, "%s: %s", db->where, msg ? msg : "error");
+        int rc = sf_fail(err, SF_EDB, "%s: %s (running %.40s)", db->where, msg ? msg : "error",
+                         sql);
         sqlite3_free(msg);
         return rc;
     }
@@ -145,10 +146,20 @@ sf_db *sf_db_open(const char *where, sf_error *err)
         goto fail;
     }
     /* WAL + synchronous=NORMAL: a committed batch survives a killed process; only a
-     * power cut can lose the last batches, never corrupt the file. */
-    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                 " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
-                 " PRAGMA temp_store=MEMORY;", err) != SF_OK)
+     * power cut can lose the last batches, never corrupt the file. Switching a new file
+     * to WAL needs an exclusive lock and SQLite does not wait for it through the busy
+     * handler, so a second process creating the store at the same moment retries. */
+    for (int tries = 0;; tries++) {
+        int rc = sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK) break;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries == 1000) {
+            db_fail(db, err, "switching to WAL");
+            goto fail;
+        }
+        sqlite3_sleep(10);
+    }
+    if (exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                 " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", err) != SF_OK)
         goto fail;
     if (migrate(db, err) != SF_OK) goto fail;
     for (int i = 0; i < ST__COUNT; i++)

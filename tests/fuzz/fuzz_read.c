@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int which = data[0] & 3;
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;
-    sf_reader rd = {on_doc, on_reject, NULL, NULL};
+    sf_reader rd = {on_doc, on_reject, NULL, NULL, NULL};
     if (which == 0 || which == 3)
         if (read_text_buf("fuzz.txt", buf, len, &rd) < 0) abort();
     if (which == 1 || which == 3)

@@ -60,7 +60,7 @@ static void got_free(got *g)
 
 static sf_reader reader(got *g)
 {
-    sf_reader rd = {on_doc, on_reject, g, NULL};
+    sf_reader rd = {on_doc, on_reject, g, NULL, NULL};
     return rd;
 }
 
