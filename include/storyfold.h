@@ -71,17 +71,20 @@ typedef struct sf_token {
 /* One article. Readers fill the metadata and text; sf_doc_analyze fills the rest. All
  * strings are NUL-terminated UTF-8 owned by the document (NULL when unknown). */
 typedef struct sf_doc {
-    char id[33];   /* hex XXH3-128 of the normalized body (sf_doc_analyze) */
-    char *path;    /* origin: "file", "file:LINE" (JSON Lines), "file#DOCNO" (SGML) */
-    char *ext_id;  /* the input's own id (JSON "id", SGML DOCNO), or NULL */
+    char id[33];  /* hex XXH3-128 of the normalized body (sf_doc_analyze) */
+    char *path;   /* origin: "file", "file:LINE" (JSON Lines), "file#DOCNO" (SGML) */
+    char *ext_id; /* the input's own id (JSON "id", SGML DOCNO), or NULL */
     char *title, *source, *date, *url, *author, *lang; /* date: "YYYY-MM-DD" */
-    char *text;    /* the stored body, valid UTF-8, NUL-terminated */
-    size_t len;    /* its length in bytes */
-    int32_t day;   /* date as days since 1970-01-01, or SF_NO_DAY */
+    char *text;  /* the stored body, valid UTF-8, NUL-terminated */
+    size_t len;  /* its length in bytes */
+    int32_t day; /* date as days since 1970-01-01, or SF_NO_DAY */
 
-    sf_span *boilerplate; size_t n_boilerplate; /* ranges cleaning marked */
-    sf_sentence *sents;   size_t n_sents;
-    sf_token *toks;       size_t n_toks;
+    sf_span *boilerplate;
+    size_t n_boilerplate; /* ranges cleaning marked */
+    sf_sentence *sents;
+    size_t n_sents;
+    sf_token *toks;
+    size_t n_toks;
 } sf_doc;
 
 sf_doc *sf_doc_new(void);
@@ -191,16 +194,16 @@ typedef struct sf_cite {
 } sf_cite;
 
 typedef struct sf_brief_sentence {
-    sf_cite cite;      /* where the sentence comes from */
-    sf_cite *also;     /* other documents that say nearly the same */
+    sf_cite cite;  /* where the sentence comes from */
+    sf_cite *also; /* other documents that say nearly the same */
     size_t n_also;
-    int n_outlets;     /* distinct sources among cite + also */
+    int n_outlets; /* distinct sources among cite + also */
 } sf_brief_sentence;
 
 typedef struct sf_brief {
     int64_t story;
-    char *title;       /* owned */
-    sf_doc **docs;     /* owned; in date order */
+    char *title;   /* owned */
+    sf_doc **docs; /* owned; in date order */
     size_t n_docs;
     int n_sources;
     sf_brief_sentence *summary;

@@ -29,10 +29,13 @@ void clean_body_id(const char *text, size_t len, char out[33])
     utf8proc_uint8_t *nfc = NULL;
     int ascii = 1;
     for (size_t i = 0; i < len; i++)
-        if (src[i] >= 128) { ascii = 0; break; }
+        if (src[i] >= 128) {
+            ascii = 0;
+            break;
+        }
     if (!ascii) {
-        utf8proc_ssize_t n = utf8proc_map(src, (utf8proc_ssize_t)len, &nfc,
-                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        utf8proc_ssize_t n =
+            utf8proc_map(src, (utf8proc_ssize_t)len, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
         if (n >= 0) {
             src = nfc;
             len = (size_t)n;
@@ -60,6 +63,5 @@ void clean_body_id(const char *text, size_t len, char out[33])
     XXH128_hash_t h = XXH3_128bits_digest(st);
     XXH3_freeState(st);
     free(nfc);
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64,
-             (unsigned long long)h.low64);
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.high64, (unsigned long long)h.low64);
 }

@@ -51,8 +51,8 @@ int cli_parse(const cli_spec *s, int argc, char **argv, cli_args *out)
     struct option lo[CLI_MAX_OPTS + 2];
     for (size_t i = 0; i < n; i++)
         lo[i] = (struct option){s->opts[i].name,
-                                s->opts[i].kind == OPT_FLAG ? no_argument : required_argument,
-                                NULL, (int)(256 + i)};
+                                s->opts[i].kind == OPT_FLAG ? no_argument : required_argument, NULL,
+                                (int)(256 + i)};
     lo[n] = (struct option){"help", no_argument, NULL, 'h'};
     lo[n + 1] = (struct option){NULL, 0, NULL, 0};
     memset(out, 0, sizeof *out);

@@ -7,7 +7,7 @@
 typedef enum { OPT_FLAG, OPT_STR, OPT_INT, OPT_DATE } cli_kind;
 
 typedef struct cli_opt {
-    const char *name;    /* long name, without "--" */
+    const char *name; /* long name, without "--" */
     cli_kind kind;
     const char *metavar; /* "FILE", "N"; NULL for flags */
     const char *def;     /* default as text, or NULL */
@@ -17,10 +17,10 @@ typedef struct cli_opt {
 #define CLI_MAX_OPTS 8
 
 typedef struct cli_spec {
-    const char *name;   /* subcommand */
-    const char *args;   /* positional synopsis: "PATH...", "ID" */
-    int min_args, max_args; /* max_args < 0: any number */
-    const char *about;  /* what it does, wrapped by hand */
+    const char *name;           /* subcommand */
+    const char *args;           /* positional synopsis: "PATH...", "ID" */
+    int min_args, max_args;     /* max_args < 0: any number */
+    const char *about;          /* what it does, wrapped by hand */
     cli_opt opts[CLI_MAX_OPTS]; /* ends at the first entry without a name */
 } cli_spec;
 
@@ -31,10 +31,22 @@ typedef struct cli_args {
 } cli_args;
 
 /* Options several commands share. */
-#define OPT_DB {"db", OPT_STR, "FILE", "storyfold.db", "the SQLite store"}
-#define OPT_DATE_DEFAULT {"date", OPT_DATE, "YYYY-MM-DD", NULL, "report date for articles that carry none"}
-#define OPT_JSON {"json", OPT_FLAG, NULL, NULL, "JSON Lines instead of text (pipe into jq)"}
-#define OPT_WORDS {"words", OPT_INT, "N", "100", "summary budget in words"}
+#define OPT_DB                                                                                     \
+    {                                                                                              \
+        "db", OPT_STR, "FILE", "storyfold.db", "the SQLite store"                                  \
+    }
+#define OPT_DATE_DEFAULT                                                                           \
+    {                                                                                              \
+        "date", OPT_DATE, "YYYY-MM-DD", NULL, "report date for articles that carry none"           \
+    }
+#define OPT_JSON                                                                                   \
+    {                                                                                              \
+        "json", OPT_FLAG, NULL, NULL, "JSON Lines instead of text (pipe into jq)"                  \
+    }
+#define OPT_WORDS                                                                                  \
+    {                                                                                              \
+        "words", OPT_INT, "N", "100", "summary budget in words"                                    \
+    }
 
 #define CLI_GO_ON (-1)
 

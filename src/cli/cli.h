@@ -23,8 +23,8 @@ void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(prin
  * consumes it) and reporting rejected inputs on stderr. Returns the number rejected, or
  * -1 when fn failed (fn has printed why). */
 typedef int (*cli_doc_fn)(sf_doc *doc, void *ctx);
-long cli_read_all(const char *cmd, char **paths, int n, const char *default_date,
-                  cli_doc_fn fn, void *ctx);
+long cli_read_all(const char *cmd, char **paths, int n, const char *default_date, cli_doc_fn fn,
+                  void *ctx);
 /* The same, with idle(ctx) called when a stream waits for input (see sf_reader). */
 long cli_read_all_idle(const char *cmd, char **paths, int n, const char *default_date,
                        cli_doc_fn fn, void (*idle)(void *ctx), void *ctx);
@@ -34,8 +34,7 @@ typedef struct cli_docs {
     sf_doc **v;
     size_t n, cap;
 } cli_docs;
-long cli_load_docs(const char *cmd, char **paths, int n, const char *default_date,
-                   cli_docs *out);
+long cli_load_docs(const char *cmd, char **paths, int n, const char *default_date, cli_docs *out);
 void cli_docs_free(cli_docs *d);
 
 /* Ingest paths into db; returns rejected count or -1 on a store failure. */

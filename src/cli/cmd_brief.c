@@ -6,12 +6,16 @@
 #include <stdlib.h>
 
 static const cli_spec spec = {
-    "brief", "PATH...", 1, -1,
+    "brief",
+    "PATH...",
+    1,
+    -1,
     "Read the articles under PATH (nothing is stored), group them into stories and\n"
     "print each story's brief, largest story first: a summary whose every sentence\n"
     "cites [document:start-end] byte spans, with the other documents that say the\n"
     "same and how many outlets that is, then the sources with their dates.",
-    {{"json", OPT_FLAG, NULL, NULL, "one JSON object per story (JSON Lines)"}, OPT_WORDS,
+    {{"json", OPT_FLAG, NULL, NULL, "one JSON object per story (JSON Lines)"},
+     OPT_WORDS,
      OPT_DATE_DEFAULT},
 };
 
@@ -35,8 +39,7 @@ int cmd_brief(int argc, char **argv)
         cli_error("brief", "%s", err.msg);
         return EXIT_REJECTED;
     }
-    long rejected =
-        cli_ingest_paths("brief", db, a.pos, a.n_pos, cli_get(&spec, &a, "date"), 1);
+    long rejected = cli_ingest_paths("brief", db, a.pos, a.n_pos, cli_get(&spec, &a, "date"), 1);
     sf_story_list *l = rejected >= 0 ? sf_stories_new(db, &err) : NULL;
     int status = rejected == 0 ? EXIT_OK : EXIT_REJECTED;
     if (!l) {

@@ -7,7 +7,10 @@
 #include <string.h>
 
 static const cli_spec spec = {
-    "cluster", "PATH...", 1, -1,
+    "cluster",
+    "PATH...",
+    1,
+    -1,
     "Group the articles under PATH into events (in memory, nothing stored) and print\n"
     "one tab-separated line per input document, in input order:\n"
     "  PATH-OR-ID <TAB> EVENT <TAB> STORYLINE\n"
@@ -71,8 +74,7 @@ int cmd_cluster(int argc, char **argv)
         sf_db_close(db);
         return EXIT_REJECTED;
     }
-    long rejected =
-        cli_read_all("cluster", a.pos, a.n_pos, cli_get(&spec, &a, "date"), take, &c);
+    long rejected = cli_read_all("cluster", a.pos, a.n_pos, cli_get(&spec, &a, "date"), take, &c);
     int status = rejected == 0 ? EXIT_OK : EXIT_REJECTED;
     sf_membership *m = NULL;
     size_t nm = 0;

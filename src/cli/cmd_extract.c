@@ -6,7 +6,10 @@
 #include <jansson.h>
 
 static const cli_spec spec = {
-    "extract", "FILE|DIR|-...", 1, -1,
+    "extract",
+    "FILE|DIR|-...",
+    1,
+    -1,
     "Print one JSON object per document (JSON Lines):\n"
     "  {\"id\",\"path\",\"title\",\"source\",\"date\",\"lang\",\"text\",\n"
     "   \"boilerplate\":[[s,e]...], \"sentences\":[[s,e]...],\n"
@@ -36,14 +39,14 @@ static int emit(sf_doc *d, void *ctx)
     }
     json_t *sents = json_array();
     for (size_t i = 0; i < d->n_sents; i++)
-        json_array_append_new(sents, json_pack("[I,I]", (json_int_t)d->sents[i].start,
-                                               (json_int_t)d->sents[i].end));
+        json_array_append_new(
+            sents, json_pack("[I,I]", (json_int_t)d->sents[i].start, (json_int_t)d->sents[i].end));
     json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:o, s:o, s:[], s:[], s:[],"
                           " s:[]}",
                           "id", d->id, "path", d->path, "title", d->title, "source", d->source,
-                          "date", d->date, "lang", d->lang, "text", d->text, d->len,
-                          "boilerplate", spans(d->boilerplate, d->n_boilerplate), "sentences",
-                          sents, "entities", "timexes", "quotes", "numbers");
+                          "date", d->date, "lang", d->lang, "text", d->text, d->len, "boilerplate",
+                          spans(d->boilerplate, d->n_boilerplate), "sentences", sents, "entities",
+                          "timexes", "quotes", "numbers");
     cli_print_json(o);
     sf_doc_free(d);
     return 0;
@@ -54,7 +57,6 @@ int cmd_extract(int argc, char **argv)
     cli_args a;
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
-    long rejected =
-        cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, NULL);
+    long rejected = cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, NULL);
     return rejected == 0 ? EXIT_OK : EXIT_REJECTED;
 }

@@ -3,7 +3,10 @@
 #include "cli/cli.h"
 
 static const cli_spec spec = {
-    "ingest", "PATH...", 1, -1,
+    "ingest",
+    "PATH...",
+    1,
+    -1,
     "Read articles (files, directories recursively, '-' for JSON Lines on stdin),\n"
     "group them into stories and store them. Articles already stored (same\n"
     "normalized body) are skipped, so ingesting twice stores nothing new. Work is\n"

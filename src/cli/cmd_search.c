@@ -6,7 +6,10 @@
 #include <string.h>
 
 static const cli_spec spec = {
-    "search", "QUERY", 1, 1,
+    "search",
+    "QUERY",
+    1,
+    1,
     "Full-text search over the stored sentences (SQLite FTS5, BM25 ranking, Porter\n"
     "stemming). QUERY uses FTS5 syntax: words, \"a phrase\", AND/OR/NOT, prefix*.\n"
     "Each hit: story, document id, byte span, date, source, sentence.",

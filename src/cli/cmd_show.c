@@ -6,7 +6,10 @@
 #include <string.h>
 
 static const cli_spec spec = {
-    "show", "ID", 1, 1,
+    "show",
+    "ID",
+    1,
+    1,
     "Print the brief of story ID (see 'storyfold stories'): a summary whose every\n"
     "sentence cites [document:start-end] byte spans of the stored text, the other\n"
     "documents that say the same, the number of outlets, and the sources.",

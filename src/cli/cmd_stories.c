@@ -5,7 +5,10 @@
 #include <jansson.h>
 
 static const cli_spec spec = {
-    "stories", "", 0, 0,
+    "stories",
+    "",
+    0,
+    0,
     "List the stories (events) in the store: id, articles, outlets, first and last\n"
     "date, title. Storylines (events chained over time) come with the linking work;\n"
     "until then each story is its own storyline.",
@@ -33,16 +36,15 @@ int cmd_stories(int argc, char **argv)
     for (size_t i = 0; i < l->n; i++) {
         const sf_story_row *r = &l->rows[i];
         if (json) {
-            json_t *o = json_pack("{s:I, s:I, s:i, s:i, s:s?, s:s?, s:s?}", "id",
-                                  (json_int_t)r->id, "storyline", (json_int_t)r->id, "articles",
-                                  r->n_docs, "outlets", r->n_sources, "first",
-                                  *r->first_date ? r->first_date : NULL, "last",
-                                  *r->last_date ? r->last_date : NULL, "title", r->title);
+            json_t *o = json_pack("{s:I, s:I, s:i, s:i, s:s?, s:s?, s:s?}", "id", (json_int_t)r->id,
+                                  "storyline", (json_int_t)r->id, "articles", r->n_docs, "outlets",
+                                  r->n_sources, "first", *r->first_date ? r->first_date : NULL,
+                                  "last", *r->last_date ? r->last_date : NULL, "title", r->title);
             cli_print_json(o);
         } else {
-            printf("%6lld %8d %7d  %-10s  %-10s  %s\n", (long long)r->id, r->n_docs,
-                   r->n_sources, *r->first_date ? r->first_date : "-",
-                   *r->last_date ? r->last_date : "-", r->title ? r->title : "");
+            printf("%6lld %8d %7d  %-10s  %-10s  %s\n", (long long)r->id, r->n_docs, r->n_sources,
+                   *r->first_date ? r->first_date : "-", *r->last_date ? r->last_date : "-",
+                   r->title ? r->title : "");
         }
     }
     sf_stories_free(l);

@@ -6,7 +6,10 @@
 #include <stdlib.h>
 
 static const cli_spec spec = {
-    "summarize", "PATH...", 1, -1,
+    "summarize",
+    "PATH...",
+    1,
+    -1,
     "Take every article under PATH as one story and print its extractive summary,\n"
     "one sentence a line, within the word budget.",
     {OPT_WORDS, {"cite", OPT_FLAG, NULL, NULL, "prefix each line with PATH<TAB>START-END<TAB>"}},
@@ -23,8 +26,7 @@ int cmd_summarize(int argc, char **argv)
     sf_cite *cites = NULL;
     size_t n = 0;
     sf_error err = {0};
-    if (sf_summarize(docs.v, docs.n, cli_get_int(&spec, &a, "words"), &cites, &n, &err) !=
-        SF_OK) {
+    if (sf_summarize(docs.v, docs.n, cli_get_int(&spec, &a, "words"), &cites, &n, &err) != SF_OK) {
         cli_error("summarize", "%s", err.msg);
         cli_docs_free(&docs);
         return EXIT_REJECTED;

@@ -23,8 +23,8 @@ void cli_error(const char *cmd, const char *fmt, ...)
 sf_db *cli_open_existing(const char *cmd, const char *path)
 {
     if (access(path, F_OK) != 0) {
-        cli_error(cmd, "%s: no such store (create it with 'storyfold ingest --db %s PATH')",
-                  path, path);
+        cli_error(cmd, "%s: no such store (create it with 'storyfold ingest --db %s PATH')", path,
+                  path);
         return NULL;
     }
     sf_error err = {0};
@@ -76,8 +76,8 @@ static void on_idle(void *p)
     if (r->idle) r->idle(r->ctx);
 }
 
-long cli_read_all(const char *cmd, char **paths, int n, const char *default_date,
-                  cli_doc_fn fn, void *ctx)
+long cli_read_all(const char *cmd, char **paths, int n, const char *default_date, cli_doc_fn fn,
+                  void *ctx)
 {
     return cli_read_all_idle(cmd, paths, n, default_date, fn, NULL, ctx);
 }
@@ -116,8 +116,7 @@ static int collect(sf_doc *doc, void *p)
     return 0;
 }
 
-long cli_load_docs(const char *cmd, char **paths, int n, const char *default_date,
-                   cli_docs *out)
+long cli_load_docs(const char *cmd, char **paths, int n, const char *default_date, cli_docs *out)
 {
     return cli_read_all(cmd, paths, n, default_date, collect, out);
 }
@@ -197,8 +196,9 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         double dt = since(&c.t0, &now);
-        fprintf(stderr, "%zu articles read: %zu new, %zu already stored, %ld rejected"
-                        " (%.2f s, %.0f articles/s)\n",
+        fprintf(stderr,
+                "%zu articles read: %zu new, %zu already stored, %ld rejected"
+                " (%.2f s, %.0f articles/s)\n",
                 st.seen, st.added, st.duplicate, rejected < 0 ? 0 : rejected, dt,
                 dt > 0 ? (double)st.seen / dt : 0.0);
     }

@@ -42,16 +42,17 @@ static int days_in_month(int y, int m)
 static int emit(int y, int m, int d, char out[11])
 {
     if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return -1;
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return 0;
 }
 
 /* Month from an English name or its 3-letter abbreviation at s; sets *len. */
 static int month_name(const char *s, size_t *len)
 {
-    static const char *const names[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december"};
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
     size_t n = 0;
     while (isalpha((unsigned char)s[n])) n++;
     if (n < 3) return 0;

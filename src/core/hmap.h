@@ -9,7 +9,7 @@
 typedef struct hmap {
     uint64_t *keys; /* 0 = empty slot */
     int64_t *vals;
-    size_t cap, n;  /* cap is a power of two */
+    size_t cap, n; /* cap is a power of two */
 } hmap;
 
 /* Pointer to the value of key, inserting it with value `init` when absent. */

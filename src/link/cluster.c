@@ -10,9 +10,10 @@
 
 #define QUERY_TERMS 24 /* the document's heaviest terms used to fetch candidates */
 #define INDEX_TERMS 60 /* each member's heaviest terms under which a story is indexed */
-#define SCAN_MAX 500   /* postings walked per query term, newest first: events are local in
-                        * time, and this bounds the cost per document on any stream */
-#define RESCORE 24     /* candidates sharing the most query terms get an exact cosine */
+#define SCAN_MAX                                                                                   \
+    500            /* postings walked per query term, newest first: events are local in            \
+                    * time, and this bounds the cost per document on any stream */
+#define RESCORE 24 /* candidates sharing the most query terms get an exact cosine */
 
 static void index_story(clu *c, uint32_t idx, const termvec *v);
 

@@ -11,40 +11,44 @@
 #include "link/termvec.h"
 #include "storyfold.h"
 
-#define CLU_THRESHOLD 0.25 /* cosine(doc, centroid) to join: seeds 000-003 join at
-                             * 0.29-0.36, the later 004 stays out at 0.23 */
-#define CLU_WINDOW_DAYS 7   /* a dated doc joins stories active within this many days */
+#define CLU_THRESHOLD                                                                              \
+    0.25                     /* cosine(doc, centroid) to join: seeds 000-003 join at               \
+                              * 0.29-0.36, the later 004 stays out at 0.23 */
+#define CLU_WINDOW_DAYS  7   /* a dated doc joins stories active within this many days */
 #define CLU_CENTROID_MAX 300 /* centroid terms kept per story */
 
 typedef struct clu_story {
     int64_t id;
     int32_t day_min, day_max; /* SF_NO_DAY when no member is dated */
     int32_t n_docs;
-    termvec centroid;         /* sum of member unit vectors, truncated */
-    double norm2;             /* squared length of centroid */
-    int dirty;                /* listed in clu.dirty_stories */
-    uint32_t seen;            /* candidate-scan stamp */
-    uint32_t hits;            /* query terms shared, valid while seen == stamp */
-    uint32_t last_term;       /* the query term that last counted a hit */
-    char *title;              /* owned; set by the pipeline on a new story until saved */
+    termvec centroid;   /* sum of member unit vectors, truncated */
+    double norm2;       /* squared length of centroid */
+    int dirty;          /* listed in clu.dirty_stories */
+    uint32_t seen;      /* candidate-scan stamp */
+    uint32_t hits;      /* query terms shared, valid while seen == stamp */
+    uint32_t last_term; /* the query term that last counted a hit */
+    char *title;        /* owned; set by the pipeline on a new story until saved */
 } clu_story;
 
 typedef struct clu {
-    hmap df;                  /* term → document frequency */
+    hmap df; /* term → document frequency */
     int64_t n_docs;
-    uint64_t *dirty_terms;    /* terms whose df changed since the last save */
+    uint64_t *dirty_terms; /* terms whose df changed since the last save */
     size_t n_dirty, cap_dirty;
-    hmap term_dirty;          /* term → 1 while listed in dirty_terms */
+    hmap term_dirty; /* term → 1 while listed in dirty_terms */
     clu_story *stories;
     size_t n_stories, cap_stories;
-    uint32_t *dirty_stories;  /* indexes of stories changed since the last save */
+    uint32_t *dirty_stories; /* indexes of stories changed since the last save */
     size_t n_dirty_stories, cap_dirty_stories;
-    hmap post_of;             /* term → index into post */
-    struct clu_post { uint32_t *story; uint32_t n, cap; } *post; /* stories, oldest first */
+    hmap post_of; /* term → index into post */
+    struct clu_post {
+        uint32_t *story;
+        uint32_t n, cap;
+    } * post; /* stories, oldest first */
     size_t n_post, cap_post;
     int64_t next_id;
     uint32_t stamp;
-    uint32_t *cand;           /* scratch: candidate story indexes */
+    uint32_t *cand; /* scratch: candidate story indexes */
     size_t cap_cand;
 } clu;
 

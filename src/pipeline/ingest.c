@@ -23,8 +23,8 @@
 struct sf_ingest {
     sf_db *db;
     clu clu;
-    int loaded;   /* clu reflects the store as of the last commit */
-    int failed;   /* sticky status after a store error, or SF_OK */
+    int loaded; /* clu reflects the store as of the last commit */
+    int failed; /* sticky status after a store error, or SF_OK */
     size_t pending;
     int in_txn;
     sf_ingest_stats stats;

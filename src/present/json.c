@@ -13,8 +13,8 @@ static json_t *str_or_null(const char *s)
 static json_t *cite_json(const sf_brief *b, const sf_cite *c)
 {
     const sf_doc *d = b->docs[c->doc];
-    return json_pack("{s:s, s:I, s:I, s:I}", "doc", d->id, "n", (json_int_t)(c->doc + 1),
-                     "start", (json_int_t)c->span.start, "end", (json_int_t)c->span.end);
+    return json_pack("{s:s, s:I, s:I, s:I}", "doc", d->id, "n", (json_int_t)(c->doc + 1), "start",
+                     (json_int_t)c->span.start, "end", (json_int_t)c->span.end);
 }
 
 static json_t *brief_json(const sf_brief *b)
@@ -22,11 +22,11 @@ static json_t *brief_json(const sf_brief *b)
     json_t *docs = json_array(), *summary = json_array();
     for (size_t i = 0; i < b->n_docs; i++) {
         const sf_doc *d = b->docs[i];
-        json_array_append_new(
-            docs, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "n", (json_int_t)(i + 1),
-                            "id", d->id, "path", str_or_null(d->path), "title",
-                            str_or_null(d->title), "source", str_or_null(d->source), "date",
-                            str_or_null(d->date), "url", str_or_null(d->url)));
+        json_array_append_new(docs, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "n",
+                                              (json_int_t)(i + 1), "id", d->id, "path",
+                                              str_or_null(d->path), "title", str_or_null(d->title),
+                                              "source", str_or_null(d->source), "date",
+                                              str_or_null(d->date), "url", str_or_null(d->url)));
     }
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *s = &b->summary[i];
@@ -35,14 +35,13 @@ static json_t *brief_json(const sf_brief *b)
         for (size_t j = 0; j < s->n_also; j++)
             json_array_append_new(also, cite_json(b, &s->also[j]));
         json_array_append_new(
-            summary,
-            json_pack("{s:s%, s:o, s:o, s:i}", "text", d->text + s->cite.span.start,
-                      (size_t)(s->cite.span.end - s->cite.span.start), "cite",
-                      cite_json(b, &s->cite), "also", also, "outlets", s->n_outlets));
+            summary, json_pack("{s:s%, s:o, s:o, s:i}", "text", d->text + s->cite.span.start,
+                               (size_t)(s->cite.span.end - s->cite.span.start), "cite",
+                               cite_json(b, &s->cite), "also", also, "outlets", s->n_outlets));
     }
     return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o}", "story", (json_int_t)b->story, "title",
-                     b->title, "articles", (json_int_t)b->n_docs, "outlets", b->n_sources, "summary", summary,
-                     "documents", docs);
+                     b->title, "articles", (json_int_t)b->n_docs, "outlets", b->n_sources,
+                     "summary", summary, "documents", docs);
 }
 
 int sf_brief_write_json(const sf_brief *b, FILE *out)

@@ -58,8 +58,10 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         fprintf(out, "%zu. ", i + 1);
         const char *sep = "";
         if (d->source && *d->source) fprintf(out, "%s", d->source), sep = ", ";
-        if (d->date) fprintf(out, "%s%s", sep, d->date), sep = ": ";
-        else if (*sep) sep = ": ";
+        if (d->date)
+            fprintf(out, "%s%s", sep, d->date), sep = ": ";
+        else if (*sep)
+            sep = ": ";
         if (d->title && *d->title) fprintf(out, "%s%s", sep, d->title), sep = " ";
         if (*sep)
             fprintf(out, " (%s, id %.12s)\n", d->path ? d->path : "-", d->id);

@@ -27,8 +27,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_FILE ((size_t)64 << 20) /* largest file read: 64 MiB */
-#define SNIFF_NUL 8192              /* a NUL byte this early means binary */
+#define MAX_FILE  ((size_t)64 << 20) /* largest file read: 64 MiB */
+#define SNIFF_NUL 8192               /* a NUL byte this early means binary */
 
 /* ---- shared helpers ------------------------------------------------------------------ */
 

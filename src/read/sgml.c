@@ -52,8 +52,7 @@ static size_t find_tag(const char *b, size_t from, size_t to, const char *name, 
             if (b[k] != '/') goto next;
             k++;
         }
-        if (strncasecmp(b + k, name, nl) == 0 && (b[k + nl] == '>' || is_ws(b[k + nl])))
-            return i;
+        if (strncasecmp(b + k, name, nl) == 0 && (b[k + nl] == '>' || is_ws(b[k + nl]))) return i;
     next:
         i++;
     }
@@ -157,10 +156,14 @@ static size_t entity(const char *s, size_t n, char **o)
         for (; i < semi; i++) {
             char ch = s[i];
             int v;
-            if (ch >= '0' && ch <= '9') v = ch - '0';
-            else if (hex && ch >= 'a' && ch <= 'f') v = ch - 'a' + 10;
-            else if (hex && ch >= 'A' && ch <= 'F') v = ch - 'A' + 10;
-            else return 0;
+            if (ch >= '0' && ch <= '9')
+                v = ch - '0';
+            else if (hex && ch >= 'a' && ch <= 'f')
+                v = ch - 'a' + 10;
+            else if (hex && ch >= 'A' && ch <= 'F')
+                v = ch - 'A' + 10;
+            else
+                return 0;
             c = c * (hex ? 16u : 10u) + (unsigned long)v;
             if (c > 0x10FFFF) c = 0x110000; /* saturate: dropped by put_cp */
         }
@@ -170,8 +173,8 @@ static size_t entity(const char *s, size_t n, char **o)
     static const struct {
         const char *name;
         char c;
-    } named[] = {{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
-                 {"nbsp", ' '}};
+    } named[] = {{"amp", '&'},  {"lt", '<'},    {"gt", '>'},
+                 {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}};
     for (size_t k = 0; k < sizeof named / sizeof *named; k++) {
         size_t l = strlen(named[k].name);
         if (semi - 1 == l && strncasecmp(s + 1, named[k].name, l) == 0) {
@@ -388,8 +391,10 @@ static int one_doc(const char *path, const char *b, size_t s, size_t oe, size_t 
         d->ext_id = decode_line(b, element(b, oe, e, "DOCNO"));
         if (!d->ext_id) {
             char *id = attribute(b, s, oe, "id");
-            if (id && read_utf8_check(id, strlen(id), NULL) == 0) d->ext_id = id;
-            else free(id);
+            if (id && read_utf8_check(id, strlen(id), NULL) == 0)
+                d->ext_id = id;
+            else
+                free(id);
         }
         span h = element(b, oe, e, "HEADLINE");
         if (h.s == NONE) h = element(b, oe, e, "TITLE");
@@ -432,7 +437,8 @@ static size_t next_start(const char *b, size_t from, size_t to, int *reuters)
         if (!lt) return NONE;
         i = (size_t)(lt - b);
         size_t n = to - i;
-        if (n >= 5 && strncasecmp(b + i + 1, "DOC", 3) == 0 && (b[i + 4] == '>' || is_ws(b[i + 4]))) {
+        if (n >= 5 && strncasecmp(b + i + 1, "DOC", 3) == 0 &&
+            (b[i + 4] == '>' || is_ws(b[i + 4]))) {
             *reuters = 0;
             return i;
         }
@@ -464,7 +470,8 @@ int read_sgml_buf(const char *path, const char *buf, size_t len, const sf_reader
         size_t nx = next_start(buf, s + 1, c == NONE ? len : c, &nreut);
         if (c == NONE || nx != NONE) {
             read_reject(rd, path, where,
-                        reuters ? "document cut off (no </REUTERS>)" : "document cut off (no </DOC>)");
+                        reuters ? "document cut off (no </REUTERS>)"
+                                : "document cut off (no </DOC>)");
             rejects++;
             if (nx == NONE) break;
             pos = nx;

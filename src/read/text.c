@@ -67,7 +67,7 @@ static int key_line(const char *b, size_t s, size_t e, size_t *klen, size_t *vs,
 
 static char **known_field(sf_doc *d, const char *key, size_t n)
 {
-#define K(name, field) \
+#define K(name, field)                                                                             \
     if (n == sizeof name - 1 && strncasecmp(key, name, n) == 0) return &d->field
     K("title", title);
     K("source", source);
@@ -88,7 +88,7 @@ static size_t meta_block(sf_doc *d, const char *b, size_t len, size_t start)
     for (;;) {
         e = line_end(b, len, i);
         if (line_blank(b, i, e)) return e < len ? e + 1 : len; /* the blank line ends it */
-        if (!key_line(b, i, e, &klen, &vs, &ve)) return i;   /* body starts here */
+        if (!key_line(b, i, e, &klen, &vs, &ve)) return i;     /* body starts here */
         char **f = known_field(d, b + i, klen);
         if (f && ve > vs) {
             if (f == &d->date) {
@@ -142,9 +142,12 @@ static void guess_title(sf_doc *d)
     if (!line_blank(t, e + 1, e2)) return;
     size_t te = e;
     for (;;) { /* trim blanks and no-break spaces (U+00A0) */
-        if (te > s && is_blank(t[te - 1])) te--;
-        else if (te > s + 1 && (unsigned char)t[te - 2] == 0xC2 && (unsigned char)t[te - 1] == 0xA0) te -= 2;
-        else break;
+        if (te > s && is_blank(t[te - 1]))
+            te--;
+        else if (te > s + 1 && (unsigned char)t[te - 2] == 0xC2 && (unsigned char)t[te - 1] == 0xA0)
+            te -= 2;
+        else
+            break;
     }
     if (te - s > TITLE_MAX || te == s) return;
     size_t q = te; /* look past closing quotes and brackets */

@@ -17,15 +17,15 @@
 static const char *const migrations[] = {
     /* 0 → 1 */
     "CREATE TABLE doc("
-    "  n INTEGER PRIMARY KEY,"          /* ingest order */
-    "  id TEXT NOT NULL UNIQUE,"        /* XXH3-128 of the normalized body */
+    "  n INTEGER PRIMARY KEY,"   /* ingest order */
+    "  id TEXT NOT NULL UNIQUE," /* XXH3-128 of the normalized body */
     "  path TEXT, ext_id TEXT, title TEXT, source TEXT, date TEXT, day INTEGER,"
     "  url TEXT, author TEXT, lang TEXT,"
     "  text TEXT NOT NULL,"
     "  story INTEGER NOT NULL);"
     "CREATE INDEX doc_story ON doc(story);"
     "CREATE TABLE sentence("
-    "  n INTEGER PRIMARY KEY,"          /* = rowid in sentence_fts */
+    "  n INTEGER PRIMARY KEY," /* = rowid in sentence_fts */
     "  doc INTEGER NOT NULL REFERENCES doc(n),"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL, boilerplate INTEGER NOT NULL);"
     "CREATE INDEX sentence_doc ON sentence(doc);"
@@ -34,7 +34,7 @@ static const char *const migrations[] = {
     "CREATE TABLE story("
     "  id INTEGER PRIMARY KEY, storyline INTEGER NOT NULL, title TEXT,"
     "  day_min INTEGER, day_max INTEGER, n_docs INTEGER NOT NULL,"
-    "  centroid BLOB NOT NULL);"        /* (u64 term, f32 weight) pairs, host order */
+    "  centroid BLOB NOT NULL);" /* (u64 term, f32 weight) pairs, host order */
     "CREATE TABLE term_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
     "INSERT INTO meta VALUES('n_docs', 0);",
@@ -82,8 +82,8 @@ static int exec(sf_db *db, const char *sql, sf_error *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        int rc = sf_fail(err, SF_EDB, "%s: %s (running %.40s)", db->where, msg ? msg : "error",
-                         sql);
+        int rc =
+            sf_fail(err, SF_EDB, "%s: %s (running %.40s)", db->where, msg ? msg : "error", sql);
         sqlite3_free(msg);
         return rc;
     }
@@ -106,8 +106,7 @@ static int migrate(sf_db *db, sf_error *err)
     int v = user_version(db);
     if (v < 0) return db_fail(db, err, "reading schema version");
     if (v > SCHEMA_VERSION)
-        return sf_fail(err, SF_EDB,
-                       "%s: schema version %d is newer than this storyfold knows (%d)",
+        return sf_fail(err, SF_EDB, "%s: schema version %d is newer than this storyfold knows (%d)",
                        db->where, v, SCHEMA_VERSION);
     while (v < SCHEMA_VERSION) {
         char pragma[64];
@@ -119,8 +118,7 @@ static int migrate(sf_db *db, sf_error *err)
             break;
         }
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
-        if ((rc = exec(db, migrations[v], err)) != SF_OK ||
-            (rc = exec(db, pragma, err)) != SF_OK) {
+        if ((rc = exec(db, migrations[v], err)) != SF_OK || (rc = exec(db, pragma, err)) != SF_OK) {
             exec(db, "ROLLBACK", NULL);
             return rc;
         }
@@ -158,8 +156,10 @@ sf_db *sf_db_open(const char *where, sf_error *err)
         }
         sqlite3_sleep(10);
     }
-    if (exec(db, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                 " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", err) != SF_OK)
+    if (exec(db,
+             "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+             " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+             err) != SF_OK)
         goto fail;
     if (migrate(db, err) != SF_OK) goto fail;
     for (int i = 0; i < ST__COUNT; i++)
@@ -294,8 +294,7 @@ int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
         if (se->boilerplate) continue; /* stored and cited, not searched */
         s = db->st[ST_ADD_FTS];
         sqlite3_bind_int64(s, 1, sqlite3_last_insert_rowid(db->h));
-        sqlite3_bind_text(s, 2, d->text + se->start, (int)(se->end - se->start),
-                          SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, d->text + se->start, (int)(se->end - se->start), SQLITE_STATIC);
         if ((rc = step_done(db, s, err, "indexing a sentence")) != SF_OK) return rc;
     }
     return SF_OK;
@@ -344,16 +343,15 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading stories");
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        int32_t dmin = sqlite3_column_type(s, 1) == SQLITE_NULL ? SF_NO_DAY
-                                                                : sqlite3_column_int(s, 1);
-        int32_t dmax = sqlite3_column_type(s, 2) == SQLITE_NULL ? SF_NO_DAY
-                                                                : sqlite3_column_int(s, 2);
+        int32_t dmin =
+            sqlite3_column_type(s, 1) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 1);
+        int32_t dmax =
+            sqlite3_column_type(s, 2) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 2);
         const void *blob = sqlite3_column_blob(s, 4);
         size_t n = (size_t)sqlite3_column_bytes(s, 4) / sizeof(tv_entry);
         tv_entry *tmp = sf_xmalloc((n ? n : 1) * sizeof *tmp);
         if (n) memcpy(tmp, blob, n * sizeof *tmp); /* the blob may be unaligned */
-        clu_story_load(c, sqlite3_column_int64(s, 0), dmin, dmax, sqlite3_column_int(s, 3),
-                       tmp, n);
+        clu_story_load(c, sqlite3_column_int64(s, 0), dmin, dmax, sqlite3_column_int(s, 3), tmp, n);
         free(tmp);
     }
     return rows_done(db, s, rc, err, "loading stories");

@@ -68,8 +68,7 @@ static void align(sf_brief *b, sf_brief_sentence *bs)
         }
         if (best_i < 0) continue;
         SF_GROW(bs->also, cap, bs->n_also + 1);
-        bs->also[bs->n_also++] =
-            (sf_cite){di, {d->sents[best_i].start, d->sents[best_i].end}};
+        bs->also[bs->n_also++] = (sf_cite){di, {d->sents[best_i].start, d->sents[best_i].end}};
     }
     tv_free(&a);
     tv_free(&o);

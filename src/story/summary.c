@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MIN_WORDS 6
-#define MAX_WORDS 60
-#define REDUNDANT 0.5     /* term-count cosine above which a candidate repeats a chosen one */
-#define LEAD_BONUS 0.15  /* for a document's first sentence, decaying over the next ones */
+#define MIN_WORDS  6
+#define MAX_WORDS  60
+#define REDUNDANT  0.5  /* term-count cosine above which a candidate repeats a chosen one */
+#define LEAD_BONUS 0.15 /* for a document's first sentence, decaying over the next ones */
 
 typedef struct cand {
     size_t doc, sent;
@@ -56,12 +56,14 @@ static int quotes_balanced(const char *t, uint32_t s, uint32_t e)
         if (c == '"') straight++;
         if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80) {
             unsigned char k = (unsigned char)t[i + 2];
-            if (k == 0x9C) depth++;      /* “ */
+            if (k == 0x9C) depth++;                 /* “ */
             if (k == 0x9D && --depth < 0) return 0; /* ” */
         }
         /* TeX newswire quotes: `` opens, '' closes */
-        if (c == '`' && i + 1 < e && t[i + 1] == '`') depth++, i++;
-        else if (c == '\'' && i + 1 < e && t[i + 1] == '\'' && --depth < 0) return 0;
+        if (c == '`' && i + 1 < e && t[i + 1] == '`')
+            depth++, i++;
+        else if (c == '\'' && i + 1 < e && t[i + 1] == '\'' && --depth < 0)
+            return 0;
     }
     return straight % 2 == 0 && depth == 0;
 }

@@ -51,20 +51,37 @@ static size_t ws_at(bytes p, size_t i, size_t lim, int *lines)
     size_t n = 0;
     unsigned char c = p[i];
     switch (c) {
-    case ' ': case '\t': n = 1; break;
-    case '\n': n = 1; nl = 1; break;
-    case '\r': n = 1; nl = (i + 1 < lim && p[i + 1] == '\n') ? 0 : 1; break;
-    case '\v': case '\f': n = 1; nl = 1; break;
+    case ' ':
+    case '\t': n = 1; break;
+    case '\n':
+        n = 1;
+        nl = 1;
+        break;
+    case '\r':
+        n = 1;
+        nl = (i + 1 < lim && p[i + 1] == '\n') ? 0 : 1;
+        break;
+    case '\v':
+    case '\f':
+        n = 1;
+        nl = 1;
+        break;
     case 0xC2:
         if (i + 1 < lim && p[i + 1] == 0xA0) n = 2;
         break;
     case 0xE2:
         if (i + 2 < lim) {
             unsigned char b = p[i + 1], d = p[i + 2];
-            if (b == 0x80 && ((d >= 0x80 && d <= 0x8B) || d == 0xAF)) n = 3;
-            else if (b == 0x80 && d == 0xA8) { n = 3; nl = 1; }
-            else if (b == 0x80 && d == 0xA9) { n = 3; nl = 2; }
-            else if (b == 0x81 && d == 0x9F) n = 3;
+            if (b == 0x80 && ((d >= 0x80 && d <= 0x8B) || d == 0xAF))
+                n = 3;
+            else if (b == 0x80 && d == 0xA8) {
+                n = 3;
+                nl = 1;
+            } else if (b == 0x80 && d == 0xA9) {
+                n = 3;
+                nl = 2;
+            } else if (b == 0x81 && d == 0x9F)
+                n = 3;
         }
         break;
     case 0xE3:
@@ -84,11 +101,14 @@ static size_t ws_before(bytes p, size_t lo, size_t e)
 {
     if (e <= lo) return 0;
     unsigned char c = p[e - 1];
-    if (c < 0x80) return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f');
+    if (c < 0x80)
+        return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f');
     if (e - lo >= 2 && c == 0xA0 && p[e - 2] == 0xC2) return 2;
     if (e - lo >= 3) {
         unsigned char a = p[e - 3], b = p[e - 2];
-        if (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8B) || c == 0xAF || c == 0xA8 || c == 0xA9)) return 3;
+        if (a == 0xE2 && b == 0x80 &&
+            ((c >= 0x80 && c <= 0x8B) || c == 0xAF || c == 0xA8 || c == 0xA9))
+            return 3;
         if (a == 0xE2 && b == 0x81 && c == 0x9F) return 3;
         if (a == 0xE3 && b == 0x80 && c == 0x80) return 3;
         if (a == 0xEF && b == 0xBB && c == 0xBF) return 3;
@@ -98,10 +118,22 @@ static size_t ws_before(bytes p, size_t lo, size_t e)
 
 /* ---- character classes ------------------------------------------------------------- */
 
-static bool is_upper_a(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static bool is_lower_a(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static bool is_alpha_a(unsigned char c) { return is_upper_a(c) || is_lower_a(c); }
-static bool is_digit_a(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool is_upper_a(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static bool is_lower_a(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static bool is_alpha_a(unsigned char c)
+{
+    return is_upper_a(c) || is_lower_a(c);
+}
+static bool is_digit_a(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* Letter case of the character at p[i]: 1 upper/title, -1 lower, 0 neither. */
 static int letter_case(bytes p, size_t i, size_t len)
@@ -125,7 +157,8 @@ static size_t term_at(bytes p, size_t i, size_t len)
     if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 && p[i + 2] == 0xA6) return 3;
     /* ‼ ⁇ ⁈ ⁉ */
     if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 && p[i + 2] == 0xBC) return 3;
-    if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x81 && p[i + 2] >= 0x87 && p[i + 2] <= 0x89) return 3;
+    if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x81 && p[i + 2] >= 0x87 && p[i + 2] <= 0x89)
+        return 3;
     return 0;
 }
 
@@ -134,8 +167,9 @@ static size_t closer_at(bytes p, size_t i, size_t len)
 {
     unsigned char c = p[i];
     if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}') return 1;
-    if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 && (p[i + 2] == 0x9D || p[i + 2] == 0x99 || p[i + 2] == 0xBA))
-        return 3; /* ” ’ › */
+    if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
+        (p[i + 2] == 0x9D || p[i + 2] == 0x99 || p[i + 2] == 0xBA))
+        return 3;                                               /* ” ’ › */
     if (c == 0xC2 && i + 1 < len && p[i + 1] == 0xBB) return 2; /* » */
     return 0;
 }
@@ -146,10 +180,13 @@ static size_t opener_at(bytes p, size_t i, size_t len, bool *quote)
     unsigned char c = p[i];
     *quote = true;
     if (c == '"' || c == '\'' || c == '`') return 1;
-    if (c == '(' || c == '[' || c == '{') { *quote = false; return 1; }
+    if (c == '(' || c == '[' || c == '{') {
+        *quote = false;
+        return 1;
+    }
     if (c == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
         (p[i + 2] == 0x9C || p[i + 2] == 0x98 || p[i + 2] == 0x9E || p[i + 2] == 0xB9))
-        return 3; /* “ ‘ „ ‹ */
+        return 3;                                               /* “ ‘ „ ‹ */
     if (c == 0xC2 && i + 1 < len && p[i + 1] == 0xAB) return 2; /* « */
     return 0;
 }
@@ -165,10 +202,11 @@ static bool bullet_at(bytes p, size_t i, size_t len)
     if (c == 0xE2 && i + 2 < len) {
         unsigned char b = p[i + 1], d = p[i + 2];
         if (b == 0x80 && (d == 0xA2 || d == 0xA3)) return true; /* • ‣ */
-        if (b == 0x80 && (d == 0x93 || d == 0x94))               /* – — followed by a blank */
+        if (b == 0x80 && (d == 0x93 || d == 0x94))              /* – — followed by a blank */
             return i + 3 < len && ws_at(p, i + 3, len, NULL);
-        if (b == 0x81 && d == 0x83) return true;                 /* ⁃ */
-        if (b == 0x96 && (d == 0xAA || d == 0xA0 || d == 0xB8 || d == 0xBA)) return true; /* ▪ ■ ▸ ► */
+        if (b == 0x81 && d == 0x83) return true; /* ⁃ */
+        if (b == 0x96 && (d == 0xAA || d == 0xA0 || d == 0xB8 || d == 0xBA))
+            return true;                                                     /* ▪ ■ ▸ ► */
         if (b == 0x97 && (d == 0x8F || d == 0xA6 || d == 0x86)) return true; /* ● ◦ ◆ */
     }
     if (c == 0xC2 && i + 1 < len && p[i + 1] == 0xB7) return true; /* · */
@@ -181,80 +219,92 @@ typedef struct word {
     size_t len;
     const char *s;
 } word;
-#define W(lit) { sizeof(lit) - 1, lit }
+#define W(lit)                                                                                     \
+    {                                                                                              \
+        sizeof(lit) - 1, lit                                                                       \
+    }
 
 static bool in_list(const word *list, bytes w, size_t n)
 {
     if (n == 0) return false;
     for (; list->s; list++)
-        if (list->len == n && (unsigned char)list->s[0] == w[0] && memcmp(list->s, w, n) == 0) return true;
+        if (list->len == n && (unsigned char)list->s[0] == w[0] && memcmp(list->s, w, n) == 0)
+            return true;
     return false;
 }
 
 /* Abbreviations that are followed by a name or phrase: never the end of a sentence. */
 static const word never_end[] = {
-    W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Mmes"), W("Mme"), W("Mlle"), W("Dr"),
-    W("Drs"), W("Prof"), W("Profs"), W("Gov"), W("Govs"), W("Sen"), W("Sens"), W("Rep"),
-    W("Reps"), W("Gen"), W("Gens"), W("Col"), W("Lt"), W("Sgt"), W("Capt"), W("Cmdr"),
-    W("Cdr"), W("Adm"), W("Maj"), W("Cpl"), W("Pvt"), W("Brig"), W("Rev"), W("Msgr"),
-    W("Fr"), W("Hon"), W("Mt"), W("Ft"), W("Pres"), W("Supt"), W("Det"), W("Insp"),
-    W("Atty"), W("Amb"), W("Gov't"), W("Sec'y"), W("Lt.Gen"), W("Lt.Col"), W("Maj.Gen"),
-    W("vs"), W("Vs"), W("v"), W("e.g"), W("i.e"), W("E.g"), W("I.e"), W("cf"), W("Cf"),
-    W("viz"), W("approx"), W("Approx"), W("ca"), W("incl"), W("esp"), W("Esp"), W("Mssrs"), { 0, NULL },
+    W("Mr"),    W("Mrs"),    W("Ms"),     W("Messrs"), W("Mmes"),    W("Mme"),  W("Mlle"),
+    W("Dr"),    W("Drs"),    W("Prof"),   W("Profs"),  W("Gov"),     W("Govs"), W("Sen"),
+    W("Sens"),  W("Rep"),    W("Reps"),   W("Gen"),    W("Gens"),    W("Col"),  W("Lt"),
+    W("Sgt"),   W("Capt"),   W("Cmdr"),   W("Cdr"),    W("Adm"),     W("Maj"),  W("Cpl"),
+    W("Pvt"),   W("Brig"),   W("Rev"),    W("Msgr"),   W("Fr"),      W("Hon"),  W("Mt"),
+    W("Ft"),    W("Pres"),   W("Supt"),   W("Det"),    W("Insp"),    W("Atty"), W("Amb"),
+    W("Gov't"), W("Sec'y"),  W("Lt.Gen"), W("Lt.Col"), W("Maj.Gen"), W("vs"),   W("Vs"),
+    W("v"),     W("e.g"),    W("i.e"),    W("E.g"),    W("I.e"),     W("cf"),   W("Cf"),
+    W("viz"),   W("approx"), W("Approx"), W("ca"),     W("incl"),    W("esp"),  W("Esp"),
+    W("Mssrs"), {0, NULL},
 };
 
 /* Abbreviations that usually precede a number: no split before a digit. */
 static const word num_prefix[] = {
-    W("No"), W("no"), W("Nos"), W("nos"), W("Nr"), W("Vol"), W("vol"), W("Vols"), W("Art"),
-    W("art"), W("Sec"), W("sec"), W("Sect"), W("Fig"), W("fig"), W("Figs"), W("p"), W("pp"),
-    W("Ch"), W("ch"), W("Chap"), W("Op"), W("op"), W("Ps"), W("Pt"), W("pt"), W("Nov"),
-    W("Rte"), W("Rt"), W("Hwy"), W("Ex"), W("Para"), W("para"), W("ed"), W("Ed"), W("eds"),
-    W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"),
-    W("Sept"), W("Oct"), W("Dec"), W("Ca"), W("Gr"), { 0, NULL },
+    W("No"),  W("no"),  W("Nos"),  W("nos"),  W("Nr"),   W("Vol"),  W("vol"),  W("Vols"), W("Art"),
+    W("art"), W("Sec"), W("sec"),  W("Sect"), W("Fig"),  W("fig"),  W("Figs"), W("p"),    W("pp"),
+    W("Ch"),  W("ch"),  W("Chap"), W("Op"),   W("op"),   W("Ps"),   W("Pt"),   W("pt"),   W("Nov"),
+    W("Rte"), W("Rt"),  W("Hwy"),  W("Ex"),   W("Para"), W("para"), W("ed"),   W("Ed"),   W("eds"),
+    W("Jan"), W("Feb"), W("Mar"),  W("Apr"),  W("Jun"),  W("Jul"),  W("Aug"),  W("Sep"),  W("Sept"),
+    W("Oct"), W("Dec"), W("Ca"),   W("Gr"),   {0, NULL},
 };
 
 /* Abbreviations that can end a sentence: split only before a likely sentence start. */
 static const word soft_end[] = {
-    W("Inc"), W("Corp"), W("Co"), W("Ltd"), W("Bros"), W("Cos"), W("Plc"), W("plc"),
-    W("Pty"), W("Mfg"), W("Intl"), W("Jr"), W("Sr"), W("St"), W("Ste"), W("Ave"), W("Av"),
-    W("Blvd"), W("Rd"), W("Sq"), W("Pl"), W("Hts"), W("Esq"), W("Jan"), W("Feb"), W("Mar"),
-    W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"), W("Nov"),
-    W("Dec"), W("Mon"), W("Tue"), W("Tues"), W("Wed"), W("Thu"), W("Thur"), W("Thurs"),
-    W("Fri"), W("Sat"), W("Sun"), W("etc"), W("al"), W("Ala"), W("Ariz"), W("Ark"),
-    W("Calif"), W("Cal"), W("Colo"), W("Conn"), W("Del"), W("Fla"), W("Ga"), W("Ill"),
-    W("Ind"), W("Kan"), W("Kans"), W("Ky"), W("La"), W("Md"), W("Mass"), W("Mich"),
-    W("Minn"), W("Miss"), W("Mo"), W("Mont"), W("Neb"), W("Nev"), W("Okla"), W("Ore"),
-    W("Pa"), W("Penn"), W("Tenn"), W("Tex"), W("Vt"), W("Va"), W("Wash"), W("Wis"),
-    W("Wyo"), W("Ont"), W("Que"), W("Alta"), W("Man"), W("Sask"), W("Dept"), W("Univ"),
-    W("Assn"), W("Assoc"), W("ft"), W("min"), W("hr"), W("hrs"), W("mins"), W("sec"),
-    W("est"), W("Est"), W("oz"), W("lb"), W("lbs"), W("yr"), W("yrs"), W("mo"), W("mos"),
-    W("mln"), W("bln"), W("pct"), W("Dist"), W("Ret"), W("ret"), { 0, NULL },
+    W("Inc"),  W("Corp"),  W("Co"),    W("Ltd"),   W("Bros"), W("Cos"),  W("Plc"),  W("plc"),
+    W("Pty"),  W("Mfg"),   W("Intl"),  W("Jr"),    W("Sr"),   W("St"),   W("Ste"),  W("Ave"),
+    W("Av"),   W("Blvd"),  W("Rd"),    W("Sq"),    W("Pl"),   W("Hts"),  W("Esq"),  W("Jan"),
+    W("Feb"),  W("Mar"),   W("Apr"),   W("Jun"),   W("Jul"),  W("Aug"),  W("Sep"),  W("Sept"),
+    W("Oct"),  W("Nov"),   W("Dec"),   W("Mon"),   W("Tue"),  W("Tues"), W("Wed"),  W("Thu"),
+    W("Thur"), W("Thurs"), W("Fri"),   W("Sat"),   W("Sun"),  W("etc"),  W("al"),   W("Ala"),
+    W("Ariz"), W("Ark"),   W("Calif"), W("Cal"),   W("Colo"), W("Conn"), W("Del"),  W("Fla"),
+    W("Ga"),   W("Ill"),   W("Ind"),   W("Kan"),   W("Kans"), W("Ky"),   W("La"),   W("Md"),
+    W("Mass"), W("Mich"),  W("Minn"),  W("Miss"),  W("Mo"),   W("Mont"), W("Neb"),  W("Nev"),
+    W("Okla"), W("Ore"),   W("Pa"),    W("Penn"),  W("Tenn"), W("Tex"),  W("Vt"),   W("Va"),
+    W("Wash"), W("Wis"),   W("Wyo"),   W("Ont"),   W("Que"),  W("Alta"), W("Man"),  W("Sask"),
+    W("Dept"), W("Univ"),  W("Assn"),  W("Assoc"), W("ft"),   W("min"),  W("hr"),   W("hrs"),
+    W("mins"), W("sec"),   W("est"),   W("Est"),   W("oz"),   W("lb"),   W("lbs"),  W("yr"),
+    W("yrs"),  W("mo"),    W("mos"),   W("mln"),   W("bln"),  W("pct"),  W("Dist"), W("Ret"),
+    W("ret"),  {0, NULL},
 };
 
 /* Capitalized words that typically begin a sentence (after an ambiguous abbreviation). */
 static const word starters[] = {
-    W("The"), W("He"), W("She"), W("It"), W("They"), W("We"), W("I"), W("You"), W("A"),
-    W("An"), W("This"), W("That"), W("These"), W("Those"), W("There"), W("Then"), W("His"),
-    W("Her"), W("Its"), W("Their"), W("Our"), W("My"), W("Your"), W("But"), W("And"),
-    W("Or"), W("So"), W("Yet"), W("Still"), W("In"), W("On"), W("At"), W("As"), W("For"),
-    W("If"), W("When"), W("While"), W("After"), W("Before"), W("Since"), W("Although"),
-    W("Though"), W("However"), W("Meanwhile"), W("Also"), W("Some"), W("Many"), W("Most"),
-    W("Both"), W("Each"), W("All"), W("One"), W("Two"), W("Three"), W("What"), W("Why"),
-    W("How"), W("Who"), W("Where"), W("Which"), W("Now"), W("Last"), W("Earlier"),
-    W("Later"), W("According"), W("Under"), W("With"), W("By"), W("From"), W("Despite"),
-    W("During"), W("Other"), W("Such"), W("Another"), W("Asked"), W("Instead"), W("Even"),
-    W("Only"), W("No"), W("Not"), W("Officials"), W("Police"), W("Analysts"), W("Shares"),
-    W("Today"), W("Yesterday"), W("Here"), W("Among"), W("Nor"), W("Because"), W("Unlike"),
-    W("About"), W("More"), W("Several"), W("Further"), W("Once"), W("Thus"), W("Under"),
-    W("Until"), W("Over"), W("To"), W("Of"), { 0, NULL },
+    W("The"),     W("He"),        W("She"),       W("It"),      W("They"),      W("We"),
+    W("I"),       W("You"),       W("A"),         W("An"),      W("This"),      W("That"),
+    W("These"),   W("Those"),     W("There"),     W("Then"),    W("His"),       W("Her"),
+    W("Its"),     W("Their"),     W("Our"),       W("My"),      W("Your"),      W("But"),
+    W("And"),     W("Or"),        W("So"),        W("Yet"),     W("Still"),     W("In"),
+    W("On"),      W("At"),        W("As"),        W("For"),     W("If"),        W("When"),
+    W("While"),   W("After"),     W("Before"),    W("Since"),   W("Although"),  W("Though"),
+    W("However"), W("Meanwhile"), W("Also"),      W("Some"),    W("Many"),      W("Most"),
+    W("Both"),    W("Each"),      W("All"),       W("One"),     W("Two"),       W("Three"),
+    W("What"),    W("Why"),       W("How"),       W("Who"),     W("Where"),     W("Which"),
+    W("Now"),     W("Last"),      W("Earlier"),   W("Later"),   W("According"), W("Under"),
+    W("With"),    W("By"),        W("From"),      W("Despite"), W("During"),    W("Other"),
+    W("Such"),    W("Another"),   W("Asked"),     W("Instead"), W("Even"),      W("Only"),
+    W("No"),      W("Not"),       W("Officials"), W("Police"),  W("Analysts"),  W("Shares"),
+    W("Today"),   W("Yesterday"), W("Here"),      W("Among"),   W("Nor"),       W("Because"),
+    W("Unlike"),  W("About"),     W("More"),      W("Several"), W("Further"),   W("Once"),
+    W("Thus"),    W("Under"),     W("Until"),     W("Over"),    W("To"),        W("Of"),
+    {0, NULL},
 };
 
 /* Speech verbs: "Why?" Smith asked. does not split. */
 static const word said_verbs[] = {
-    W("said"), W("says"), W("asked"), W("asks"), W("told"), W("tells"), W("added"),
-    W("adds"), W("shouted"), W("yelled"), W("cried"), W("replied"), W("wrote"), W("writes"),
-    W("exclaimed"), W("answered"), W("insisted"), W("screamed"), W("wondered"),
-    W("recalled"), W("declared"), W("chanted"), W("urged"), W("quipped"), { 0, NULL },
+    W("said"),     W("says"),     W("asked"),    W("asks"),     W("told"),
+    W("tells"),    W("added"),    W("adds"),     W("shouted"),  W("yelled"),
+    W("cried"),    W("replied"),  W("wrote"),    W("writes"),   W("exclaimed"),
+    W("answered"), W("insisted"), W("screamed"), W("wondered"), W("recalled"),
+    W("declared"), W("chanted"),  W("urged"),    W("quipped"),  {0, NULL},
 };
 
 /* "U.S", "a.m", "Ph.D", "U.A.E": 2+ dot-separated pieces of 1-2 ASCII letters. */
@@ -279,14 +329,14 @@ static bool dotted_abbrev(bytes w, size_t n)
 /* ---- look-ahead ----------------------------------------------------------------------- */
 
 typedef struct next_info {
-    size_t pos;        /* first character of the next word (after blanks and openers) */
-    int lines;         /* line breaks crossed */
-    bool quote;        /* an opening quote was skipped */
-    bool bracket;      /* an opening bracket was skipped */
-    bool end;          /* nothing but whitespace follows */
-    bool eof;          /* nothing but whitespace and openers follows */
-    int lcase;         /* letter_case of the character at pos */
-    size_t wlen;       /* length of the ASCII-letter word at pos (0 if none), capped */
+    size_t pos;   /* first character of the next word (after blanks and openers) */
+    int lines;    /* line breaks crossed */
+    bool quote;   /* an opening quote was skipped */
+    bool bracket; /* an opening bracket was skipped */
+    bool end;     /* nothing but whitespace follows */
+    bool eof;     /* nothing but whitespace and openers follows */
+    int lcase;    /* letter_case of the character at pos */
+    size_t wlen;  /* length of the ASCII-letter word at pos (0 if none), capped */
 } next_info;
 
 static void look_ahead(bytes p, size_t i, size_t len, next_info *ni)
@@ -294,16 +344,26 @@ static void look_ahead(bytes p, size_t i, size_t len, next_info *ni)
     memset(ni, 0, sizeof *ni);
     size_t w;
     int nl;
-    while (i < len && (w = ws_at(p, i, len, &nl)) != 0) { i += w; ni->lines += nl; }
+    while (i < len && (w = ws_at(p, i, len, &nl)) != 0) {
+        i += w;
+        ni->lines += nl;
+    }
     bool q;
     size_t guard = 0;
     while (i < len && guard < 8 && (w = opener_at(p, i, len, &q)) != 0) {
-        if (q) ni->quote = true; else ni->bracket = true;
+        if (q)
+            ni->quote = true;
+        else
+            ni->bracket = true;
         i += w;
         guard++;
     }
     ni->pos = i;
-    if (i >= len) { ni->end = !ni->quote && !ni->bracket; ni->eof = true; return; }
+    if (i >= len) {
+        ni->end = !ni->quote && !ni->bracket;
+        ni->eof = true;
+        return;
+    }
     ni->lcase = letter_case(p, i, len);
     size_t k = i;
     while (k < len && k - i < 24 && is_alpha_a(p[k])) k++;
@@ -331,9 +391,9 @@ static bool said_follows(bytes p, size_t pos, size_t len)
 typedef struct splitter {
     bytes p;
     size_t len;
-    size_t seg;        /* start of the current piece */
-    bool has_word;     /* the current piece has a letter or digit (in [seg, scan)) */
-    size_t scan;       /* how far has_word has looked */
+    size_t seg;    /* start of the current piece */
+    bool has_word; /* the current piece has a letter or digit (in [seg, scan)) */
+    size_t scan;   /* how far has_word has looked */
     sf_span *out;
     size_t n, cap;
 } splitter;
@@ -367,8 +427,8 @@ static bool piece_has_word(splitter *s, size_t upto)
 
 /* Bytes that may begin whitespace or terminal punctuation; everything else is skipped. */
 static const unsigned char special[256] = {
-    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, ['!'] = 1, ['.'] = 1,
-    ['?'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,  ['!'] = 1,
+    ['.'] = 1,  ['?'] = 1,  [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
 /* Should the period at p[dot] (a lone '.', run ends at r, followed by blank/end) end a
@@ -403,11 +463,11 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
     if (!text || len == 0) return 0;
     if (len > UINT32_MAX) len = UINT32_MAX; /* spans are 32-bit; documents are far smaller */
 
-    splitter s = { .p = (bytes)text, .len = len };
+    splitter s = {.p = (bytes)text, .len = len};
     bytes p = s.p;
     size_t i = 0, tok = 0;
     bool line_bullet = false;
-    {   /* the first line */
+    { /* the first line */
         size_t k = 0, w;
         while (k < len && (w = ws_at(p, k, len, NULL)) != 0) k += w;
         line_bullet = bullet_at(p, k, len);
@@ -427,7 +487,10 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
         if (w) { /* a whitespace run */
             size_t j = i + w;
             int lines = nl;
-            while (j < len && (w = ws_at(p, j, len, &nl)) != 0) { j += w; lines += nl; }
+            while (j < len && (w = ws_at(p, j, len, &nl)) != 0) {
+                j += w;
+                lines += nl;
+            }
             if (lines >= 2) {
                 cut(&s, i);
             } else if (lines == 1) {
@@ -445,7 +508,10 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
         }
 
         size_t t = term_at(p, i, len);
-        if (!t) { i++; continue; }
+        if (!t) {
+            i++;
+            continue;
+        }
 
         /* a run of terminal punctuation and closers */
         size_t r = i, dots = 0;
@@ -453,9 +519,13 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
         for (;;) {
             size_t k;
             if (r < len && (k = term_at(p, r, len)) != 0) {
-                if (p[r] == '.') { dots++; if (r + 1 < len && p[r + 1] == '.') ellipsis = true; }
-                else if (p[r] == '!' || p[r] == '?' || (k == 3 && p[r + 2] != 0xA6)) strong = true;
-                else ellipsis = true; /* … */
+                if (p[r] == '.') {
+                    dots++;
+                    if (r + 1 < len && p[r + 1] == '.') ellipsis = true;
+                } else if (p[r] == '!' || p[r] == '?' || (k == 3 && p[r + 2] != 0xA6))
+                    strong = true;
+                else
+                    ellipsis = true; /* … */
                 r += k;
             } else if (r < len && (k = closer_at(p, r, len)) != 0) {
                 if (p[r] != ')' && p[r] != ']' && p[r] != '}') closed_quote = true;
@@ -473,12 +543,15 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
                 bool word_ok = k - r >= 3;
                 /* "Agency.Com", "Example.Net": a domain with a capitalized suffix */
                 if (k - r == 3 && (k >= len || !is_alpha_a(p[k]))) {
-                    static const word tld[] = { W("Com"), W("Net"), W("Org"), W("Edu"), W("Gov"), { 0, NULL } };
+                    static const word tld[] = {W("Com"), W("Net"), W("Org"),
+                                               W("Edu"), W("Gov"), {0, NULL}};
                     if (in_list(tld, p + r, 3)) word_ok = false;
                 }
                 bool tok_ok = word_ok && i - tok <= 64; /* bounded: keeps the pass linear */
                 for (size_t m = tok; tok_ok && m < i; m++)
-                    if (p[m] == '.' || p[m] == '@' || p[m] == '/' || p[m] == ':' || is_digit_a(p[m])) tok_ok = false;
+                    if (p[m] == '.' || p[m] == '@' || p[m] == '/' || p[m] == ':' ||
+                        is_digit_a(p[m]))
+                        tok_ok = false;
                 if (tok_ok) {
                     size_t a = tok, q;
                     bool qq;
@@ -506,7 +579,8 @@ size_t sent_split(const char *text, size_t len, sf_span **out)
         } else if (ni.pos < len && term_at(p, ni.pos, len) && !ni.quote && !ni.bracket) {
             split = false; /* ". . ." spaced ellipsis continues */
         } else if (strong) {
-            split = ni.lcase >= 0 && !(closed_quote && ni.lcase > 0 && said_follows(p, ni.pos, len));
+            split =
+                ni.lcase >= 0 && !(closed_quote && ni.lcase > 0 && said_follows(p, ni.pos, len));
         } else if (ellipsis || dots > 1) {
             split = ni.lcase > 0;
         } else {

@@ -19,8 +19,7 @@ static _Thread_local struct sb_stemmer *stemmer;
 
 static int is_word_cp(utf8proc_int32_t c)
 {
-    if (c < 128)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     utf8proc_category_t cat = utf8proc_category(c);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
 }
@@ -34,7 +33,10 @@ size_t tok_fold(const char *word, size_t len, char *out, size_t cap)
 {
     int ascii = 1;
     for (size_t i = 0; i < len; i++)
-        if ((unsigned char)word[i] >= 128) { ascii = 0; break; }
+        if ((unsigned char)word[i] >= 128) {
+            ascii = 0;
+            break;
+        }
     if (ascii) {
         if (len + 1 > cap) return 0;
         for (size_t i = 0; i < len; i++) {
@@ -93,8 +95,14 @@ void tok_scan(const char *text, uint32_t start, uint32_t end, sf_token **toks, s
     while (i < end) {
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate(t + i, end - i, &c);
-        if (k <= 0) { i++; continue; }
-        if (!is_word_cp(c)) { i += (uint32_t)k; continue; }
+        if (k <= 0) {
+            i++;
+            continue;
+        }
+        if (!is_word_cp(c)) {
+            i += (uint32_t)k;
+            continue;
+        }
         uint32_t ws = i, we = i + (uint32_t)k;
         i = we;
         while (i < end) {

@@ -16,7 +16,9 @@ static size_t ws_fwd(const uint8_t *p, size_t i, size_t lim)
     if (c == 0xC2 && i + 1 < lim && p[i + 1] == 0xA0) return 2;
     if (i + 2 < lim) {
         uint8_t b = p[i + 1], d = p[i + 2];
-        if (c == 0xE2 && b == 0x80 && ((d >= 0x80 && d <= 0x8B) || d == 0xA8 || d == 0xA9 || d == 0xAF)) return 3;
+        if (c == 0xE2 && b == 0x80 &&
+            ((d >= 0x80 && d <= 0x8B) || d == 0xA8 || d == 0xA9 || d == 0xAF))
+            return 3;
         if (c == 0xE2 && b == 0x81 && d == 0x9F) return 3;
         if (c == 0xE3 && b == 0x80 && d == 0x80) return 3;
         if (c == 0xEF && b == 0xBB && d == 0xBF) return 3;

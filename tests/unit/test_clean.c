@@ -121,8 +121,8 @@ static sf_span line_span(const sf_doc *d, const char *line)
         if ((i == 0 || d->text[i - 1] == '\n') && memcmp(d->text + i, line, n) == 0) {
             size_t e = i;
             while (e < d->len && d->text[e] != '\n') e++;
-            while (e > i && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t' ||
-                             d->text[e - 1] == '\r'))
+            while (e > i &&
+                   (d->text[e - 1] == ' ' || d->text[e - 1] == '\t' || d->text[e - 1] == '\r'))
                 e--;
             return (sf_span){(uint32_t)i, (uint32_t)e};
         }
@@ -212,11 +212,10 @@ static void test_boilerplate_marks(void **state)
 static void test_boilerplate_repeated_caption(void **state)
 {
     (void)state;
-    const char *text =
-        "Rescue boats on the flooded high street of Eastwick\n"
-        "Rescue boats on the flooded high street of Eastwick on Wednesday morning.\n"
-        "Water reached the first floor of several shops, owners said.\n"
-        "Water reached the first floor of several shops, owners said.\n";
+    const char *text = "Rescue boats on the flooded high street of Eastwick\n"
+                       "Rescue boats on the flooded high street of Eastwick on Wednesday morning.\n"
+                       "Water reached the first floor of several shops, owners said.\n"
+                       "Water reached the first floor of several shops, owners said.\n";
     sf_doc *d = doc_with(text);
     clean_boilerplate(d);
     assert_ranges_sane(d);

@@ -254,8 +254,8 @@ static void assert_topics(const int64_t ids[NSTREAM])
                      (long long)ids[t + 3], (long long)ids[t + 6]);
         /* different topics, different stories */
         for (int u = t + 1; u < 3; u++)
-            if (ids[t] == ids[u]) fail_msg("topics %d and %d merged into story %lld", t, u,
-                                           (long long)ids[t]);
+            if (ids[t] == ids[u])
+                fail_msg("topics %d and %d merged into story %lld", t, u, (long long)ids[t]);
     }
 }
 
@@ -374,8 +374,7 @@ static void restore(const clu *c, clu *r)
     r->n_docs = c->n_docs; /* no loader for it: sqlite.c sets the field directly too */
     for (size_t i = 0; i < c->n_stories; i++) {
         const clu_story *s = &c->stories[i];
-        clu_story_load(r, s->id, s->day_min, s->day_max, s->n_docs, s->centroid.e,
-                       s->centroid.n);
+        clu_story_load(r, s->id, s->day_min, s->day_max, s->n_docs, s->centroid.e, s->centroid.n);
     }
 }
 
@@ -480,16 +479,11 @@ static void test_tv_selection_matches_sort(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tv_dot_norm),
-        cmocka_unit_test(test_tv_selection_matches_sort),
-        cmocka_unit_test(test_tv_unit),
-        cmocka_unit_test(test_tv_axpy),
-        cmocka_unit_test(test_tv_truncate_top),
-        cmocka_unit_test(test_tv_tokens_and_order),
-        cmocka_unit_test(test_cluster_topics),
-        cmocka_unit_test(test_cluster_undated),
-        cmocka_unit_test(test_cluster_window),
-        cmocka_unit_test(test_cluster_deterministic),
+        cmocka_unit_test(test_tv_dot_norm),     cmocka_unit_test(test_tv_selection_matches_sort),
+        cmocka_unit_test(test_tv_unit),         cmocka_unit_test(test_tv_axpy),
+        cmocka_unit_test(test_tv_truncate_top), cmocka_unit_test(test_tv_tokens_and_order),
+        cmocka_unit_test(test_cluster_topics),  cmocka_unit_test(test_cluster_undated),
+        cmocka_unit_test(test_cluster_window),  cmocka_unit_test(test_cluster_deterministic),
         cmocka_unit_test(test_cluster_restore),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);

@@ -18,7 +18,8 @@ static void expect_date(const char *s, const char *want)
     char out[11];
     memset(out, 'X', sizeof out);
     if (sf_date_parse(s, out) != 0) fail_msg("sf_date_parse(\"%s\") failed, want %s", s, want);
-    if (strcmp(out, want) != 0) fail_msg("sf_date_parse(\"%s\") = \"%.11s\", want %s", s, out, want);
+    if (strcmp(out, want) != 0)
+        fail_msg("sf_date_parse(\"%s\") = \"%.11s\", want %s", s, out, want);
 }
 
 static void expect_reject(const char *s)
@@ -46,8 +47,8 @@ static void test_compact(void **state)
     expect_date("20220226", "2022-02-26");
     expect_date("19991231", "1999-12-31");
     expect_date(" 20000101 ", "2000-01-01");
-    expect_reject("20221301"); /* month 13 */
-    expect_reject("20220230"); /* Feb 30 */
+    expect_reject("20221301");  /* month 13 */
+    expect_reject("20220230");  /* Feb 30 */
     expect_reject("202202261"); /* nine digits */
 }
 
@@ -109,8 +110,8 @@ static void test_leap_years(void **state)
     expect_date("2000-02-29", "2000-02-29"); /* divisible by 400 */
     expect_date("29 Feb 1996", "1996-02-29");
     expect_date("February 29, 2016", "2016-02-29");
-    expect_reject("2023-02-29");             /* not divisible by 4 */
-    expect_reject("1900-02-29");             /* divisible by 100, not by 400 */
+    expect_reject("2023-02-29"); /* not divisible by 4 */
+    expect_reject("1900-02-29"); /* divisible by 100, not by 400 */
     expect_reject("2100-02-29");
     expect_reject("20230229");
     expect_reject("29-FEB-1987 10:00:00.00");

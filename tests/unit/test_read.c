@@ -142,10 +142,10 @@ static void test_utf8_check(void **state)
         const char *s;
         size_t at;
     } cases[] = {
-        {"abcdefghij\xFF", 10},     {"ab\xC0\xAF", 2},        /* overlong '/' */
-        {"ab\xE0\x80\xAFxyz", 2},   {"\xED\xA0\x80", 0},      /* surrogate */
-        {"x\xF4\x90\x80\x80", 1},   {"x\xF8\x88\x80\x80", 1}, /* > U+10FFFF, 5-byte */
-        {"abc\xE2\x82", 3},         {"\x80", 0},              /* truncated, stray */
+        {"abcdefghij\xFF", 10},   {"ab\xC0\xAF", 2},        /* overlong '/' */
+        {"ab\xE0\x80\xAFxyz", 2}, {"\xED\xA0\x80", 0},      /* surrogate */
+        {"x\xF4\x90\x80\x80", 1}, {"x\xF8\x88\x80\x80", 1}, /* > U+10FFFF, 5-byte */
+        {"abc\xE2\x82", 3},       {"\x80", 0},              /* truncated, stray */
         {"12345678\xC3(", 8},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -544,12 +544,15 @@ static void test_sgml_reuters(void **state)
 static void test_sgml_multi_with_bad_utf8(void **state)
 {
     sf_buf b = {0};
-    sf_buf_adds(&b, "<DOC>\n<DOCNO> NYT20300101.0001 </DOCNO>\n<TEXT>\nFirst story.\n</TEXT>\n</DOC>\n");
+    sf_buf_adds(
+        &b, "<DOC>\n<DOCNO> NYT20300101.0001 </DOCNO>\n<TEXT>\nFirst story.\n</TEXT>\n</DOC>\n");
     size_t second = b.len;
     sf_buf_adds(&b, "<DOC>\n<DOCNO> NYT20300101.0002 </DOCNO>\n<TEXT>\nLatin-1 caf");
     size_t bad = b.len;
     sf_buf_adds(&b, "\xE9 here.\n</TEXT>\n</DOC>\n");
-    sf_buf_adds(&b, "<DOC>\n<DOCNO> XIE20300102.0003 </DOCNO>\n<TEXT>\nThird &AMP; last.\n</TEXT>\n</DOC>\n");
+    sf_buf_adds(
+        &b,
+        "<DOC>\n<DOCNO> XIE20300102.0003 </DOCNO>\n<TEXT>\nThird &AMP; last.\n</TEXT>\n</DOC>\n");
     got *g = got_new();
     sf_reader rd = reader(g);
     assert_int_equal(read_sgml_buf("m.sgml", b.data, b.len, &rd), 1);
@@ -636,10 +639,13 @@ static void test_path_bad_files(void **state)
     write_str("page.htm", "Just text, but the extension says HTML.\n");
     write_str("bad.txt", "Good start, then \xC3\x28 bad.\n");
     write_file("x.gz", "\x1f\x8b\x08\x00", 4);
-    const char *names[] = {"img.gif", "empty.txt", "blank.txt", "page.txt",
-                           "page.htm", "bad.txt", "x.gz"};
-    const char *why[] = {"binary file (NUL byte at byte 6)", "empty file", "empty file",
-                         "HTML input is not supported yet", "HTML input is not supported yet",
+    const char *names[] = {"img.gif",  "empty.txt", "blank.txt", "page.txt",
+                           "page.htm", "bad.txt",   "x.gz"};
+    const char *why[] = {"binary file (NUL byte at byte 6)",
+                         "empty file",
+                         "empty file",
+                         "HTML input is not supported yet",
+                         "HTML input is not supported yet",
                          "invalid UTF-8 at byte 17",
                          "compressed file (gzip) is not supported; decompress it first"};
     got *g = got_new();
@@ -698,14 +704,15 @@ static void test_path_directory_order(void **state)
     write_str("tree/.hidden.txt", "hidden\n");
     write_str("tree/.git/config", "hidden too\n");
     write_str("tree/e.txt", "");
-    assert_int_equal(symlink(".", tpath("tree/a/loop")), 0);       /* a link loop */
+    assert_int_equal(symlink(".", tpath("tree/a/loop")), 0);            /* a link loop */
     assert_int_equal(symlink("../b.txt", tpath("tree/a/link.txt")), 0); /* a file link */
 
     got *g = got_new();
     assert_int_equal(read_path(g, "tree"), 2);
     /* byte order, not locale order: 'C' < 'a'; "a" < "a-b.txt" (a prefix) < "b.txt" */
-    const char *order[] = {"tree/C.txt", "tree/a/b.txt", "tree/a/deep/x.jsonl:1",
-                           "tree/a/link.txt", "tree/a/z.txt", "tree/a-b.txt", "tree/b.txt"};
+    const char *order[] = {"tree/C.txt",      "tree/a/b.txt", "tree/a/deep/x.jsonl:1",
+                           "tree/a/link.txt", "tree/a/z.txt", "tree/a-b.txt",
+                           "tree/b.txt"};
     assert_int_equal(g->n_docs, 7);
     for (size_t i = 0; i < 7; i++) assert_string_equal(g->docs[i]->path, tpath(order[i]));
     assert_string_equal(g->docs[3]->text, "bee\n");

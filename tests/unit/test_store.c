@@ -408,8 +408,9 @@ static void check_brief(sf_db *db, int64_t story, int words, size_t n_docs)
         assert_true(bs->cite.span.start < bs->cite.span.end);
         assert_true(bs->cite.span.end <= d->len);
         const sf_sentence *s = sentence_of(d, bs->cite.span);
-        if (!s) fail_msg("summary %zu [%u,%u) is not a sentence", i, bs->cite.span.start,
-                         bs->cite.span.end);
+        if (!s)
+            fail_msg("summary %zu [%u,%u) is not a sentence", i, bs->cite.span.start,
+                     bs->cite.span.end);
         assert_false(s->boilerplate);
         used += (int)s->n_tok;
         /* the span ends at a sentence boundary: terminal punctuation (maybe a quote) */
@@ -511,12 +512,11 @@ static void test_newer_schema_refused(void **state)
 {
     fx *f = *state;
     sqlite3 *h = NULL;
-    assert_int_equal(sqlite3_open_v2(f->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                     NULL),
+    assert_int_equal(sqlite3_open_v2(f->path, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
                      SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, "CREATE TABLE future(x); PRAGMA user_version = 99;", NULL,
-                                  NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(h, "CREATE TABLE future(x); PRAGMA user_version = 99;", NULL, NULL, NULL),
+        SQLITE_OK);
     sqlite3_close(h);
 
     sf_error err = {0};
@@ -544,7 +544,8 @@ static void test_failure_rolls_back_batch(void **state)
     sf_error err = {0};
     sf_ingest *in = sf_ingest_new(db, &err);
     assert_non_null(in);
-    for (size_t i = 0; i < 2; i++) assert_int_equal(sf_ingest_take(in, doc_of(&arts[i], NULL), &err), SF_OK);
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(sf_ingest_take(in, doc_of(&arts[i], NULL), &err), SF_OK);
     assert_int_equal(sf_ingest_free(in, &err), SF_OK);
 
     sqlite3 *h = NULL;
@@ -573,7 +574,8 @@ static void test_failure_rolls_back_batch(void **state)
     assert_int_equal(raw_int(h, "SELECT count(*) FROM doc"), 2);
     assert_int_equal(raw_int(h, "SELECT value FROM meta WHERE key = 'n_docs'"), 2);
     assert_int_equal(raw_int(h, "SELECT count(*) FROM story"), stories_before);
-    assert_int_equal(raw_int(h, "SELECT count(*) FROM sentence WHERE doc NOT IN (SELECT n FROM doc)"), 0);
+    assert_int_equal(
+        raw_int(h, "SELECT count(*) FROM sentence WHERE doc NOT IN (SELECT n FROM doc)"), 0);
     assert_int_equal(raw_int(h, "SELECT sum(n_docs) FROM story"), 2);
     sqlite3_close(h);
     sf_db_close(db);
@@ -603,10 +605,13 @@ static void test_two_writers(void **state)
     assert_int_equal(raw_int(h, "SELECT value FROM meta WHERE key = 'n_docs'"), 4);
     /* every story's count matches its rows, and each topic kept to its own story */
     assert_int_equal(raw_int(h, "SELECT count(*) FROM story s WHERE n_docs !="
-                                " (SELECT count(*) FROM doc d WHERE d.story = s.id)"), 0);
-    assert_int_equal(raw_int(h, "SELECT count(DISTINCT story) FROM doc WHERE title LIKE '%Selene%'"), 1);
+                                " (SELECT count(*) FROM doc d WHERE d.story = s.id)"),
+                     0);
+    assert_int_equal(
+        raw_int(h, "SELECT count(DISTINCT story) FROM doc WHERE title LIKE '%Selene%'"), 1);
     assert_int_equal(raw_int(h, "SELECT count(*) FROM doc WHERE title LIKE '%Selene%' AND story IN"
-                                " (SELECT story FROM doc WHERE title LIKE '%Harlow%')"), 0);
+                                " (SELECT story FROM doc WHERE title LIKE '%Harlow%')"),
+                     0);
     sqlite3_close(h);
     sf_db_close(a);
     sf_db_close(b);

@@ -16,28 +16,27 @@
 /* Three invented reports of one event. Paragraphs are separated by blank lines, so each
  * line below is one sentence (or a headline / boilerplate line). */
 #define HEADLINE_0 "Harlow Dam cracks force thousands from Eastwick homes overnight"
-#define TEASER_0 "Also Read | Engineers explain how earth dams fail after heavy rain."
-#define DUP_A "Water poured over the cracked spillway of the Harlow Dam on Tuesday night."
-#define DUP_B "Water poured over the cracked spillway of the Harlow Dam late on Tuesday night."
-#define CREDIT_1 "Photo: Rescue boats gather on the flooded high street of Eastwick today."
-#define SIGNOFF_2 "Read the original article on The Eastern Post website for more coverage."
+#define TEASER_0   "Also Read | Engineers explain how earth dams fail after heavy rain."
+#define DUP_A      "Water poured over the cracked spillway of the Harlow Dam on Tuesday night."
+#define DUP_B      "Water poured over the cracked spillway of the Harlow Dam late on Tuesday night."
+#define CREDIT_1   "Photo: Rescue boats gather on the flooded high street of Eastwick today."
+#define SIGNOFF_2  "Read the original article on The Eastern Post website for more coverage."
 
 static const char *const texts[] = {
-    HEADLINE_0 "\n\n"
-    "Engineers ordered the evacuation of Eastwick after cracks appeared in the Harlow Dam.\n\n"
-    DUP_A "\n\n"
-    TEASER_0 "\n\n"
+    HEADLINE_0
+    "\n\n"
+    "Engineers ordered the evacuation of Eastwick after cracks appeared in the Harlow "
+    "Dam.\n\n" DUP_A "\n\n" TEASER_0 "\n\n"
     "About four thousand residents spent the night in schools and sports halls nearby.\n\n"
     "The regional council said the reservoir level must fall before anyone returns.",
 
-    CREDIT_1 "\n\n"
-    DUP_B "\n\n"
-    "Pumps are lowering the reservoir behind the dam by half a metre every day.\n\n"
-    "Farmers downstream moved their cattle to higher ground as a precaution.\n\n"
-    "Insurers expect claims from shops and homes along the river to be heavy.",
+    CREDIT_1 "\n\n" DUP_B "\n\n"
+             "Pumps are lowering the reservoir behind the dam by half a metre every day.\n\n"
+             "Farmers downstream moved their cattle to higher ground as a precaution.\n\n"
+             "Insurers expect claims from shops and homes along the river to be heavy.",
 
-    "Inspectors will climb the Harlow Dam on Thursday to measure how far the cracks run.\n\n"
-    SIGNOFF_2 "\n\n"
+    "Inspectors will climb the Harlow Dam on Thursday to measure how far the cracks "
+    "run.\n\n" SIGNOFF_2 "\n\n"
     "Evacuated families from Eastwick may return home by the weekend if the cracks hold.",
 };
 #define NDOCS (sizeof texts / sizeof *texts)
@@ -90,8 +89,9 @@ static sf_cite *summarize_checked(int words, size_t *n_out)
         assert_true(c[i].doc < NDOCS);
         const sf_doc *d = docs[c[i].doc];
         const sf_sentence *s = sentence_of(d, c[i].span);
-        if (!s) fail_msg("cite %zu [%u,%u) of doc %zu is not a sentence", i, c[i].span.start,
-                         c[i].span.end, c[i].doc);
+        if (!s)
+            fail_msg("cite %zu [%u,%u) of doc %zu is not a sentence", i, c[i].span.start,
+                     c[i].span.end, c[i].doc);
         used += (int)s->n_tok;
         /* no boilerplate */
         assert_false(s->boilerplate);
@@ -224,11 +224,12 @@ static void test_quote_fragments(void **state)
     (void)state;
     sf_error err = {0};
     sf_doc *d = sf_doc_new();
-    d->text = strdup("The mayor of Eastwick spoke to residents at the town hall on Friday evening.\n\n"
-                     "He said, \xE2\x80\x9CWe will rebuild every house that the water took from us. "
-                     "It will take a year, perhaps longer, but nobody will be left behind.\xE2\x80\x9D\n\n"
-                     "She told reporters, \"The spillway held for six hours. Then it gave way "
-                     "all at once and we ran.\"");
+    d->text = strdup(
+        "The mayor of Eastwick spoke to residents at the town hall on Friday evening.\n\n"
+        "He said, \xE2\x80\x9CWe will rebuild every house that the water took from us. "
+        "It will take a year, perhaps longer, but nobody will be left behind.\xE2\x80\x9D\n\n"
+        "She told reporters, \"The spillway held for six hours. Then it gave way "
+        "all at once and we ran.\"");
     d->len = strlen(d->text);
     assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
     assert_true(d->n_sents >= 5); /* the quotations were split */
@@ -245,12 +246,9 @@ static void test_quote_fragments(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fixture_sane),
-        cmocka_unit_test(test_budgets),
-        cmocka_unit_test(test_near_duplicates),
-        cmocka_unit_test(test_deterministic),
-        cmocka_unit_test(test_empty),
-        cmocka_unit_test(test_quote_fragments),
+        cmocka_unit_test(test_fixture_sane),    cmocka_unit_test(test_budgets),
+        cmocka_unit_test(test_near_duplicates), cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_empty),           cmocka_unit_test(test_quote_fragments),
     };
     return cmocka_run_group_tests_name("summary", tests, setup, teardown);
 }

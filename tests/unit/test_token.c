@@ -85,9 +85,13 @@ static void test_scan_non_ascii(void **state)
     expect_words("Z\xC3\xBCrich and Kyiv", WORDS("Z\xC3\xBCrich", "and", "Kyiv"));
     /* decomposed u + combining diaeresis stays one word */
     expect_words("Zu\xCC\x88rich floods", WORDS("Zu\xCC\x88rich", "floods"));
-    expect_words("S\xC3\xA3o Paulo, Mal\xC3\xB6, \xC5\x81\xC3\xB3" "d\xC5\xBA",
-                 WORDS("S\xC3\xA3o", "Paulo", "Mal\xC3\xB6", "\xC5\x81\xC3\xB3" "d\xC5\xBA"));
-    expect_words("\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 city", WORDS("\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2", "city"));
+    expect_words("S\xC3\xA3o Paulo, Mal\xC3\xB6, \xC5\x81\xC3\xB3"
+                 "d\xC5\xBA",
+                 WORDS("S\xC3\xA3o", "Paulo", "Mal\xC3\xB6",
+                       "\xC5\x81\xC3\xB3"
+                       "d\xC5\xBA"));
+    expect_words("\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 city",
+                 WORDS("\xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2", "city"));
     /* CJK: runs of ideographs are words; ideographic full stop and space separate */
     expect_words("\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x80\x82\xE5\x9C\xB0\xE9\x9C\x87",
                  WORDS("\xE6\x9D\xB1\xE4\xBA\xAC", "\xE5\x9C\xB0\xE9\x9C\x87"));
@@ -123,8 +127,8 @@ static void test_term_zero(void **state)
 {
     (void)state;
     /* stopwords, including the reporting verbs and weekdays of the news stop list */
-    const char *stops[] = {"the", "The", "THE", "and", "of", "said", "Said", "told",
-                           "Monday", "it's", "they're", "would"};
+    const char *stops[] = {"the",  "The",  "THE",    "and",  "of",      "said",
+                           "Said", "told", "Monday", "it's", "they're", "would"};
     for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
         if (term(stops[i])) fail_msg("'%s' should have no term", stops[i]);
     /* numbers */
@@ -193,7 +197,7 @@ static void test_term_nfc(void **state)
     assert_true(term("Zu\xCC\x88rich") == composed);
     assert_true(term("z\xC3\xBCrich") == composed);
     assert_true(term("Z\xC3\x9CRICH") == composed); /* ZÜRICH: casefolded */
-    assert_true(term("Zurich") != composed);         /* the diaeresis is not dropped */
+    assert_true(term("Zurich") != composed);        /* the diaeresis is not dropped */
     assert_true(term("Caf\xC3\xA9") == term("cafe\xCC\x81"));
 }
 
