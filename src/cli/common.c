@@ -10,8 +10,18 @@
 #include <time.h>
 #include <unistd.h>
 
+/* 1 while a progress line stands on stderr: a message first clears it. */
+static int progress_shown;
+
+static void clear_progress(void)
+{
+    if (progress_shown) fputs("\r\033[K", stderr);
+    progress_shown = 0;
+}
+
 void cli_error(const char *cmd, const char *fmt, ...)
 {
+    clear_progress();
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "storyfold %s: ", cmd);
@@ -54,6 +64,7 @@ static void on_reject(const char *path, const char *where, const char *reason, v
 {
     read_ctx *r = p;
     r->rejected++;
+    clear_progress();
     if (where && *where)
         fprintf(stderr, "storyfold %s: %s: %s: %s\n", r->cmd, path, where, reason);
     else
@@ -159,6 +170,7 @@ static int ingest_one(sf_doc *doc, void *p)
             double dt = since(&c->t0, &now);
             fprintf(stderr, "\r%zu articles, %zu new, %.0f/s ", s->seen, s->added,
                     dt > 0 ? (double)s->seen / dt : 0.0);
+            progress_shown = 1;
             c->last = now;
         }
     }
@@ -191,7 +203,7 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
         cli_error(cmd, "%s", err.msg);
         return -1;
     }
-    if (c.progress) fputs("\r\033[K", stderr);
+    clear_progress();
     if (!quiet) {
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
