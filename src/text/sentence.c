@@ -431,6 +431,26 @@ static const unsigned char special[256] = {
     ['.'] = 1,  ['?'] = 1,  [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
+/* A title abbreviation ("Sen.", "Gen.", "Dr.") is followed by a name, so it ends a
+ * sentence only where it is itself the end of a name: before a word no name starts
+ * with ("met Hun Sen. The talks failed"), or before the very name it ends, repeated
+ * ("deposed Hun Sen. Hun Sen complained"). Non-title entries (vs., e.g.) never end. */
+static bool title_ends(bytes p, size_t tok, bytes t, size_t tn, const next_info *ni)
+{
+    if (!is_upper_a(t[0]) || ni->lcase <= 0 || ni->wlen < 2) return false;
+    static const word not_titles[] = {W("Vs"),  W("E.g"),   W("I.e"),   W("Cf"),  W("Approx"),
+                                      W("Esp"), W("Gov't"), W("Sec'y"), {0, NULL}};
+    if (in_list(not_titles, t, tn)) return false;
+    bytes next = p + ni->pos;
+    if (in_list(starters, next, ni->wlen)) return true;
+    /* the capitalized word before the title, if it is the next word again */
+    size_t e = tok;
+    while (e > 0 && p[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && is_alpha_a(p[b - 1])) b--;
+    return e > b && e - b == ni->wlen && is_upper_a(p[b]) && memcmp(p + b, next, ni->wlen) == 0;
+}
+
 /* Should the period at p[dot] (a lone '.', run ends at r, followed by blank/end) end a
  * sentence? tok is the start of the whitespace-delimited token holding it. */
 static bool period_ends(bytes p, size_t len, size_t tok, size_t dot, const next_info *ni)
@@ -444,7 +464,7 @@ static bool period_ends(bytes p, size_t len, size_t tok, size_t dot, const next_
     bytes t = p + tok;
     size_t tn = dot - tok;
     if (tn == 0) return ni->lcase > 0; /* ". . ." style: capitalized next word */
-    if (in_list(never_end, t, tn)) return false;
+    if (in_list(never_end, t, tn)) return title_ends(p, tok, t, tn, ni);
     if (tn == 1 && is_upper_a(t[0])) return false; /* initial: John F. Kennedy */
     bool digit = is_digit_a(p[ni->pos]);
     if (digit && in_list(num_prefix, t, tn)) return false;
