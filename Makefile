@@ -34,8 +34,9 @@ BIN      := $(BUILD)/storyfold
 # what building and `make test` need; the CLI tests use sqlite3 and jq as a user would
 DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev \
                libjansson-dev libxxhash-dev libcmocka-dev sqlite3 jq
-# what the sanitizer build, the fuzzers and the benchmark add
-DEV_PKGS    := clang libclang-rt-14-dev time
+# what the sanitizer build, the fuzzers, the benchmark and the evaluations add
+# (wordnet-base: the WordNet exception lists ROUGE's -m stemming looks words up in)
+DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base
 
 .PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz clean
 
@@ -96,9 +97,14 @@ bench: deps-dev
 	@$(MAKE) --no-print-directory storyfold
 	./bench/ingest.sh
 
-eval: deps
-	@$(MAKE) --no-print-directory storyfold
-	./eval/run.sh
+eval: deps-dev
+	@$(MAKE) --no-print-directory storyfold $(BUILD)/eval/rouge
+	ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
+
+$(BUILD)/eval/rouge: eval/rouge.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< -lstemmer
 
 fuzz: deps-dev $(LIB_SRC)
 	@mkdir -p build-fuzz

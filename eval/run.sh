@@ -3,3 +3,4 @@
 set -eu
 cd "$(dirname "$0")"
 ./cluster.sh
+./summary.sh
