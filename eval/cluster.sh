@@ -10,6 +10,14 @@ cd "$ROOT"
 SF=${STORYFOLD:-./build/storyfold}
 D=../shared/data
 if [ ! -d "$D" ]; then echo "eval cluster: skipped: ../shared/data is absent"; exit 0; fi
+# gate NAME F1 FLOOR: fail make eval when F1 falls below the floor (the last measured
+# figure minus noise: DUC 0.714, Multi-News 0.835 when the floors were set)
+status=0
+gate() {
+  if awk -v f="$2" -v m="$3" 'BEGIN { exit !(f < m) }'; then
+    echo "eval cluster: GATE: $1 B3 F1 $2 fell below $3"; status=1
+  fi
+}
 T=$(mktemp -d /tmp/storyfold-eval.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
@@ -18,6 +26,7 @@ if [ -d "$D/duc2004-dev/docs" ]; then
     | awk -F'\t' '{ n = split($1, p, "/"); print p[n-1] "\t" $2 }' >"$T/duc"
   read -r P R F n g p < <(awk -f eval/bcubed.awk "$T/duc")
   printf 'cluster duc2004-dev: B3 P %.3f R %.3f F1 %.3f (%d docs, %d gold clusters, %d predicted)\n' "$P" "$R" "$F" "$n" "$g" "$p"
+  gate "duc2004-dev" "$F" 0.70
 fi
 if [ -f "$D/multinews-dev/validation.sample250.jsonl" ]; then
   # one article per line; the id carries the gold cluster: "<cluster>/<k>"
@@ -30,4 +39,6 @@ if [ -f "$D/multinews-dev/validation.sample250.jsonl" ]; then
     "$T/mn.gold" "$T/mn.tsv" >"$T/mn"
   read -r P R F n g p < <(awk -f eval/bcubed.awk "$T/mn")
   printf 'cluster multinews-dev: B3 P %.3f R %.3f F1 %.3f (%d docs, %d gold clusters, %d predicted; undated, copies of one text count once)\n' "$P" "$R" "$F" "$n" "$g" "$p"
+  gate "multinews-dev" "$F" 0.82
 fi
+exit $status

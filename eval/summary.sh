@@ -101,3 +101,17 @@ sort -k3,3nr -k2,2nr "$T/scores" | awk '
         note = note sprintf("%sR-%d %.2f (%+.2f)", note == "" ? "" : ", ", m, pub[$1, m], $(m + 1) - pub[$1, m])
     printf "%s %-12s %6.2f %6.2f %6.2f   %s\n", mark, $1, $2, $3, $4, note
   }'
+
+# gates (make eval fails below them): the scorer must still reproduce the published
+# figures within 0.3 points, and storyfold must not fall below its last measured level
+# minus noise (R-2 8.99, R-1 37.66 when this gate was set).
+awk '
+  BEGIN { pub["RegSum", 2] = 9.18; pub["DPP", 1] = 39.42; pub["ICSISumm", 1] = 37.66
+          pub["ICSISumm", 2] = 8.86; pub["LexRank", 1] = 35.21; pub["LexRank", 2] = 7.08
+          pub["Lead", 1] = 30.84; pub["Lead", 2] = 5.64; bad = 0 }
+  { for (m = 1; m <= 2; m++) if (($1, m) in pub) {
+      d = $(m + 1) - pub[$1, m]; if (d < 0) d = -d
+      if (d > 0.3) { printf "eval summary: GATE: %s R-%d %.2f is %.2f from the published %.2f\n", $1, m, $(m + 1), d, pub[$1, m]; bad = 1 } }
+    if ($1 == "storyfold" && ($3 < 8.7 || $2 < 37.0)) {
+      printf "eval summary: GATE: storyfold R-1 %.2f / R-2 %.2f fell below 37.00 / 8.70\n", $2, $3; bad = 1 } }
+  END { exit bad }' "$T/scores"
