@@ -197,7 +197,7 @@ typedef struct sf_brief_sentence {
     sf_cite cite;  /* where the sentence comes from */
     sf_cite *also; /* other documents that say nearly the same */
     size_t n_also;
-    int n_outlets; /* distinct sources among cite + also */
+    int n_outlets; /* independent outlets among cite + also (see sf_brief.outlet) */
 } sf_brief_sentence;
 
 typedef struct sf_brief {
@@ -205,7 +205,10 @@ typedef struct sf_brief {
     char *title;   /* owned */
     sf_doc **docs; /* owned; in date order */
     size_t n_docs;
-    int n_sources;
+    long *copy_of;  /* per document: the earlier document it re-publishes, or -1 */
+    size_t *outlet; /* per document: its independent outlet (documents of one source and
+                     * copies of one text share one), as the index of its first document */
+    int n_sources;  /* independent outlets in the story */
     sf_brief_sentence *summary;
     size_t n_summary;
 } sf_brief;

@@ -29,8 +29,8 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         if (!first || strcmp(d, first) < 0) first = d;
         if (!last || strcmp(d, last) > 0) last = d;
     }
-    fprintf(out, "## Story %lld: %s\n\n%zu article%s from %d outlet%s", (long long)b->story,
-            b->title, b->n_docs, b->n_docs == 1 ? "" : "s", b->n_sources,
+    fprintf(out, "## Story %lld: %s\n\n%zu article%s from %d independent outlet%s",
+            (long long)b->story, b->title, b->n_docs, b->n_docs == 1 ? "" : "s", b->n_sources,
             b->n_sources == 1 ? "" : "s");
     if (first) {
         if (strcmp(first, last) == 0)
@@ -49,7 +49,12 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         for (size_t j = 0; j < s->n_also; j++)
             fprintf(out, "; %zu:%u-%u", s->also[j].doc + 1, s->also[j].span.start,
                     s->also[j].span.end);
-        fprintf(out, "] (%d outlet%s)\n", s->n_outlets, s->n_outlets == 1 ? "" : "s");
+        size_t n_art = 1 + s->n_also;
+        if (n_art == 1)
+            fputs("] (1 article)\n", out);
+        else
+            fprintf(out, "] (%zu articles, %d independent outlet%s)\n", n_art, s->n_outlets,
+                    s->n_outlets == 1 ? "" : "s");
     }
     fputs("\n### Sources\n\n", out);
     for (size_t i = 0; i < b->n_docs; i++) {
@@ -64,9 +69,11 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
             sep = ": ";
         if (d->title && *d->title) fprintf(out, "%s%s", sep, d->title), sep = " ";
         if (*sep)
-            fprintf(out, " (%s, id %.12s)\n", d->path ? d->path : "-", d->id);
+            fprintf(out, " (%s, id %.12s)", d->path ? d->path : "-", d->id);
         else
-            fprintf(out, "%s (id %.12s)\n", d->path ? d->path : "-", d->id);
+            fprintf(out, "%s (id %.12s)", d->path ? d->path : "-", d->id);
+        if (b->copy_of[i] >= 0) fprintf(out, ", a copy of %ld", b->copy_of[i] + 1);
+        fputc('\n', out);
     }
     fputc('\n', out);
     return ferror(out) ? SF_EIO : SF_OK;

@@ -1,15 +1,20 @@
 /* brief.c — a story's brief: its documents (date order), the extractive summary, and
  * for each summary sentence the other documents that say nearly the same thing
- * (sentence alignment by cosine of stemmed term counts) with the count of distinct
- * outlets. Syndication-aware counting (copies count once) is the linking issue's. */
+ * (sentence alignment by cosine of stemmed term counts) with the count of independent
+ * outlets: documents of one source count once, and so do re-published copies of one
+ * text (MinHash near-duplicates, src/link/fingerprint.c), each copy pointing to the
+ * earliest document of its group as its likely origin. Within a story the documents
+ * are few, so copies are found by comparing every pair of signatures. */
 #include "core/error.h"
 #include "core/mem.h"
+#include "link/fingerprint.h"
 #include "link/termvec.h"
 #include "store/store.h"
 #include "story/title.h"
 #include "storyfold.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #define ALIGN_MIN 0.6 /* cosine at which two sentences are taken to say the same */
@@ -21,25 +26,114 @@ static void sentence_vec(const sf_doc *d, size_t si, termvec *v)
     tv_unit(v);
 }
 
-/* The outlet a document speaks for: its source, else itself. */
-static const char *outlet(const sf_doc *d)
+/* 1 when needle[0, m) occurs in hay[0, n) (memmem is a GNU extension). */
+static int contains(const char *hay, size_t n, const char *needle, size_t m)
 {
-    return d->source && *d->source ? d->source : d->id;
+    for (const char *p = hay; m && (size_t)(hay + n - p) >= m;) {
+        p = memchr(p, needle[0], (size_t)(hay + n - p) - m + 1);
+        if (!p) return 0;
+        if (memcmp(p, needle, m) == 0) return 1;
+        p++;
+    }
+    return 0;
 }
 
-static int count_outlets(const sf_brief *b, const sf_brief_sentence *s)
+static int by_cite(const void *a, const void *b)
 {
-    const char **seen = sf_xmalloc((s->n_also + 1) * sizeof *seen);
-    int n = 0;
-    for (size_t i = 0; i <= s->n_also; i++) {
-        const sf_cite *c = i == 0 ? &s->cite : &s->also[i - 1];
-        const char *o = outlet(b->docs[c->doc]);
+    const sf_cite *x = &((const sf_brief_sentence *)a)->cite;
+    const sf_cite *y = &((const sf_brief_sentence *)b)->cite;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    return (x->span.start > y->span.start) - (x->span.start < y->span.start);
+}
+
+static size_t find(size_t *parent, size_t i)
+{
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+/* Join the sets of i and j (the smaller index becomes the root). */
+static void join(size_t *parent, size_t i, size_t j)
+{
+    i = find(parent, i), j = find(parent, j);
+    if (i < j) parent[j] = i;
+    if (j < i) parent[i] = j;
+}
+
+/* copy_of (near-duplicates) and outlet (independent voices: copies or same source). */
+static void group_documents(sf_brief *b)
+{
+    size_t n = b->n_docs;
+    fp_sig *sig = sf_xmalloc((n ? n : 1) * sizeof *sig);
+    size_t *copy = sf_xmalloc((n ? n : 1) * sizeof *copy);
+    size_t *voice = sf_xmalloc((n ? n : 1) * sizeof *voice);
+    for (size_t i = 0; i < n; i++) {
+        fp_signature(b->docs[i], &sig[i]);
+        copy[i] = voice[i] = i;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (fp_similarity(&sig[i], &sig[j]) >= FP_NEAR) {
+                join(copy, i, j);
+                join(voice, i, j);
+            }
+            const char *si = b->docs[i]->source, *sj = b->docs[j]->source;
+            if (si && sj && *si && !strcmp(si, sj)) join(voice, i, j);
+        }
+    /* each copy group's likely origin: the earliest published; among documents of that
+     * day, the one the others credit by name (a reprint's "(MPA)" dateline), then the
+     * most complete text (most shingles), then the first ingested */
+    size_t *origin = sf_xmalloc((n ? n : 1) * sizeof *origin);
+    int *credits = sf_xcalloc(n ? n : 1, sizeof *credits);
+    for (size_t i = 0; i < n; i++) {
+        origin[i] = SIZE_MAX;
+        const char *src = b->docs[i]->source;
+        size_t sl = src ? strlen(src) : 0;
+        for (size_t j = 0; j < n && sl >= 2; j++)
+            if (j != i && find(copy, j) == find(copy, i) &&
+                contains(b->docs[j]->text, b->docs[j]->len, src, sl))
+                credits[i]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t r = find(copy, i), *o = &origin[r];
+        if (*o == SIZE_MAX) {
+            *o = i;
+            continue;
+        }
+        int32_t di = b->docs[i]->day, dj = b->docs[*o]->day;
+        int earlier = di != SF_NO_DAY && (dj == SF_NO_DAY || di < dj);
+        int better =
+            di == dj && (credits[i] > credits[*o] ||
+                         (credits[i] == credits[*o] && sig[i].n_shingles > sig[*o].n_shingles));
+        if (earlier || better) *o = i;
+    }
+    free(credits);
+    b->copy_of = sf_xmalloc((n ? n : 1) * sizeof *b->copy_of);
+    b->outlet = sf_xmalloc((n ? n : 1) * sizeof *b->outlet);
+    for (size_t i = 0; i < n; i++) {
+        size_t o = origin[find(copy, i)];
+        b->copy_of[i] = o == i ? -1 : (long)o;
+        b->outlet[i] = find(voice, i);
+    }
+    free(origin);
+    free(sig);
+    free(copy);
+    free(voice);
+}
+
+/* Distinct outlets among the documents of cites[0..n). */
+static int count_outlets(const sf_brief *b, const sf_cite *first, const sf_cite *rest, size_t n)
+{
+    size_t *seen = sf_xmalloc((n + 1) * sizeof *seen);
+    int k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t o = b->outlet[(i == 0 ? first : &rest[i - 1])->doc];
         int dup = 0;
-        for (int j = 0; j < n && !dup; j++) dup = strcmp(seen[j], o) == 0;
-        if (!dup) seen[n++] = o;
+        for (int j = 0; j < k && !dup; j++) dup = seen[j] == o;
+        if (!dup) seen[k++] = o;
     }
     free(seen);
-    return n;
+    return k;
 }
 
 static size_t sentence_at(const sf_doc *d, uint32_t start)
@@ -72,7 +166,16 @@ static void align(sf_brief *b, sf_brief_sentence *bs)
     }
     tv_free(&a);
     tv_free(&o);
-    bs->n_outlets = count_outlets(b, bs);
+    /* a sentence of a re-published copy is cited from its origin first */
+    long origin = b->copy_of[bs->cite.doc];
+    for (size_t i = 0; origin >= 0 && i < bs->n_also; i++)
+        if (bs->also[i].doc == (size_t)origin) {
+            sf_cite t = bs->cite;
+            bs->cite = bs->also[i];
+            bs->also[i] = t;
+            break;
+        }
+    bs->n_outlets = count_outlets(b, &bs->cite, bs->also, bs->n_also);
 }
 
 sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
@@ -83,6 +186,7 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     for (size_t i = 0; i < b->n_docs; i++)
         if (sf_doc_analyze(b->docs[i], err) != SF_OK) goto fail;
     b->title = story_title_new(b->docs, b->n_docs);
+    group_documents(b);
     sf_cite *cites;
     size_t nc;
     if (sf_summarize(b->docs, b->n_docs, words, &cites, &nc, err) != SF_OK) goto fail;
@@ -93,16 +197,13 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
         align(b, &b->summary[i]);
     }
     free(cites);
-    /* distinct outlets over the whole story */
-    sf_brief_sentence all = {0};
-    all.cite = (sf_cite){0, {0, 0}};
-    if (b->n_docs > 1) {
-        all.also = sf_xmalloc((b->n_docs - 1) * sizeof *all.also);
-        for (size_t i = 1; i < b->n_docs; i++) all.also[i - 1] = (sf_cite){i, {0, 0}};
-        all.n_also = b->n_docs - 1;
-    }
-    b->n_sources = count_outlets(b, &all);
-    free(all.also);
+    /* reading order again: alignment may have moved a citation to its origin */
+    if (nc) qsort(b->summary, nc, sizeof *b->summary, by_cite);
+    /* independent outlets over the whole story */
+    int *seen = sf_xcalloc(b->n_docs ? b->n_docs : 1, sizeof *seen);
+    for (size_t i = 0; i < b->n_docs; i++)
+        if (!seen[b->outlet[i]]++) b->n_sources++;
+    free(seen);
     return b;
 fail:
     sf_brief_free(b);
@@ -117,5 +218,7 @@ void sf_brief_free(sf_brief *b)
     for (size_t i = 0; i < b->n_summary; i++) free(b->summary[i].also);
     free(b->summary);
     free(b->title);
+    free(b->copy_of);
+    free(b->outlet);
     free(b);
 }

@@ -66,12 +66,18 @@ check "stories table lists the dam story" grep -qi "dam breach" "$T/stories.txt"
 sid=$(jq -r 'select(.articles == 5) | .id' "$T/stories.jsonl")
 "$SF" show --db "$DB" --format json "$sid" >"$T/show.json"
 check "show --format json: 5 articles, cited summary" jq -e '.articles == 5 and (.summary | length) >= 2' "$T/show.json"
+# the wire story and its two reprints are one outlet; the reprints point to the wire
+check "show: syndicated copies count once, and point to the wire original" jq -e '
+  (.documents | map(select(.path | test("MPA20250314"))) | .[0].n) as $wire
+  | .outlets == 3
+  and ([.documents[] | select(.path | test("velmora-herald|feed.jsonl")) | .copy_of] == [$wire, $wire])
+  and ([.documents[] | select(.copy_of == null)] | length) == 3' "$T/show.json"
 # every citation's span, cut from the stored text by sqlite3, is the sentence shown
 bad=0
 while IFS=$'\t' read -r doc s e text; do
   got=$(q "$DB" "select cast(substr(cast(text as blob), $s + 1, $e - $s) as text) from doc where id = '$doc'")
   [ "$(printf '%s' "$got" | tr -s ' \n' '  ')" = "$(printf '%s' "$text" | tr -s ' \n' '  ')" ] || bad=1
-done < <(jq -r '.summary[] | [.cite.doc, .cite.start, .cite.end, .text] | @tsv' "$T/show.json")
+done < <(jq -r '.summary[] | [.cite.doc, .cite.start, .cite.end, (.text | gsub("\\s+"; " "))] | @tsv' "$T/show.json")
 [ $bad = 0 ] && ok "summary citations are exact byte spans of stored text" || no "summary citations are exact byte spans of stored text"
 "$SF" show --db "$DB" "$sid" >"$T/show.md"
 check "show prints Markdown with sources" grep -q "^### Sources" "$T/show.md"

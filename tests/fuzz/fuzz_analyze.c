@@ -1,11 +1,13 @@
 /* fuzz_analyze.c — libFuzzer target for the per-document stages (clean + text:
  * src/pipeline/analyze.c) and the summarizer over them. Any bytes go in as a document
  * body; checked: every span (boilerplate, sentence, token, citation) lies inside the
- * text, sentences are ordered and own their tokens, the summary respects its budget. */
+ * text, sentences are ordered and own their tokens, the summary respects its budget,
+ * the fingerprint compares equal to itself. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "link/fingerprint.h"
 #include "storyfold.h"
 
 #define CHECK(c)                                                                                   \
@@ -41,6 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         next_tok = s->tok_first + s->n_tok;
     }
     CHECK(next_tok == d->n_toks);
+
+    fp_sig sig;
+    fp_signature(d, &sig);
+    CHECK(sig.n_shingles == 0 ? fp_similarity(&sig, &sig) == 0 : fp_similarity(&sig, &sig) == 1);
 
     sf_cite *c = NULL;
     size_t n = 0;
