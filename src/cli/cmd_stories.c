@@ -9,9 +9,10 @@ static const cli_spec spec = {
     "",
     0,
     0,
-    "List the stories (events) in the store: id, articles, outlets, first and last\n"
-    "date, title. Storylines (events chained over time) come with the linking work;\n"
-    "until then each story is its own storyline.",
+    "List the stories (events) in the store: id, articles, distinct sources, first and\n"
+    "last date, title ('storyfold show ID' counts independent outlets, where copies of\n"
+    "one text count once). Storylines (events chained over time) come with the linking\n"
+    "work; until then each story is its own storyline.",
     {OPT_DB, OPT_JSON},
 };
 
@@ -31,13 +32,13 @@ int cmd_stories(int argc, char **argv)
         return EXIT_REJECTED;
     }
     if (!json)
-        printf("%6s %8s %7s  %-10s  %-10s  %s\n", "story", "articles", "outlets", "first", "last",
+        printf("%6s %8s %7s  %-10s  %-10s  %s\n", "story", "articles", "sources", "first", "last",
                "title");
     for (size_t i = 0; i < l->n; i++) {
         const sf_story_row *r = &l->rows[i];
         if (json) {
             json_t *o = json_pack("{s:I, s:I, s:i, s:i, s:s?, s:s?, s:s?}", "id", (json_int_t)r->id,
-                                  "storyline", (json_int_t)r->id, "articles", r->n_docs, "outlets",
+                                  "storyline", (json_int_t)r->id, "articles", r->n_docs, "sources",
                                   r->n_sources, "first", *r->first_date ? r->first_date : NULL,
                                   "last", *r->last_date ? r->last_date : NULL, "title", r->title);
             cli_print_json(o);
