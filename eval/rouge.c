@@ -220,6 +220,18 @@ static void exc_set(uint32_t from, uint32_t to)
     g_exc[from] = to;
 }
 
+/* The next whitespace-delimited word at *p: sets *w to it, advances *p past it, and
+ * returns its length (0 at the end of the string). */
+static size_t next_word(const char **p, const char **w)
+{
+    const char *s = *p;
+    while (*s && isspace((unsigned char)*s)) s++;
+    *w = s;
+    while (*s && !isspace((unsigned char)*s)) s++;
+    *p = s;
+    return (size_t)(s - *w);
+}
+
 static int load_exc_file(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -232,19 +244,8 @@ static int load_exc_file(const char *path)
     ssize_t n;
     while ((n = getline(&line, &cap, f)) >= 0) {
         /* "inflected base1 base2 ...": the first base wins (buildExceptionDB.pl) */
-        char *p = line, *a, *b;
-        while (*p && isspace((unsigned char)*p))
-            p++;
-        a = p;
-        while (*p && !isspace((unsigned char)*p))
-            p++;
-        size_t alen = (size_t)(p - a);
-        while (*p && isspace((unsigned char)*p))
-            p++;
-        b = p;
-        while (*p && !isspace((unsigned char)*p))
-            p++;
-        size_t blen = (size_t)(p - b);
+        const char *p = line, *a, *b;
+        size_t alen = next_word(&p, &a), blen = next_word(&p, &b);
         if (alen && blen)
             exc_set(intern(&g_words, a, alen), intern(&g_words, b, blen));
     }

@@ -19,9 +19,9 @@ int cmd_extract(int argc, char **argv);
 /* Print "storyfold CMD: message" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Read every path ("-" = JSON Lines on stdin), handing each document to fn (which
- * consumes it) and reporting rejected inputs on stderr. Returns the number rejected, or
- * -1 when fn failed (fn has printed why). */
+/* Read every path ("-" = JSON Lines on stdin), analyze each document and hand it to fn
+ * (which consumes it); inputs the readers or the analysis reject are reported on stderr
+ * and counted. Returns the number rejected, or -1 when fn failed (fn has printed why). */
 typedef int (*cli_doc_fn)(sf_doc *doc, void *ctx);
 long cli_read_all(const char *cmd, char **paths, int n, const char *default_date, cli_doc_fn fn,
                   void *ctx);

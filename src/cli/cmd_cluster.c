@@ -36,11 +36,6 @@ static int take(sf_doc *doc, void *p)
 {
     ctx *c = p;
     sf_error err = {0};
-    if (sf_doc_analyze(doc, &err) != SF_OK) {
-        cli_error("cluster", "%s", err.msg);
-        sf_doc_free(doc);
-        return 0;
-    }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
         c->v = realloc(c->v, c->cap * sizeof *c->v);

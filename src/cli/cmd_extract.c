@@ -31,12 +31,6 @@ static json_t *spans(const sf_span *s, size_t n)
 
 static int emit(sf_doc *d, void *ctx)
 {
-    sf_error err = {0};
-    if (sf_doc_analyze(d, &err) != SF_OK) {
-        cli_error("extract", "%s", err.msg);
-        sf_doc_free(d);
-        return 0;
-    }
     json_t *sents = json_array();
     for (size_t i = 0; i < d->n_sents; i++)
         json_array_append_new(

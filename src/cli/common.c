@@ -1,5 +1,6 @@
-/* common.c — helpers every subcommand uses: errors on stderr, reading inputs with
- * rejects reported, a progress line when stderr is a terminal, integer options. */
+/* common.c — helpers every subcommand uses: errors on stderr, reading and analyzing
+ * inputs with rejects reported, ingesting with a progress line when stderr is a
+ * terminal, opening an existing store, printing JSON Lines. */
 #include "cli/cli.h"
 
 #include <jansson.h>
@@ -74,6 +75,14 @@ static void on_reject(const char *path, const char *where, const char *reason, v
 static int on_doc(sf_doc *doc, void *p)
 {
     read_ctx *r = p;
+    sf_error err = {0};
+    if (sf_doc_analyze(doc, &err) != SF_OK) { /* a rejected input like any other */
+        r->rejected++;
+        clear_progress();
+        fprintf(stderr, "storyfold %s: %s\n", r->cmd, err.msg);
+        sf_doc_free(doc);
+        return 0;
+    }
     if (r->fn(doc, r->ctx) != 0) {
         r->failed = 1;
         return 1; /* stop reading */
@@ -112,12 +121,6 @@ long cli_read_all_idle(const char *cmd, char **paths, int n, const char *default
 static int collect(sf_doc *doc, void *p)
 {
     cli_docs *d = p;
-    sf_error err = {0};
-    if (sf_doc_analyze(doc, &err) != SF_OK) {
-        fprintf(stderr, "storyfold: %s\n", err.msg);
-        sf_doc_free(doc);
-        return 0;
-    }
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->v = realloc(d->v, d->cap * sizeof *d->v);
@@ -143,7 +146,6 @@ void cli_docs_free(cli_docs *d)
 typedef struct ingest_ctx {
     const char *cmd;
     sf_ingest *in;
-    long failed_docs; /* documents the pipeline refused (not the readers) */
     int progress;
     struct timespec t0, last;
 } ingest_ctx;
@@ -157,10 +159,9 @@ static int ingest_one(sf_doc *doc, void *p)
 {
     ingest_ctx *c = p;
     sf_error err = {0};
-    if (sf_ingest_take(c->in, doc, &err) != SF_OK) {
+    if (sf_ingest_take(c->in, doc, &err) != SF_OK) { /* analyzed already: the store failed */
         cli_error(c->cmd, "%s", err.msg);
-        if (err.code == SF_EDB) return 1; /* the store failed: stop */
-        c->failed_docs++;
+        return 1;
     }
     if (c->progress) {
         struct timespec now;
@@ -189,7 +190,7 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
                       int quiet)
 {
     sf_error err = {0};
-    ingest_ctx c = {cmd, sf_ingest_new(db, &err), 0, !quiet && isatty(2), {0, 0}, {0, 0}};
+    ingest_ctx c = {cmd, sf_ingest_new(db, &err), !quiet && isatty(2), {0, 0}, {0, 0}};
     if (!c.in) {
         cli_error(cmd, "%s", err.msg);
         return -1;
@@ -197,7 +198,6 @@ long cli_ingest_paths(const char *cmd, sf_db *db, char **paths, int n, const cha
     clock_gettime(CLOCK_MONOTONIC, &c.t0);
     c.last = c.t0;
     long rejected = cli_read_all_idle(cmd, paths, n, default_date, ingest_one, ingest_idle, &c);
-    if (rejected >= 0) rejected += c.failed_docs;
     sf_ingest_stats st = *sf_ingest_stats_get(c.in);
     if (sf_ingest_free(c.in, &err) != SF_OK) {
         cli_error(cmd, "%s", err.msg);
