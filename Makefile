@@ -101,6 +101,12 @@ eval: deps-dev
 	@$(MAKE) --no-print-directory storyfold $(BUILD)/eval/rouge
 	ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
 
+# the tagger's trainer (see `make model`)
+$(BUILD)/tools/ner-train: tools/ner_train.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
 $(BUILD)/eval/rouge: eval/rouge.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")

@@ -51,6 +51,15 @@ int sf_date_parse(const char *s, char out[11]);
 
 /* ---- documents ---------------------------------------------------------------------- */
 
+/* Named-entity types (CoNLL-2003). */
+typedef enum sf_ent_type {
+    SF_ENT_NONE = 0,
+    SF_ENT_PER = 1, /* people */
+    SF_ENT_LOC = 2, /* places */
+    SF_ENT_ORG = 3, /* organizations */
+    SF_ENT_MISC = 4 /* nationalities, events, works, other names */
+} sf_ent_type;
+
 typedef struct sf_span {
     uint32_t start, end; /* byte offsets into a document's text, half-open */
 } sf_span;

@@ -15,6 +15,7 @@ int cmd_brief(int argc, char **argv);
 int cmd_summarize(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
 
 /* Print "storyfold CMD: message" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -48,5 +49,10 @@ sf_db *cli_open_existing(const char *cmd, const char *path);
 /* Print a JSON value on one line of stdout and release it (NULL: nothing). */
 struct json_t;
 void cli_print_json(struct json_t *v);
+
+/* The named-entity tagger, loaded once (path NULL: the default search, see models.c);
+ * NULL after printing why. */
+struct ner_model;
+const struct ner_model *cli_ner_model(const char *cmd, const char *path);
 
 #endif

@@ -17,6 +17,7 @@ static const struct {
     {"summarize", cmd_summarize, "summary of the given articles taken as one story"},
     {"cluster", cmd_cluster, "TSV: each document with its event and storyline"},
     {"extract", cmd_extract, "JSON Lines: each document with its sentences and spans"},
+    {"tag", cmd_tag, "tag a CoNLL-2003 file with named entities (conlleval format)"},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
