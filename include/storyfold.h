@@ -77,6 +77,16 @@ typedef struct sf_token {
 
 #define SF_NO_DAY INT32_MIN
 
+/* A named-entity mention, and the name it is canonically known by in its document (the
+ * fullest mention of the same entity: "Putin" → "Vladimir Putin"). */
+typedef struct sf_entity {
+    uint32_t start, end;           /* the mention's bytes */
+    uint8_t type;                  /* sf_ent_type */
+    uint32_t name_start, name_end; /* the canonical name's bytes (titles, possessive dropped) */
+    uint64_t key;                  /* spelling-tolerant key of that name: equal across
+                                      documents for "Zelensky"/"Zelenskyy", "Kyiv"/"Kiev" */
+} sf_entity;
+
 /* One article. Readers fill the metadata and text; sf_doc_analyze fills the rest. All
  * strings are NUL-terminated UTF-8 owned by the document (NULL when unknown). */
 typedef struct sf_doc {
@@ -94,6 +104,8 @@ typedef struct sf_doc {
     size_t n_sents;
     sf_token *toks;
     size_t n_toks;
+    sf_entity *ents; /* named entities, in text order (sf_doc_tag) */
+    size_t n_ents;
 } sf_doc;
 
 sf_doc *sf_doc_new(void);
@@ -101,6 +113,14 @@ void sf_doc_free(sf_doc *doc);
 
 /* Normalize, mark boilerplate, split sentences, tokenize and stem; set id. */
 int sf_doc_analyze(sf_doc *doc, sf_error *err);
+
+/* The named-entity tagger: a model file (models/ner.sfm) loaded once, and its caches.
+ * One per thread. NULL with err when the file is missing or not a model. */
+typedef struct sf_tagger sf_tagger;
+sf_tagger *sf_tagger_new(const char *model_path, sf_error *err);
+void sf_tagger_free(sf_tagger *t);
+/* Find the named entities of an analyzed document (fills doc->ents). */
+void sf_doc_tag(sf_doc *doc, sf_tagger *t);
 
 /* ---- reading ------------------------------------------------------------------------ */
 

@@ -51,8 +51,7 @@ struct json_t;
 void cli_print_json(struct json_t *v);
 
 /* The named-entity tagger, loaded once (path NULL: the default search, see models.c);
- * NULL after printing why. */
-struct ner_model;
-const struct ner_model *cli_ner_model(const char *cmd, const char *path);
+ * NULL after printing why (once). */
+sf_tagger *cli_tagger(const char *cmd, const char *path);
 
 #endif

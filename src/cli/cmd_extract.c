@@ -16,8 +16,9 @@ static const cli_spec spec = {
     "   \"entities\":[], \"timexes\":[], \"quotes\":[], \"numbers\":[]}\n"
     "Offsets are byte offsets into \"text\", half-open. For plain-text input \"text\" is\n"
     "the file's bytes after its metadata header, so offsets map back into the file.\n"
-    "The entities, timexes, quotes and numbers lists are always empty in this version:\n"
-    "their extractors are not built yet.",
+    "Entities are PER, LOC, ORG or MISC, each with the canonical name it has in its\n"
+    "document (\"Putin\" -> \"Vladimir Putin\"). The timexes, quotes and numbers lists\n"
+    "are always empty in this version: their extractors are not built yet.",
     {{"date", OPT_DATE, "YYYY-MM-DD", NULL, "document date for inputs that carry none"}},
 };
 
@@ -29,18 +30,34 @@ static json_t *spans(const sf_span *s, size_t n)
     return a;
 }
 
+static json_t *entities(const sf_doc *d)
+{
+    static const char *const types[] = {"", "PER", "LOC", "ORG", "MISC"};
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->n_ents; i++) {
+        const sf_entity *e = &d->ents[i];
+        json_array_append_new(
+            a, json_pack("{s:I, s:I, s:s, s:s%, s:s%}", "start", (json_int_t)e->start, "end",
+                         (json_int_t)e->end, "type", types[e->type], "text", d->text + e->start,
+                         (size_t)(e->end - e->start), "canonical", d->text + e->name_start,
+                         (size_t)(e->name_end - e->name_start)));
+    }
+    return a;
+}
+
 static int emit(sf_doc *d, void *ctx)
 {
+    if (ctx) sf_doc_tag(d, ctx);
     json_t *sents = json_array();
     for (size_t i = 0; i < d->n_sents; i++)
         json_array_append_new(
             sents, json_pack("[I,I]", (json_int_t)d->sents[i].start, (json_int_t)d->sents[i].end));
-    json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:o, s:o, s:[], s:[], s:[],"
+    json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:o, s:o, s:o, s:[], s:[],"
                           " s:[]}",
                           "id", d->id, "path", d->path, "title", d->title, "source", d->source,
                           "date", d->date, "lang", d->lang, "text", d->text, d->len, "boilerplate",
                           spans(d->boilerplate, d->n_boilerplate), "sentences", sents, "entities",
-                          "timexes", "quotes", "numbers");
+                          entities(d), "timexes", "quotes", "numbers");
     cli_print_json(o);
     sf_doc_free(d);
     return 0;
@@ -51,6 +68,7 @@ int cmd_extract(int argc, char **argv)
     cli_args a;
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
-    long rejected = cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, NULL);
+    sf_tagger *tg = cli_tagger("extract", NULL); /* without a model: no entities */
+    long rejected = cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, tg);
     return rejected == 0 ? EXIT_OK : EXIT_REJECTED;
 }

@@ -31,15 +31,15 @@ int cmd_tag(int argc, char **argv)
         cli_error("tag", "--conll FILE is required (see storyfold tag --help)");
         return EXIT_USAGE;
     }
-    const ner_model *m = cli_ner_model("tag", cli_get(&spec, &a, "model"));
-    if (!m) return EXIT_REJECTED;
+    sf_tagger *tg = cli_tagger("tag", cli_get(&spec, &a, "model"));
+    if (!tg) return EXIT_REJECTED;
     ner_conll c;
     sf_error err = {0};
     if (ner_conll_read(path, &c, &err)) {
         cli_error("tag", "%s", err.msg);
         return EXIT_REJECTED;
     }
-    for (size_t d = 0; d < c.n_docs; d++) ner_tag_doc(m, &c.docs[d].doc);
+    for (size_t d = 0; d < c.n_docs; d++) ner_tagger_tag(tg->tagger, &c.docs[d].doc);
     ner_conll_write(&c, stdout);
     ner_conll_free(&c);
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_REJECTED;

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static ner_model *ner_loaded;
+static sf_tagger *tagger_loaded;
 
 static void release(void)
 {
-    ner_model_free(ner_loaded);
-    ner_loaded = NULL;
+    sf_tagger_free(tagger_loaded);
+    tagger_loaded = NULL;
 }
 
 /* First readable candidate path for model file `name` into out; 0 if none. */
@@ -40,24 +40,27 @@ static int find_model(const char *name, char *out, size_t cap)
     return 0;
 }
 
-const ner_model *cli_ner_model(const char *cmd, const char *path)
+sf_tagger *cli_tagger(const char *cmd, const char *path)
 {
-    if (ner_loaded) return ner_loaded;
+    static int failed;
+    if (tagger_loaded || failed) return tagger_loaded;
     char found[4096];
     if (!path) {
         if (!find_model("ner.sfm", found, sizeof found)) {
             cli_error(cmd, "no tagger model: models/ner.sfm not found beside the executable "
                            "or in $STORYFOLD_MODELS; give --model FILE or run make model");
+            failed = 1;
             return NULL;
         }
         path = found;
     }
     sf_error err = {0};
-    ner_loaded = ner_model_load(path, &err);
-    if (!ner_loaded) {
+    tagger_loaded = sf_tagger_new(path, &err);
+    if (!tagger_loaded) {
         cli_error(cmd, "%s", err.msg);
+        failed = 1;
         return NULL;
     }
     atexit(release);
-    return ner_loaded;
+    return tagger_loaded;
 }

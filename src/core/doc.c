@@ -26,5 +26,6 @@ void sf_doc_free(sf_doc *d)
     free(d->boilerplate);
     free(d->sents);
     free(d->toks);
+    free(d->ents);
     free(d);
 }

@@ -112,10 +112,15 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc)
         c->doc_hint = sf_xrealloc(c->doc_hint, cap * sizeof *c->doc_hint);
         c->caps = sf_xrealloc(c->caps, cap * sizeof *c->caps);
         c->doc_ent = sf_xrealloc(c->doc_ent, cap * sizeof *c->doc_ent);
+        c->word = sf_xrealloc(c->word, cap * sizeof *c->word);
+        c->shape = sf_xrealloc(c->shape, cap * sizeof *c->shape);
+        c->sshape = sf_xrealloc(c->sshape, cap * sizeof *c->sshape);
         c->cap = cap;
     }
     for (size_t i = 0; i < n; i++) {
         c->lower[i] = ner_lower_hash(doc->toks[i].s, doc->toks[i].len);
+        c->word[i] = XXH3_64bits(doc->toks[i].s, doc->toks[i].len) | 1;
+        shapes(&doc->toks[i], &c->shape[i], &c->sshape[i]);
         c->cluster[i] = lx ? ner_lexicon_cluster(lx, c->lower[i]) : 0;
         c->gaz[i] = 0;
         c->doc_hint[i] = 0;
@@ -197,50 +202,72 @@ void ner_ctx_free(ner_ctx *c)
     free(c->doc_hint);
     free(c->caps);
     free(c->doc_ent);
+    free(c->word);
+    free(c->shape);
+    free(c->sshape);
     memset(c, 0, sizeof *c);
 }
 
 /* ---- features of one token ---- */
 
-size_t ner_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage, uint64_t *out)
+enum { EDGE_LEFT = 11, EDGE_RIGHT = 13 }; /* values standing for "outside the sentence" */
+
+size_t ner_unit_features(const ner_ctx *c, size_t j, int o, uint64_t *out)
 {
-    const ner_tok *toks = c->doc->toks;
     size_t n = 0;
-    uint64_t lower[5], shape[5], sshape[5];
-    for (int o = -2; o <= 2; o++) {
-        size_t j = i + (size_t)o;
-        int in = (o >= 0 || i >= s0 + (size_t)-o) && j < s1;
-        if (in) {
-            lower[o + 2] = c->lower[j];
-            shapes(&toks[j], &shape[o + 2], &sshape[o + 2]);
-        } else {
-            lower[o + 2] = shape[o + 2] = sshape[o + 2] = (o < 0) ? 11 : 13; /* edges */
-        }
-    }
-    const ner_tok *t = &toks[i];
-    out[n++] = feat(F_BIAS, 0, 0);
-    out[n++] = feat(F_WORD, XXH3_64bits(t->s, t->len), 0);
-    for (int o = 0; o < 5; o++) out[n++] = feat(F_LOWER, (uint64_t)o, lower[o]);
-    for (int o = 1; o < 4; o++) out[n++] = feat(F_SHAPE, (uint64_t)o, shape[o]);
-    out[n++] = feat(F_SHAPE2, 1, sshape[1] * 31 + sshape[2]);
-    out[n++] = feat(F_SHAPE2, 2, sshape[2] * 31 + sshape[3]);
-    out[n++] = feat(F_SHAPE2, 3, sshape[1] * 961 + sshape[2] * 31 + sshape[3]);
+    uint64_t oo = (uint64_t)(o + 2);
+    out[n++] = feat(F_LOWER, oo, c->lower[j]);
+    if (o < -1 || o > 1) return n;
+    out[n++] = feat(F_SHAPE, oo, c->shape[j]);
+    uint32_t cl = c->cluster[j];
+    for (int g = 0; g < NER_NCLUSTER; g++)
+        out[n++] =
+            feat(F_CLUSTER, (uint64_t)((o + 1) * 4 + g), cl ? (cl >> (10 * g) & 0x3FF) + 1 : 0);
+    if (o) return n;
+    const ner_tok *t = &c->doc->toks[j];
+    out[n++] = feat(F_WORD, c->word[j], 0);
     for (uint32_t k = 1; k <= 4 && k < t->len; k++) {
         out[n++] = feat(F_PREFIX, k, XXH3_64bits(t->s, k));
         out[n++] = feat(F_SUFFIX, k, XXH3_64bits(t->s + t->len - k, k));
     }
+    return n;
+}
+
+size_t ner_edge_features(int o, uint64_t *out)
+{
+    size_t n = 0;
+    uint64_t edge = o < 0 ? EDGE_LEFT : EDGE_RIGHT, oo = (uint64_t)(o + 2);
+    out[n++] = feat(F_LOWER, oo, edge);
+    if (o >= -1 && o <= 1) out[n++] = feat(F_SHAPE, oo, edge);
+    return n;
+}
+
+size_t ner_context_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage,
+                            uint64_t *out)
+{
+    size_t n = 0;
+    uint64_t lower[5], sshape[5];
+    for (int o = -2; o <= 2; o++) {
+        size_t j = i + (size_t)o;
+        if ((o >= 0 || i >= s0 + (size_t)-o) && j < s1) {
+            lower[o + 2] = c->lower[j];
+            sshape[o + 2] = c->sshape[j];
+        } else {
+            lower[o + 2] = sshape[o + 2] = o < 0 ? EDGE_LEFT : EDGE_RIGHT;
+        }
+    }
+    out[n++] = feat(F_BIAS, 0, 0);
+    out[n++] = feat(F_SHAPE2, 1, sshape[1] * 31 + sshape[2]);
+    out[n++] = feat(F_SHAPE2, 2, sshape[2] * 31 + sshape[3]);
+    out[n++] = feat(F_SHAPE2, 3, sshape[1] * 961 + sshape[2] * 31 + sshape[3]);
     out[n++] = feat(F_BIGRAM, 1, lower[1] * 31 + lower[2]);
     out[n++] = feat(F_BIGRAM, 2, lower[2] * 31 + lower[3]);
-    if (i == s0) out[n++] = feat(F_FIRST, shape[2], 0);
+    if (i == s0) out[n++] = feat(F_FIRST, c->shape[i], 0);
     if (c->caps[i] & 4) out[n++] = feat(F_CAPS, lower[2], 0);
     if (i == s0 || (c->caps[i] & 4)) out[n++] = feat(F_CASE, (uint64_t)(c->caps[i] & 3), sshape[2]);
     for (int o = -1; o <= 1; o++) {
         size_t j = i + (size_t)o;
         if (!((o >= 0 || i > s0) && j < s1)) continue;
-        uint32_t cl = c->cluster[j];
-        for (int g = 0; g < NER_NCLUSTER; g++)
-            out[n++] =
-                feat(F_CLUSTER, (uint64_t)((o + 1) * 4 + g), cl ? (cl >> (10 * g) & 0x3FF) + 1 : 0);
         uint32_t gz = c->gaz[j];
         for (int b = 0; gz && b < 2 * GAZ_NKINDS; b++)
             if (gz >> b & 1) out[n++] = feat(F_GAZ, (uint64_t)(o + 1), (uint64_t)b);
@@ -254,6 +281,19 @@ size_t ner_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage,
         out[n++] = feat(F_HINT, 200 + c->doc_ent[i], sshape[2]);
         out[n++] =
             feat(F_HINT2, i > s0 ? c->doc_hint[i - 1] : 99, i + 1 < s1 ? c->doc_hint[i + 1] : 99);
+    }
+    return n;
+}
+
+size_t ner_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage, uint64_t *out)
+{
+    size_t n = ner_context_features(c, s0, s1, i, stage, out);
+    for (int o = -2; o <= 2; o++) {
+        size_t j = i + (size_t)o;
+        if ((o >= 0 || i >= s0 + (size_t)-o) && j < s1)
+            n += ner_unit_features(c, j, o, out + n);
+        else
+            n += ner_edge_features(o, out + n);
     }
     return n;
 }

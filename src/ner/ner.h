@@ -86,13 +86,24 @@ typedef struct ner_doc {
     uint8_t *tags; /* n_toks, output */
 } ner_doc;
 
+/* Append the tokens of text[start, end) (valid UTF-8) to *toks (*n used, *cap allocated):
+ * CoNLL-2003-style words and punctuation, pointing into text. */
+void ner_tokenize(const char *text, size_t start, size_t end, ner_tok **toks, size_t *n,
+                  size_t *cap);
+
 typedef struct ner_model ner_model;
 
 /* Load a model file (format in model.c); NULL and err on failure. */
 ner_model *ner_model_load(const char *path, sf_error *err);
 void ner_model_free(ner_model *m);
 
+/* A tagger: a borrowed model plus caches; one per thread. */
+typedef struct ner_tagger ner_tagger;
+ner_tagger *ner_tagger_new(const ner_model *m);
+void ner_tagger_free(ner_tagger *t);
 /* Tag a whole document: stage 1 per sentence, stage 2 with document features. */
+void ner_tagger_tag(ner_tagger *t, ner_doc *doc);
+/* The same with a temporary tagger (slower: no caches carried between documents). */
 void ner_tag_doc(const ner_model *m, ner_doc *doc);
 
 /* ---- internals shared by the tagger and the trainer ---- */
@@ -109,6 +120,9 @@ typedef struct ner_ctx {
     uint32_t *gaz;     /* per token: bit 2*kind = begins a match, 2*kind+1 = inside */
     uint8_t *doc_hint; /* per token: stage-2 document feature, 0 = none */
     uint8_t *doc_ent;  /* per token: stage-2 entity-type majority, 0 = never an entity */
+    uint64_t *word;    /* per token: hash of its exact bytes */
+    uint64_t *shape;   /* per token: shape hashes (runs over 2 collapsed, all collapsed) */
+    uint64_t *sshape;
     uint8_t *caps; /* per token: case seen elsewhere (1 lower, 2 title), 4 = all-caps sentence */
     size_t cap;
 } ner_ctx;
@@ -118,7 +132,15 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc);
 void ner_ctx_hints(ner_ctx *c);
 void ner_ctx_free(ner_ctx *c);
 
-/* Feature hashes of token i (of sentence [s0, s1)); returns their number. */
+/* Feature hashes of token i (of sentence [s0, s1)); returns their number. They are the
+ * context features (which depend on the token's neighbourhood) plus, for each offset o
+ * in -2..2, the unit features of token i+o seen from o (which depend only on that
+ * token's bytes, so the tagger caches their weights per word), or edge features where
+ * i+o lies outside the sentence. */
+size_t ner_context_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage,
+                            uint64_t *out);
+size_t ner_unit_features(const ner_ctx *c, size_t j, int o, uint64_t *out);
+size_t ner_edge_features(int o, uint64_t *out);
 size_t ner_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage, uint64_t *out);
 
 /* Weights (runtime, read-only): feature hash → row of NER_NTAG quantized scores
@@ -170,6 +192,18 @@ ner_model *ner_model_build(const ner_lexicon_src *src, const ner_trained *s1,
  * Deterministic for a given seed. Prints progress to stderr when verbose. */
 void ner_train(const ner_lexicon *lx, ner_doc *docs, uint8_t *const *gold, size_t n_docs, int stage,
                int epochs, uint64_t seed, int verbose, ner_trained *out);
+
+/* The public sf_tagger: a loaded model, its tagger and reusable token buffers. */
+struct sf_tagger {
+    ner_model *model;
+    ner_tagger *tagger;
+    ner_tok *toks;
+    size_t cap_toks;
+    uint32_t *sent;
+    size_t cap_sent;
+    uint8_t *tags;
+    size_t cap_tags;
+};
 
 /* Save a model file; 0 or -1 with err. */
 int ner_model_save(const ner_model *m, const char *path, sf_error *err);

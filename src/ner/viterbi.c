@@ -90,16 +90,112 @@ void ner_viterbi(const ner_weights *wt, const ner_ctx *c, size_t s0, size_t s1, 
     if (em != stack_em) free(em);
 }
 
+/* ---- the tagger: a model plus per-word caches of unit-feature scores ---- */
+
+#define CACHE_SLOTS (1u << 14)
+
+typedef struct unit_entry {
+    uint64_t word;             /* exact-bytes hash; 0 = empty */
+    int32_t part[5][NER_NTAG]; /* quantized unit scores seen from offsets -2..2 */
+} unit_entry;
+
+struct ner_tagger {
+    const ner_model *m;
+    ner_ctx ctx;
+    unit_entry *cache[2];
+    int32_t edge[2][5][NER_NTAG];
+};
+
+static void sum_rows(const ner_weights *wt, const uint64_t *f, size_t nf, int32_t *sum)
+{
+    for (size_t k = 0; k < nf; k++) {
+        uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
+        if (row == UINT32_MAX) continue;
+        const int16_t *q = wt->q + (size_t)row * NER_NTAG;
+        for (int y = 0; y < NER_NTAG; y++) sum[y] += q[y];
+    }
+}
+
+ner_tagger *ner_tagger_new(const ner_model *m)
+{
+    ner_tagger *t = sf_xcalloc(1, sizeof *t);
+    t->m = m;
+    for (int s = 0; s < 2; s++) {
+        t->cache[s] = sf_xcalloc(CACHE_SLOTS, sizeof *t->cache[s]);
+        for (int o = -2; o <= 2; o++) {
+            uint64_t f[8];
+            size_t nf = ner_edge_features(o, f);
+            sum_rows(&m->stage[s], f, nf, t->edge[s][o + 2]);
+        }
+    }
+    return t;
+}
+
+void ner_tagger_free(ner_tagger *t)
+{
+    if (!t) return;
+    ner_ctx_free(&t->ctx);
+    free(t->cache[0]);
+    free(t->cache[1]);
+    free(t);
+}
+
+static const unit_entry *unit_scores(ner_tagger *t, int stage, size_t j)
+{
+    const ner_ctx *c = &t->ctx;
+    uint64_t w = c->word[j];
+    unit_entry *e = &t->cache[stage - 1][w & (CACHE_SLOTS - 1)];
+    if (e->word == w) return e;
+    memset(e, 0, sizeof *e);
+    e->word = w;
+    for (int o = -2; o <= 2; o++) {
+        uint64_t f[NER_MAXFEAT];
+        size_t nf = ner_unit_features(c, j, o, f);
+        sum_rows(&t->m->stage[stage - 1], f, nf, e->part[o + 2]);
+    }
+    return e;
+}
+
+static void tagger_sentence(ner_tagger *t, int stage, size_t s0, size_t s1, uint8_t *tags)
+{
+    const ner_weights *wt = &t->m->stage[stage - 1];
+    size_t n = s1 - s0;
+    float stack_em[64 * NER_NTAG];
+    float *em = n <= 64 ? stack_em : sf_xmalloc(n * NER_NTAG * sizeof *em);
+    for (size_t i = s0; i < s1; i++) {
+        int32_t sum[NER_NTAG] = {0};
+        uint64_t f[NER_MAXFEAT];
+        size_t nf = ner_context_features(&t->ctx, s0, s1, i, stage, f);
+        sum_rows(wt, f, nf, sum);
+        for (int o = -2; o <= 2; o++) {
+            size_t j = i + (size_t)o;
+            const int32_t *part = (o >= 0 || i >= s0 + (size_t)-o) && j < s1
+                                      ? unit_scores(t, stage, j)->part[o + 2]
+                                      : t->edge[stage - 1][o + 2];
+            for (int y = 0; y < NER_NTAG; y++) sum[y] += part[y];
+        }
+        float *e = em + (i - s0) * NER_NTAG;
+        for (int y = 0; y < NER_NTAG; y++) e[y] = (float)sum[y] * wt->scale;
+    }
+    ner_decode(em, n, wt->trans, tags + s0);
+    if (em != stack_em) free(em);
+}
+
+void ner_tagger_tag(ner_tagger *t, ner_doc *doc)
+{
+    ner_ctx_init(&t->ctx, &t->m->lx, doc);
+    for (size_t k = 0; k < doc->n_sents; k++)
+        tagger_sentence(t, 1, doc->sent[k], doc->sent[k + 1], doc->tags);
+    if (t->m->stage[1].rows) {
+        ner_ctx_hints(&t->ctx);
+        for (size_t k = 0; k < doc->n_sents; k++)
+            tagger_sentence(t, 2, doc->sent[k], doc->sent[k + 1], doc->tags);
+    }
+}
+
 void ner_tag_doc(const ner_model *m, ner_doc *doc)
 {
-    ner_ctx c = {0};
-    ner_ctx_init(&c, &m->lx, doc);
-    for (size_t k = 0; k < doc->n_sents; k++)
-        ner_viterbi(&m->stage[0], &c, doc->sent[k], doc->sent[k + 1], 1, doc->tags);
-    if (m->stage[1].rows) {
-        ner_ctx_hints(&c);
-        for (size_t k = 0; k < doc->n_sents; k++)
-            ner_viterbi(&m->stage[1], &c, doc->sent[k], doc->sent[k + 1], 2, doc->tags);
-    }
-    ner_ctx_free(&c);
+    ner_tagger *t = ner_tagger_new(m);
+    ner_tagger_tag(t, doc);
+    ner_tagger_free(t);
 }
