@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 rc=0
 ./cluster.sh || rc=1
 ./summary.sh || rc=1
+./ner.sh || rc=1
 exit $rc

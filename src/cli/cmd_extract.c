@@ -47,7 +47,6 @@ static json_t *entities(const sf_doc *d)
 
 static int emit(sf_doc *d, void *ctx)
 {
-    if (ctx) sf_doc_tag(d, ctx);
     json_t *sents = json_array();
     for (size_t i = 0; i < d->n_sents; i++)
         json_array_append_new(
@@ -68,7 +67,6 @@ int cmd_extract(int argc, char **argv)
     cli_args a;
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
-    sf_tagger *tg = cli_tagger("extract", NULL); /* without a model: no entities */
-    long rejected = cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, tg);
+    long rejected = cli_read_all("extract", a.pos, a.n_pos, cli_get(&spec, &a, "date"), emit, NULL);
     return rejected == 0 ? EXIT_OK : EXIT_REJECTED;
 }

@@ -83,6 +83,8 @@ static int on_doc(sf_doc *doc, void *p)
         sf_doc_free(doc);
         return 0;
     }
+    sf_tagger *tg = cli_tagger(r->cmd, NULL); /* without a model: no entities */
+    if (tg) sf_doc_tag(doc, tg);
     if (r->fn(doc, r->ctx) != 0) {
         r->failed = 1;
         return 1; /* stop reading */

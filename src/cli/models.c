@@ -47,8 +47,8 @@ sf_tagger *cli_tagger(const char *cmd, const char *path)
     char found[4096];
     if (!path) {
         if (!find_model("ner.sfm", found, sizeof found)) {
-            cli_error(cmd, "no tagger model: models/ner.sfm not found beside the executable "
-                           "or in $STORYFOLD_MODELS; give --model FILE or run make model");
+            cli_error(cmd, "no named entities: the tagger model models/ner.sfm is not beside "
+                           "the executable nor in $STORYFOLD_MODELS (make model builds it)");
             failed = 1;
             return NULL;
         }

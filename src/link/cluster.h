@@ -13,9 +13,10 @@
 
 /* cosine(doc, centroid) to join: seeds 000-003 join at 0.29-0.36, the later 004 stays
  * out at 0.23 */
-#define CLU_THRESHOLD    0.25
-#define CLU_WINDOW_DAYS  7   /* a dated doc joins stories active within this many days */
-#define CLU_CENTROID_MAX 300 /* centroid terms kept per story */
+#define CLU_THRESHOLD     0.25
+#define CLU_WINDOW_DAYS   7    /* a dated doc joins stories active within this many days */
+#define CLU_CENTROID_MAX  300  /* centroid terms kept per story */
+#define CLU_ENTITY_WEIGHT 0.5f /* a canonical entity mention: half a term occurrence */
 
 typedef struct clu_story {
     int64_t id;

@@ -29,10 +29,22 @@ else no "cluster examples/ matches golden" "$(head -30 "$T/diff")"; fi
 "$SF" brief --json examples/ >"$T/brief.jsonl" 2>/dev/null
 check "brief --json is JSON Lines" jq -e -s 'length == 4 and all(.[]; .summary | length > 0)' "$T/brief.jsonl"
 "$SF" extract examples/wire.sgml >"$T/extract.jsonl"
-check "extract: one object per document, spans in range, lists empty" jq -e -s '
+check "extract: one object per document, spans in range, entities found" jq -e -s '
   length == 2 and all(.[]; (.text | utf8bytelength) as $n
     | (.sentences | length > 3) and all(.sentences[]; .[0] < .[1] and .[1] <= $n)
-    and .entities == [] and .timexes == [] and .quotes == [] and .numbers == [])' "$T/extract.jsonl"
+    and (.entities | length > 5)
+    and all(.entities[]; .start < .end and .end <= $n and (.type | test("^(PER|LOC|ORG|MISC)$")))
+    and .timexes == [] and .quotes == [] and .numbers == [])' "$T/extract.jsonl"
+check "extract: a short name gets its document's full name" jq -e -s '
+  ([.[].entities[] | select(.text == "Achterberg")][0].canonical == "Corin Achterberg")
+  and ([.[].entities[] | select(.text == "Idris Malvenne")][0].type == "PER")' "$T/extract.jsonl"
+head -n 1 "$T/extract.jsonl" >"$T/first.json"
+bad=0
+while IFS=$'\t' read -r s e want; do
+  got=$(jq -j '.text' "$T/first.json" | tail -c +$((s + 1)) | head -c $((e - s)) | tr '\n' ' ')
+  [ "$got" = "$want" ] || { bad=1; echo "entity [$s,$e): '$got' != '$want'" >"$T/err"; }
+done < <(jq -r '.entities[] | [.start, .end, (.text | gsub("\n"; " "))] | @tsv' "$T/first.json")
+[ $bad = 0 ] && ok "extract: entity offsets are byte offsets of its text" || no "extract: entity offsets are byte offsets of its text" "$(cat "$T/err")"
 
 # extract offsets are byte offsets into the stored text, which for plain text is the file
 # after its header: every sentence must be found at header length + offset in the file
