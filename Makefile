@@ -7,6 +7,7 @@
 #   make asan     the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make bench    ingest throughput on ../shared/data/corpora (median of 5)
 #   make fuzz     build the libFuzzer targets (clang)
+#   make model    rebuild models/ner.sfm from ../shared/data/conll2003 and npm lexicons
 
 CC      ?= cc
 BUILD   ?= build
@@ -38,7 +39,7 @@ DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqli
 # (wordnet-base: the WordNet exception lists ROUGE's -m stemming looks words up in)
 DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base
 
-.PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz clean
+.PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz model clean
 
 all: storyfold
 
@@ -101,7 +102,19 @@ eval: deps-dev
 	@$(MAKE) --no-print-directory storyfold $(BUILD)/eval/rouge
 	ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
 
-# the tagger's trainer (see `make model`)
+# The named-entity tagger's model: lexicons from Debian's iso-codes and pinned npm data
+# packages (tools/model/), word clusters by k-means over pretrained vectors (tools/kmeans.c),
+# then training on CoNLL-2003 (tools/ner_train.c). Deterministic: the same bytes each time.
+CONLL := ../shared/data/conll2003
+model: $(BUILD)/tools/ner-train
+	@test -f $(CONLL)/eng.train || { echo "make model: $(CONLL)/eng.train is absent" >&2; exit 1; }
+	./tools/deps.sh iso-codes
+	./tools/model/build-lexicons.sh $(BUILD)/model
+	$(BUILD)/tools/ner-train --train $(CONLL)/eng.train --dev $(CONLL)/eng.testa \
+	  --lexicons $(BUILD)/model --out models/ner.sfm
+	cp $(BUILD)/model/SOURCES.md models/SOURCES.md
+
+# the tagger's trainer
 $(BUILD)/tools/ner-train: tools/ner_train.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")

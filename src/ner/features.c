@@ -28,6 +28,7 @@ enum {
     F_CASE,    /* case evidence elsewhere in the document */
     F_HINT,    /* stage 2: how the word was tagged elsewhere */
     F_HINT2,   /* stage 2: hints of neighbours */
+    F_AGG,     /* words beside other occurrences of a capitalized word in the document */
 };
 
 static inline uint64_t mix(uint64_t h)
@@ -95,7 +96,56 @@ static int is_lower_word(const ner_tok *t)
     return t->len > 0 && t->s[0] >= 'a' && t->s[0] <= 'z';
 }
 
+enum { EDGE_LEFT = 11, EDGE_RIGHT = 13 }; /* values standing for "outside the sentence" */
+#define EDGE_LEFT_AGG EDGE_LEFT
+#define EDGE_RIGHT_AGG EDGE_RIGHT
+
 /* ---- per-document context ---- */
+
+#define AGG_OTHERS 6 /* other occurrences whose neighbours a word borrows */
+
+/* Context aggregation (Ratinov & Roth 2009): a capitalized word also sees the words
+ * beside up to AGG_OTHERS other occurrences of itself in the document. */
+static void aggregate(ner_ctx *c)
+{
+    const ner_doc *doc = c->doc;
+    size_t n = doc->n_toks;
+    c->n_agg = 0;
+    hmap last = {0}; /* lower → last position + 1 */
+    uint32_t *prev = sf_xmalloc((n + 1) * sizeof *prev); /* previous occurrence + 1, 0 = none */
+    uint32_t *sent_of = sf_xmalloc((n + 1) * sizeof *sent_of);
+    for (size_t k = 0; k < doc->n_sents; k++)
+        for (size_t i = doc->sent[k]; i < doc->sent[k + 1]; i++) sent_of[i] = (uint32_t)k;
+    for (size_t i = 0; i < n; i++) {
+        prev[i] = 0;
+        if (!is_title_word(&doc->toks[i])) continue;
+        int64_t *l = hmap_put(&last, c->lower[i], 0);
+        prev[i] = (uint32_t)*l;
+        *l = (int64_t)i + 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        c->agg_off[i] = (uint32_t)c->n_agg;
+        if (!is_title_word(&doc->toks[i])) continue;
+        /* occurrences before i (the prev chain) and after i (walk back from the last) */
+        const int64_t *l = hmap_get(&last, c->lower[i]);
+        size_t taken = 0;
+        for (size_t j = (size_t)*l; j && taken < AGG_OTHERS; j = prev[j - 1]) {
+            size_t p = j - 1;
+            if (p == i) continue;
+            size_t k = sent_of[p];
+            uint64_t left = p > doc->sent[k] ? c->lower[p - 1] : EDGE_LEFT_AGG;
+            uint64_t right = p + 1 < doc->sent[k + 1] ? c->lower[p + 1] : EDGE_RIGHT_AGG;
+            SF_GROW(c->agg, c->cap_agg, c->n_agg + 2);
+            c->agg[c->n_agg++] = feat(F_AGG, 0, left);
+            c->agg[c->n_agg++] = feat(F_AGG, 1, right);
+            taken++;
+        }
+    }
+    c->agg_off[n] = (uint32_t)c->n_agg;
+    hmap_free(&last);
+    free(prev);
+    free(sent_of);
+}
 
 enum { CASE_LOWER = 1, CASE_TITLE = 2 }; /* seen so elsewhere (non-initial, mixed case) */
 
@@ -115,6 +165,7 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc)
         c->word = sf_xrealloc(c->word, cap * sizeof *c->word);
         c->shape = sf_xrealloc(c->shape, cap * sizeof *c->shape);
         c->sshape = sf_xrealloc(c->sshape, cap * sizeof *c->sshape);
+        c->agg_off = sf_xrealloc(c->agg_off, (cap + 1) * sizeof *c->agg_off);
         c->cap = cap;
     }
     for (size_t i = 0; i < n; i++) {
@@ -162,6 +213,7 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc)
         if (v) c->caps[i] |= (uint8_t)*v;
     }
     hmap_free(&casemap);
+    aggregate(c);
 }
 
 /* Stage 2: for each token, the type the same word got most often elsewhere in the
@@ -205,12 +257,13 @@ void ner_ctx_free(ner_ctx *c)
     free(c->word);
     free(c->shape);
     free(c->sshape);
+    free(c->agg_off);
+    free(c->agg);
     memset(c, 0, sizeof *c);
 }
 
 /* ---- features of one token ---- */
 
-enum { EDGE_LEFT = 11, EDGE_RIGHT = 13 }; /* values standing for "outside the sentence" */
 
 size_t ner_unit_features(const ner_ctx *c, size_t j, int o, uint64_t *out)
 {
@@ -273,6 +326,7 @@ size_t ner_context_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, in
             if (gz >> b & 1) out[n++] = feat(F_GAZ, (uint64_t)(o + 1), (uint64_t)b);
     }
     if (c->gaz[i]) out[n++] = feat(F_GAZ, 9, c->gaz[i]);
+    for (uint32_t k = c->agg_off[i]; k < c->agg_off[i + 1]; k++) out[n++] = c->agg[k];
     if (stage == 2) {
         uint8_t h = c->doc_hint[i];
         out[n++] = feat(F_HINT, h, 0);

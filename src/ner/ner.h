@@ -108,7 +108,7 @@ void ner_tag_doc(const ner_model *m, ner_doc *doc);
 
 /* ---- internals shared by the tagger and the trainer ---- */
 
-#define NER_MAXFEAT 128 /* features per token */
+#define NER_MAXFEAT 160 /* features per token */
 
 /* Per-document feature context: lexicon lookups done once per token, and (stage 2) the
  * stage-1 tags of the whole document. */
@@ -123,6 +123,9 @@ typedef struct ner_ctx {
     uint64_t *word;    /* per token: hash of its exact bytes */
     uint64_t *shape;   /* per token: shape hashes (runs over 2 collapsed, all collapsed) */
     uint64_t *sshape;
+    uint32_t *agg_off;  /* per token: its aggregated-context features agg[agg_off[i]..[i+1]) */
+    uint64_t *agg;
+    size_t n_agg, cap_agg;
     uint8_t *caps; /* per token: case seen elsewhere (1 lower, 2 title), 4 = all-caps sentence */
     size_t cap;
 } ner_ctx;
