@@ -57,7 +57,9 @@ int ner_conll_read(const char *path, ner_conll *c, sf_error *err)
     size_t len;
     if (read_file(path, &c->buf, &len, err) < 0) return err->code;
     size_t captok = 0, caplines = 0, capdocs = 0, capsent = 0;
-    c->toks = NULL;
+    /* never NULL: documents without tokens still point at toks + first_tok */
+    SF_GROW(c->toks, captok, 1);
+    SF_GROW(c->gold, c->cap_gold, 1);
     long lineno = 0;
     for (size_t p = 0; p < len;) {
         size_t e = p;

@@ -97,7 +97,7 @@ static int is_lower_word(const ner_tok *t)
 }
 
 enum { EDGE_LEFT = 11, EDGE_RIGHT = 13 }; /* values standing for "outside the sentence" */
-#define EDGE_LEFT_AGG EDGE_LEFT
+#define EDGE_LEFT_AGG  EDGE_LEFT
 #define EDGE_RIGHT_AGG EDGE_RIGHT
 
 /* ---- per-document context ---- */
@@ -111,7 +111,7 @@ static void aggregate(ner_ctx *c)
     const ner_doc *doc = c->doc;
     size_t n = doc->n_toks;
     c->n_agg = 0;
-    hmap last = {0}; /* lower → last position + 1 */
+    hmap last = {0};                                     /* lower → last position + 1 */
     uint32_t *prev = sf_xmalloc((n + 1) * sizeof *prev); /* previous occurrence + 1, 0 = none */
     uint32_t *sent_of = sf_xmalloc((n + 1) * sizeof *sent_of);
     for (size_t k = 0; k < doc->n_sents; k++)
@@ -264,7 +264,6 @@ void ner_ctx_free(ner_ctx *c)
 
 /* ---- features of one token ---- */
 
-
 size_t ner_unit_features(const ner_ctx *c, size_t j, int o, uint64_t *out)
 {
     size_t n = 0;
@@ -327,15 +326,21 @@ size_t ner_context_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, in
     }
     if (c->gaz[i]) out[n++] = feat(F_GAZ, 9, c->gaz[i]);
     for (uint32_t k = c->agg_off[i]; k < c->agg_off[i + 1]; k++) out[n++] = c->agg[k];
-    if (stage == 2) {
-        uint8_t h = c->doc_hint[i];
-        out[n++] = feat(F_HINT, h, 0);
-        out[n++] = feat(F_HINT, h, sshape[2]);
-        out[n++] = feat(F_HINT, 100 + c->doc_ent[i], 0);
-        out[n++] = feat(F_HINT, 200 + c->doc_ent[i], sshape[2]);
-        out[n++] =
-            feat(F_HINT2, i > s0 ? c->doc_hint[i - 1] : 99, i + 1 < s1 ? c->doc_hint[i + 1] : 99);
-    }
+    if (stage == 2) n += ner_hint_features(c, s0, s1, i, out + n);
+    return n;
+}
+
+size_t ner_hint_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, uint64_t *out)
+{
+    size_t n = 0;
+    uint64_t ss = c->sshape[i];
+    uint8_t h = c->doc_hint[i];
+    out[n++] = feat(F_HINT, h, 0);
+    out[n++] = feat(F_HINT, h, ss);
+    out[n++] = feat(F_HINT, 100 + c->doc_ent[i], 0);
+    out[n++] = feat(F_HINT, 200 + c->doc_ent[i], ss);
+    out[n++] =
+        feat(F_HINT2, i > s0 ? c->doc_hint[i - 1] : 99, i + 1 < s1 ? c->doc_hint[i + 1] : 99);
     return n;
 }
 

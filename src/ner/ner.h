@@ -44,9 +44,8 @@ enum {
 /* A read-only open-addressing table (linear probing, key 0 = empty), laid out as in the
  * model file so that loading is mapping the file. */
 typedef struct ner_table {
-    const uint64_t *keys;
-    const uint32_t *vals;
-    uint64_t cap; /* a power of two, or 0 */
+    const uint32_t *slots; /* cap × (check bits of the key, value); check 0 = empty */
+    uint64_t cap;          /* a power of two, or 0 */
 } ner_table;
 
 /* The value of key, or `none`. */
@@ -123,7 +122,7 @@ typedef struct ner_ctx {
     uint64_t *word;    /* per token: hash of its exact bytes */
     uint64_t *shape;   /* per token: shape hashes (runs over 2 collapsed, all collapsed) */
     uint64_t *sshape;
-    uint32_t *agg_off;  /* per token: its aggregated-context features agg[agg_off[i]..[i+1]) */
+    uint32_t *agg_off; /* per token: its aggregated-context features agg[agg_off[i]..[i+1]) */
     uint64_t *agg;
     size_t n_agg, cap_agg;
     uint8_t *caps; /* per token: case seen elsewhere (1 lower, 2 title), 4 = all-caps sentence */
@@ -143,6 +142,8 @@ void ner_ctx_free(ner_ctx *c);
 size_t ner_context_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage,
                             uint64_t *out);
 size_t ner_unit_features(const ner_ctx *c, size_t j, int o, uint64_t *out);
+/* The stage-2 part of the context features (the document hints). */
+size_t ner_hint_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, uint64_t *out);
 size_t ner_edge_features(int o, uint64_t *out);
 size_t ner_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage, uint64_t *out);
 
@@ -150,7 +151,8 @@ size_t ner_features(const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage,
  * (score = q × scale), plus tag transitions [prev or NER_NTAG at start][tag]. */
 typedef struct ner_weights {
     ner_table index;
-    const int16_t *q;
+    const int16_t *q; /* row r's scores: q[r * stride .. + NER_NTAG) */
+    size_t stride;
     float scale;
     const float *trans;
     size_t rows;

@@ -34,7 +34,7 @@ void ner_scores(const ner_weights *wt, const ner_ctx *c, size_t s0, size_t s1, s
     for (size_t k = 0; k < nf; k++) {
         uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
         if (row == UINT32_MAX) continue;
-        const int16_t *q = wt->q + (size_t)row * NER_NTAG;
+        const int16_t *q = wt->q + (size_t)row * wt->stride;
         for (int y = 0; y < NER_NTAG; y++) sum[y] += q[y];
     }
     for (int y = 0; y < NER_NTAG; y++) score[y] = (float)sum[y] * wt->scale;
@@ -90,29 +90,40 @@ void ner_viterbi(const ner_weights *wt, const ner_ctx *c, size_t s0, size_t s1, 
     if (em != stack_em) free(em);
 }
 
-/* ---- the tagger: a model plus per-word caches of unit-feature scores ---- */
+/* ---- the tagger: a model plus per-word caches of unit-feature scores ----
+ *
+ * Both stages' weights of a feature sit side by side in the model, so the tagger looks
+ * each feature up once: the first pass sums stage-1 scores to decode with and keeps the
+ * stage-2 sums of the same features; the second pass adds only the hint features. */
 
 #define CACHE_SLOTS (1u << 14)
 
 typedef struct unit_entry {
-    uint64_t word;             /* exact-bytes hash; 0 = empty */
-    int32_t part[5][NER_NTAG]; /* quantized unit scores seen from offsets -2..2 */
+    uint64_t word;                /* exact-bytes hash; 0 = empty */
+    int32_t part[2][5][NER_NTAG]; /* per stage, quantized unit scores seen from -2..2 */
 } unit_entry;
 
 struct ner_tagger {
     const ner_model *m;
     ner_ctx ctx;
-    unit_entry *cache[2];
+    unit_entry *cache;
     int32_t edge[2][5][NER_NTAG];
+    int32_t *pending; /* per token: stage-2 sums of the features stage 1 looked up */
+    size_t cap_pending;
 };
 
-static void sum_rows(const ner_weights *wt, const uint64_t *f, size_t nf, int32_t *sum)
+/* Add the rows of f to sum[0] (stage 1) and, when the model has one, sum[1] (stage 2). */
+static void sum_both(const ner_model *m, const uint64_t *f, size_t nf, int32_t sum[2][NER_NTAG])
 {
+    const ner_weights *w1 = &m->stage[0];
+    int two = m->stage[1].rows > 0;
     for (size_t k = 0; k < nf; k++) {
-        uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
+        uint32_t row = ner_table_get(&w1->index, f[k], UINT32_MAX);
         if (row == UINT32_MAX) continue;
-        const int16_t *q = wt->q + (size_t)row * NER_NTAG;
-        for (int y = 0; y < NER_NTAG; y++) sum[y] += q[y];
+        const int16_t *q = w1->q + (size_t)row * w1->stride;
+        for (int y = 0; y < NER_NTAG; y++) sum[0][y] += q[y];
+        if (two)
+            for (int y = 0; y < NER_NTAG; y++) sum[1][y] += q[NER_NTAG + y];
     }
 }
 
@@ -120,13 +131,14 @@ ner_tagger *ner_tagger_new(const ner_model *m)
 {
     ner_tagger *t = sf_xcalloc(1, sizeof *t);
     t->m = m;
-    for (int s = 0; s < 2; s++) {
-        t->cache[s] = sf_xcalloc(CACHE_SLOTS, sizeof *t->cache[s]);
-        for (int o = -2; o <= 2; o++) {
-            uint64_t f[8];
-            size_t nf = ner_edge_features(o, f);
-            sum_rows(&m->stage[s], f, nf, t->edge[s][o + 2]);
-        }
+    t->cache = sf_xcalloc(CACHE_SLOTS, sizeof *t->cache);
+    for (int o = -2; o <= 2; o++) {
+        uint64_t f[8];
+        size_t nf = ner_edge_features(o, f);
+        int32_t sum[2][NER_NTAG] = {{0}};
+        sum_both(m, f, nf, sum);
+        memcpy(t->edge[0][o + 2], sum[0], sizeof sum[0]);
+        memcpy(t->edge[1][o + 2], sum[1], sizeof sum[1]);
     }
     return t;
 }
@@ -135,23 +147,26 @@ void ner_tagger_free(ner_tagger *t)
 {
     if (!t) return;
     ner_ctx_free(&t->ctx);
-    free(t->cache[0]);
-    free(t->cache[1]);
+    free(t->cache);
+    free(t->pending);
     free(t);
 }
 
-static const unit_entry *unit_scores(ner_tagger *t, int stage, size_t j)
+static const unit_entry *unit_scores(ner_tagger *t, size_t j)
 {
     const ner_ctx *c = &t->ctx;
     uint64_t w = c->word[j];
-    unit_entry *e = &t->cache[stage - 1][w & (CACHE_SLOTS - 1)];
+    unit_entry *e = &t->cache[w & (CACHE_SLOTS - 1)];
     if (e->word == w) return e;
     memset(e, 0, sizeof *e);
     e->word = w;
     for (int o = -2; o <= 2; o++) {
         uint64_t f[NER_MAXFEAT];
         size_t nf = ner_unit_features(c, j, o, f);
-        sum_rows(&t->m->stage[stage - 1], f, nf, e->part[o + 2]);
+        int32_t sum[2][NER_NTAG] = {{0}};
+        sum_both(t->m, f, nf, sum);
+        memcpy(e->part[0][o + 2], sum[0], sizeof sum[0]);
+        memcpy(e->part[1][o + 2], sum[1], sizeof sum[1]);
     }
     return e;
 }
@@ -162,20 +177,35 @@ static void tagger_sentence(ner_tagger *t, int stage, size_t s0, size_t s1, uint
     size_t n = s1 - s0;
     float stack_em[64 * NER_NTAG];
     float *em = n <= 64 ? stack_em : sf_xmalloc(n * NER_NTAG * sizeof *em);
+    uint64_t f[NER_MAXFEAT];
     for (size_t i = s0; i < s1; i++) {
-        int32_t sum[NER_NTAG] = {0};
-        uint64_t f[NER_MAXFEAT];
-        size_t nf = ner_context_features(&t->ctx, s0, s1, i, stage, f);
-        sum_rows(wt, f, nf, sum);
-        for (int o = -2; o <= 2; o++) {
-            size_t j = i + (size_t)o;
-            const int32_t *part = (o >= 0 || i >= s0 + (size_t)-o) && j < s1
-                                      ? unit_scores(t, stage, j)->part[o + 2]
-                                      : t->edge[stage - 1][o + 2];
-            for (int y = 0; y < NER_NTAG; y++) sum[y] += part[y];
+        int32_t *pend = t->pending + i * NER_NTAG;
+        int32_t sum[2][NER_NTAG] = {{0}};
+        if (stage == 1) {
+            size_t nf = ner_context_features(&t->ctx, s0, s1, i, 1, f);
+            sum_both(t->m, f, nf, sum);
+            for (int o = -2; o <= 2; o++) {
+                size_t j = i + (size_t)o;
+                int in = (o >= 0 || i >= s0 + (size_t)-o) && j < s1;
+                const unit_entry *u = in ? unit_scores(t, j) : NULL;
+                for (int s = 0; s < 2; s++) {
+                    const int32_t *part = u ? u->part[s][o + 2] : t->edge[s][o + 2];
+                    for (int y = 0; y < NER_NTAG; y++) sum[s][y] += part[y];
+                }
+            }
+            memcpy(pend, sum[1], sizeof sum[1]);
+        } else {
+            memcpy(sum[0], pend, sizeof sum[0]);
+            size_t nf = ner_hint_features(&t->ctx, s0, s1, i, f);
+            for (size_t k = 0; k < nf; k++) {
+                uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
+                if (row == UINT32_MAX) continue;
+                const int16_t *q = wt->q + (size_t)row * wt->stride;
+                for (int y = 0; y < NER_NTAG; y++) sum[0][y] += q[y];
+            }
         }
         float *e = em + (i - s0) * NER_NTAG;
-        for (int y = 0; y < NER_NTAG; y++) e[y] = (float)sum[y] * wt->scale;
+        for (int y = 0; y < NER_NTAG; y++) e[y] = (float)sum[0][y] * wt->scale;
     }
     ner_decode(em, n, wt->trans, tags + s0);
     if (em != stack_em) free(em);
@@ -184,6 +214,7 @@ static void tagger_sentence(ner_tagger *t, int stage, size_t s0, size_t s1, uint
 void ner_tagger_tag(ner_tagger *t, ner_doc *doc)
 {
     ner_ctx_init(&t->ctx, &t->m->lx, doc);
+    SF_GROW(t->pending, t->cap_pending, (doc->n_toks + 1) * NER_NTAG);
     for (size_t k = 0; k < doc->n_sents; k++)
         tagger_sentence(t, 1, doc->sent[k], doc->sent[k + 1], doc->tags);
     if (t->m->stage[1].rows) {
