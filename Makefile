@@ -5,7 +5,7 @@
 #   make demo     build and run `storyfold brief examples/`
 #   make test     unit tests (cmocka) + end-to-end CLI tests
 #   make asan     the same tests under AddressSanitizer + UBSan (build-asan/)
-#   make bench    ingest throughput on ../shared/data/corpora (median of 5)
+#   make bench    ingest throughput on ../shared/data/corpora, tagging speed (medians of 5)
 #   make fuzz     build the libFuzzer targets (clang)
 #   make model    rebuild models/ner.sfm from ../shared/data/conll2003 and npm lexicons
 
@@ -37,7 +37,9 @@ DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqli
                libjansson-dev libxxhash-dev libcmocka-dev sqlite3 jq
 # what the sanitizer build, the fuzzers, the benchmark and the evaluations add
 # (wordnet-base: the WordNet exception lists ROUGE's -m stemming looks words up in)
-DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base
+# (nodejs and npm: the evaluations' peers, unless a Node.js with npm is installed already)
+DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base iso-codes \
+               $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 
 .PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz model clean
 
@@ -97,6 +99,7 @@ asan: deps-dev
 bench: deps-dev
 	@$(MAKE) --no-print-directory storyfold
 	./bench/ingest.sh
+	./bench/ner.sh
 
 eval: deps-dev
 	@$(MAKE) --no-print-directory storyfold $(BUILD)/eval/rouge
