@@ -60,6 +60,11 @@ typedef enum sf_ent_type {
     SF_ENT_MISC = 4 /* nationalities, events, works, other names */
 } sf_ent_type;
 
+/* "PER", "LOC", "ORG", "MISC" (and "" for SF_ENT_NONE); the type of such a name, or
+ * SF_ENT_NONE. */
+const char *sf_ent_type_name(int type);
+int sf_ent_type_parse(const char *name);
+
 typedef struct sf_span {
     uint32_t start, end; /* byte offsets into a document's text, half-open */
 } sf_span;

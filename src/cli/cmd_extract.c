@@ -32,13 +32,12 @@ static json_t *spans(const sf_span *s, size_t n)
 
 static json_t *entities(const sf_doc *d)
 {
-    static const char *const types[] = {"", "PER", "LOC", "ORG", "MISC"};
     json_t *a = json_array();
     for (size_t i = 0; i < d->n_ents; i++) {
         const sf_entity *e = &d->ents[i];
         json_array_append_new(
             a, json_pack("{s:I, s:I, s:s, s:s%, s:s%}", "start", (json_int_t)e->start, "end",
-                         (json_int_t)e->end, "type", types[e->type], "text", d->text + e->start,
+                         (json_int_t)e->end, "type", sf_ent_type_name(e->type), "text", d->text + e->start,
                          (size_t)(e->end - e->start), "canonical", d->text + e->name_start,
                          (size_t)(e->name_end - e->name_start)));
     }

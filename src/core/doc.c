@@ -3,6 +3,7 @@
 #include "storyfold.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 sf_doc *sf_doc_new(void)
 {
@@ -28,4 +29,18 @@ void sf_doc_free(sf_doc *d)
     free(d->toks);
     free(d->ents);
     free(d);
+}
+
+static const char *const ent_types[] = {"", "PER", "LOC", "ORG", "MISC"};
+
+const char *sf_ent_type_name(int type)
+{
+    return type > 0 && type <= SF_ENT_MISC ? ent_types[type] : "";
+}
+
+int sf_ent_type_parse(const char *name)
+{
+    for (int t = SF_ENT_PER; name && t <= SF_ENT_MISC; t++)
+        if (!strcmp(name, ent_types[t])) return t;
+    return SF_ENT_NONE;
 }

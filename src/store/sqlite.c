@@ -38,6 +38,20 @@ static const char *const migrations[] = {
     "CREATE TABLE term_df(term INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
     "INSERT INTO meta VALUES('n_docs', 0);",
+    /* 1 → 2: named-entity mentions. entity is the canonical name's spelling-tolerant key
+     * (as a signed 64-bit integer); name_start/name_end are that name's bytes in the
+     * document, so the view can show it. Offsets are bytes: substr over a BLOB. */
+    "CREATE TABLE mention("
+    "  doc INTEGER NOT NULL REFERENCES doc(n),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, type TEXT NOT NULL,"
+    "  name_start INTEGER NOT NULL, name_end INTEGER NOT NULL, entity INTEGER NOT NULL);"
+    "CREATE INDEX mention_doc ON mention(doc);"
+    "CREATE INDEX mention_entity ON mention(entity);"
+    "CREATE VIEW entity_mention AS SELECT m.entity, m.type,"
+    "  CAST(substr(CAST(d.text AS BLOB), m.name_start + 1, m.name_end - m.name_start) AS TEXT)"
+    "    AS name,"
+    "  CAST(substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT) AS text,"
+    "  m.start, m.end, d.id AS doc, d.story FROM mention m JOIN doc d ON d.n = m.doc;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -46,6 +60,8 @@ enum {
     ST_ADD_DOC,
     ST_ADD_SENT,
     ST_ADD_FTS,
+    ST_ADD_MENTION,
+    ST_DOC_MENTIONS,
     ST_PUT_STORY,
     ST_PUT_DF,
     ST_SET_NDOCS,
@@ -58,6 +74,10 @@ static const char *const stmt_sql[ST__COUNT] = {
                    " lang, text, story) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [ST_ADD_SENT] = "INSERT INTO sentence(doc, start, end, boilerplate) VALUES(?1,?2,?3,?4)",
     [ST_ADD_FTS] = "INSERT INTO sentence_fts(rowid, text) VALUES(?1, ?2)",
+    [ST_ADD_MENTION] = "INSERT INTO mention(doc, start, end, type, name_start, name_end, entity)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [ST_DOC_MENTIONS] = "SELECT start, end, type, name_start, name_end, entity FROM mention"
+                        " WHERE doc = ?1 ORDER BY start",
     [ST_PUT_STORY] = "INSERT INTO story(id, storyline, day_min, day_max, n_docs, centroid,"
                      " title) VALUES(?1,?1,?2,?3,?4,?5,?6) ON CONFLICT(id) DO UPDATE SET"
                      " day_min=?2, day_max=?3, n_docs=?4, centroid=?5,"
@@ -297,7 +317,42 @@ int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
         sqlite3_bind_text(s, 2, d->text + se->start, (int)(se->end - se->start), SQLITE_STATIC);
         if ((rc = step_done(db, s, err, "indexing a sentence")) != SF_OK) return rc;
     }
+    for (size_t i = 0; i < d->n_ents; i++) {
+        const sf_entity *e = &d->ents[i];
+        s = db->st[ST_ADD_MENTION];
+        sqlite3_bind_int64(s, 1, docn);
+        sqlite3_bind_int(s, 2, (int)e->start);
+        sqlite3_bind_int(s, 3, (int)e->end);
+        sqlite3_bind_text(s, 4, sf_ent_type_name(e->type), -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 5, (int)e->name_start);
+        sqlite3_bind_int(s, 6, (int)e->name_end);
+        sqlite3_bind_int64(s, 7, (sqlite3_int64)e->key);
+        if ((rc = step_done(db, s, err, "storing an entity mention")) != SF_OK) return rc;
+    }
     return SF_OK;
+}
+
+/* The stored mentions of document n into d->ents. */
+static int load_mentions(sf_db *db, int64_t n, sf_doc *d, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_DOC_MENTIONS];
+    sqlite3_bind_int64(s, 1, n);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sf_entity e = {(uint32_t)sqlite3_column_int(s, 0),
+                       (uint32_t)sqlite3_column_int(s, 1),
+                       (uint8_t)sf_ent_type_parse((const char *)sqlite3_column_text(s, 2)),
+                       (uint32_t)sqlite3_column_int(s, 3),
+                       (uint32_t)sqlite3_column_int(s, 4),
+                       (uint64_t)sqlite3_column_int64(s, 5)};
+        if (e.end > d->len || e.name_end > d->len || e.start >= e.end || !e.type) continue;
+        SF_GROW(d->ents, cap, d->n_ents + 1);
+        d->ents[d->n_ents++] = e;
+    }
+    int out = rc == SQLITE_DONE ? SF_OK : db_fail(db, err, "loading entity mentions");
+    sqlite3_reset(s);
+    return out;
 }
 
 int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
@@ -370,7 +425,7 @@ int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_err
     *n = 0;
     if (sqlite3_prepare_v2(db->h,
                            "SELECT id, path, ext_id, title, source, date, day, url, author, lang,"
-                           " text FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n",
+                           " text, n FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading a story");
     sqlite3_bind_int64(s, 1, story);
@@ -392,6 +447,10 @@ int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_err
         d->len = (size_t)sqlite3_column_bytes(s, 10);
         SF_GROW(*docs, cap, *n + 1);
         (*docs)[(*n)++] = d;
+        if ((rc = load_mentions(db, sqlite3_column_int64(s, 11), d, err)) != SF_OK) {
+            sqlite3_finalize(s);
+            return rc;
+        }
     }
     if ((rc = rows_done(db, s, rc, err, "loading a story")) != SF_OK) return rc;
     if (!*n) return sf_fail(err, SF_ENOTFOUND, "%s: no story %lld", db->where, (long long)story);

@@ -167,11 +167,12 @@ static void test_schema(void **state)
     fx *f = *state;
     sf_db *db = open_ok(f->path);
     sqlite3 *h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 1);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 2);
     char mode[32];
     raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");
-    const char *tables[] = {"doc", "sentence", "sentence_fts", "story", "term_df", "meta"};
+    const char *tables[] = {"doc",     "sentence", "sentence_fts",  "story",
+                            "term_df", "meta",     "mention", "entity_mention"};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
@@ -193,8 +194,52 @@ static void test_schema(void **state)
     db = open_ok(f->path);
     sf_db_close(db);
     h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 1);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 2);
     sqlite3_close(h);
+}
+
+/* Entity mentions are stored with the document, readable with SQL (names cut by bytes,
+ * after non-ASCII text), and come back with the story's documents. */
+static void test_mentions(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    sf_error err = {0};
+    sf_ingest *in = sf_ingest_new(db, &err);
+    assert_non_null(in);
+    sf_doc *d = doc_of(&arts[1], NULL);
+    assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
+    const char *mayor = strstr(d->text, "Bj\xC3\xB6rn"), *dam = strstr(d->text, "Harlow Dam");
+    uint32_t m0 = (uint32_t)(mayor - d->text), d0 = (uint32_t)(dam - d->text);
+    uint32_t m1 = m0 + (uint32_t)strlen("Bj\xC3\xB6rn \xC3\x85str\xC3\xB6m"), d1 = d0 + 10;
+    d->ents = calloc(2, sizeof *d->ents);
+    d->ents[0] = (sf_entity){m0, m1, SF_ENT_PER, m0, m1, 42};
+    d->ents[1] = (sf_entity){d0, d1, SF_ENT_LOC, d0, d1, (uint64_t)-7}; /* above INT64_MAX */
+    d->n_ents = 2;
+    assert_int_equal(sf_ingest_take(in, d, &err), SF_OK);
+    assert_int_equal(sf_ingest_free(in, &err), SF_OK);
+
+    sqlite3 *h = raw_open(f->path);
+    char name[64];
+    raw_text(h, "SELECT name FROM entity_mention WHERE type = 'PER'", name, sizeof name);
+    assert_string_equal(name, "Bj\xC3\xB6rn \xC3\x85str\xC3\xB6m");
+    raw_text(h, "SELECT text FROM entity_mention WHERE type = 'LOC'", name, sizeof name);
+    assert_string_equal(name, "Harlow Dam");
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM mention WHERE entity = 42"), 1);
+    sqlite3_close(h);
+
+    sf_story_list *l = sf_stories_new(db, &err);
+    assert_non_null(l);
+    assert_int_equal(l->n, 1);
+    sf_brief *b = sf_brief_build(db, l->rows[0].id, 100, &err);
+    sf_stories_free(l);
+    assert_non_null(b);
+    assert_int_equal(b->docs[0]->n_ents, 2);
+    assert_int_equal(b->docs[0]->ents[0].start, m0);
+    assert_int_equal(b->docs[0]->ents[0].type, SF_ENT_PER);
+    assert_true(b->docs[0]->ents[1].key == (uint64_t)-7);
+    sf_brief_free(b);
+    sf_db_close(db);
 }
 
 static int64_t story_of_title(const sf_story_list *l, const char *title)
@@ -621,6 +666,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mentions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ingest_dedup_stories, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_brief, setup, teardown),
