@@ -119,12 +119,17 @@ void sf_doc_free(sf_doc *doc);
 /* Normalize, mark boilerplate, split sentences, tokenize and stem; set id. */
 int sf_doc_analyze(sf_doc *doc, sf_error *err);
 
+/* Whether byte pos of an analyzed document lies in a sentence cleaning marked as
+ * boilerplate (teasers, credits, captions). */
+int sf_doc_in_boilerplate(const sf_doc *doc, uint32_t pos);
+
 /* The named-entity tagger: a model file (models/ner.sfm) loaded once, and its caches.
  * One per thread. NULL with err when the file is missing or not a model. */
 typedef struct sf_tagger sf_tagger;
 sf_tagger *sf_tagger_new(const char *model_path, sf_error *err);
 void sf_tagger_free(sf_tagger *t);
-/* Find the named entities of an analyzed document (fills doc->ents). */
+/* Find the named entities of an analyzed document (fills doc->ents), boilerplate
+ * included: users of the entities leave those out (sf_doc_in_boilerplate). */
 void sf_doc_tag(sf_doc *doc, sf_tagger *t);
 
 /* ---- reading ------------------------------------------------------------------------ */
@@ -234,6 +239,15 @@ typedef struct sf_brief_sentence {
     int n_outlets; /* independent outlets among cite + also (see sf_brief.outlet) */
 } sf_brief_sentence;
 
+/* One of a story's key people, places or organizations. */
+typedef struct sf_brief_entity {
+    uint8_t type;   /* SF_ENT_PER, SF_ENT_LOC or SF_ENT_ORG */
+    char *name;     /* owned: its fullest name in the story */
+    int n_outlets;  /* independent outlets naming it */
+    int n_docs;     /* documents naming it */
+    int n_mentions; /* mentions in all */
+} sf_brief_entity;
+
 typedef struct sf_brief {
     int64_t story;
     char *title;   /* owned */
@@ -245,6 +259,8 @@ typedef struct sf_brief {
     int n_sources;  /* independent outlets in the story */
     sf_brief_sentence *summary;
     size_t n_summary;
+    sf_brief_entity *entities; /* by type (PER, LOC, ORG), most reported first, at most 6 each */
+    size_t n_entities;
 } sf_brief;
 
 /* Build the brief of one stored story; `words` is the summary budget (<= 0: 100). */

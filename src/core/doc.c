@@ -44,3 +44,16 @@ int sf_ent_type_parse(const char *name)
         if (!strcmp(name, ent_types[t])) return t;
     return SF_ENT_NONE;
 }
+
+int sf_doc_in_boilerplate(const sf_doc *d, uint32_t pos)
+{
+    size_t lo = 0, hi = d->n_sents; /* the last sentence starting at or before pos */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < d->sents[lo - 1].end && d->sents[lo - 1].boilerplate;
+}

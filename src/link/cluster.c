@@ -132,6 +132,7 @@ void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v)
     /* canonical entities as terms of their own: spelling variants ("Kyiv", "Kiev") count
      * as one, and a name weighs beside the words it is made of */
     for (size_t i = 0; i < doc->n_ents; i++) {
+        if (sf_doc_in_boilerplate(doc, doc->ents[i].start)) continue;
         SF_GROW(v->e, v->cap, v->n + 1);
         v->e[v->n++] = (tv_entry){
             (doc->ents[i].key * 0x9E3779B97F4A7C15ULL + doc->ents[i].type) | 1, CLU_ENTITY_WEIGHT};

@@ -37,7 +37,6 @@ void sf_doc_tag(sf_doc *d, sf_tagger *t)
     size_t n = 0, nsent = 0;
     for (size_t k = 0; k < d->n_sents; k++) {
         const sf_sentence *s = &d->sents[k];
-        if (s->boilerplate) continue; /* teasers and credits name nothing the story is about */
         SF_GROW(t->sent, t->cap_sent, nsent + 2);
         t->sent[nsent++] = (uint32_t)n;
         ner_tokenize(d->text, s->start, s->end, &t->toks, &n, &t->cap_toks);

@@ -42,9 +42,17 @@ static json_t *brief_json(const sf_brief *b)
                                (size_t)(s->cite.span.end - s->cite.span.start), "cite",
                                cite_json(b, &s->cite), "also", also, "outlets", s->n_outlets));
     }
-    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o}", "story", (json_int_t)b->story, "title",
+    json_t *ents = json_array();
+    for (size_t i = 0; i < b->n_entities; i++) {
+        const sf_brief_entity *e = &b->entities[i];
+        json_array_append_new(ents, json_pack("{s:s, s:s, s:i, s:i, s:i}", "type",
+                                              sf_ent_type_name(e->type), "name", e->name, "outlets",
+                                              e->n_outlets, "documents", e->n_docs, "mentions",
+                                              e->n_mentions));
+    }
+    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o}", "story", (json_int_t)b->story, "title",
                      b->title, "articles", (json_int_t)b->n_docs, "outlets", b->n_sources,
-                     "summary", summary, "documents", docs);
+                     "summary", summary, "entities", ents, "documents", docs);
 }
 
 int sf_brief_write_json(const sf_brief *b, FILE *out)

@@ -1,6 +1,6 @@
 /* markdown.c — a brief as Markdown for the terminal: title, counts, the cited summary,
- * the sources. Citations read [n:start-end]: document n of the source list, byte span
- * of its stored text. */
+ * the key people, places and organizations, the sources. Citations read [n:start-end]: document n
+ * of the source list, byte span of its stored text. */
 #include "storyfold.h"
 
 #include <string.h>
@@ -55,6 +55,16 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         else
             fprintf(out, "] (%zu articles, %d independent outlet%s)\n", n_art, s->n_outlets,
                     s->n_outlets == 1 ? "" : "s");
+    }
+    if (b->n_entities) fputs("\n### Who and where\n\n", out);
+    static const char *const heads[] = {"", "People", "Places", "Organizations", "Other"};
+    for (size_t i = 0; i < b->n_entities; i++) {
+        const sf_brief_entity *e = &b->entities[i];
+        int opens = !i || b->entities[i - 1].type != e->type;
+        int closes = i + 1 == b->n_entities || b->entities[i + 1].type != e->type;
+        if (opens) fprintf(out, "- %s: ", heads[e->type <= SF_ENT_MISC ? e->type : 0]);
+        fprintf(out, "%s (%d outlet%s)%s", e->name, e->n_outlets, e->n_outlets == 1 ? "" : "s",
+                closes ? "\n" : ", ");
     }
     fputs("\n### Sources\n\n", out);
     for (size_t i = 0; i < b->n_docs; i++) {

@@ -10,6 +10,7 @@
 #include "link/fingerprint.h"
 #include "link/termvec.h"
 #include "store/store.h"
+#include "story/entities.h"
 #include "story/title.h"
 #include "storyfold.h"
 
@@ -204,6 +205,7 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     for (size_t i = 0; i < b->n_docs; i++)
         if (!seen[b->outlet[i]]++) b->n_sources++;
     free(seen);
+    story_entities(b);
     return b;
 fail:
     sf_brief_free(b);
@@ -217,6 +219,8 @@ void sf_brief_free(sf_brief *b)
     free(b->docs);
     for (size_t i = 0; i < b->n_summary; i++) free(b->summary[i].also);
     free(b->summary);
+    for (size_t i = 0; i < b->n_entities; i++) free(b->entities[i].name);
+    free(b->entities);
     free(b->title);
     free(b->copy_of);
     free(b->outlet);

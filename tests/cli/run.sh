@@ -240,6 +240,21 @@ if [ -d ../shared/seeds ]; then
   [ "$s" = 1 ] && ok "seeds: 000-003 form one story" || no "seeds: 000-003 form one story" "$(cat "$T/seeds.tsv")"
   "$SF" brief ../shared/seeds >"$T/seeds.md"
   check "seeds: brief has a cited summary" grep -qE '^- .*\[[0-9]+:[0-9]+-[0-9]+' "$T/seeds.md"
+  # spelling variants across outlets are one entity: Zelensky/Zelenskyy, Kyiv/Kiev
+  "$SF" brief --json ../shared/seeds >"$T/seeds.jsonl"
+  check "seeds: Zelensky and Zelenskyy are one person named by 4 outlets" jq -e -s '
+    [.[0].entities[] | select(.name | test("Zelensk"))] | length == 1 and .[0].type == "PER"
+    and .[0].outlets == 4' "$T/seeds.jsonl"
+  check "seeds: Kyiv and Kiev are one place named by 4 outlets" jq -e -s '
+    [.[0].entities[] | select(.name | test("^(Kyiv|Kiev)$"))] | length == 1
+    and .[0].type == "LOC" and .[0].outlets == 4' "$T/seeds.jsonl"
+  "$SF" extract ../shared/seeds >"$T/seeds-extract.jsonl"
+  check "seeds: the people, countries, cities and organizations named are found" jq -e -s '
+    [.[].entities[] | .type + ":" + .canonical] as $e
+    | all("PER:Volodymyr Zelensky", "PER:Vladimir Putin", "PER:Dmitry Peskov",
+          "PER:Denys Shmyhal", "LOC:Kyiv", "LOC:Ukraine", "LOC:Russia", "LOC:Minsk",
+          "LOC:United States", "ORG:NATO"; . as $want | $e | index($want) != null)' \
+    "$T/seeds-extract.jsonl"
 else
   echo "skip seeds: ../shared/seeds is absent (a user's clone has no ../shared)"
 fi

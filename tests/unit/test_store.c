@@ -171,8 +171,8 @@ static void test_schema(void **state)
     char mode[32];
     raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");
-    const char *tables[] = {"doc",     "sentence", "sentence_fts",  "story",
-                            "term_df", "meta",     "mention", "entity_mention"};
+    const char *tables[] = {"doc",     "sentence", "sentence_fts", "story",
+                            "term_df", "meta",     "mention",      "entity_mention"};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
