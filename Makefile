@@ -132,7 +132,7 @@ fuzz: deps-dev $(LIB_SRC)
 	@mkdir -p build-fuzz
 	@set -e; for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); echo "== $$n"; \
-	  clang $(CSTD) -Iinclude -Isrc -g -O1 -fsanitize=fuzzer,address,undefined \
+	  clang $(CSTD) -Iinclude -Isrc -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    $(shell pkg-config --cflags $(PKGS)) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS_ALL); \
 	done
 
