@@ -154,7 +154,7 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc)
     size_t n = doc->n_toks;
     c->lx = lx;
     c->doc = doc;
-    if (c->cap < n) {
+    if (c->cap < n + 1) { /* never NULL, even for an empty document */
         size_t cap = n + n / 2 + 16;
         c->lower = sf_xrealloc(c->lower, cap * sizeof *c->lower);
         c->cluster = sf_xrealloc(c->cluster, cap * sizeof *c->cluster);

@@ -224,7 +224,7 @@ mkdir -p "$T/emptydir"
 [ $rc = 0 ] && [ ! -s "$T/out" ] && ok "cluster of an empty directory" || no "cluster of an empty directory" "rc=$rc"
 
 # ---- help and usage -------------------------------------------------------------------------
-for c in ingest stories show search brief summarize cluster extract; do
+for c in ingest stories show search brief summarize cluster extract tag; do
   "$SF" $c --help >"$T/help" 2>&1; rc=$?
   [ $rc = 0 ] && grep -q "usage: storyfold $c" "$T/help" && ok "$c --help" || no "$c --help" "rc=$rc"
   "$SF" $c --no-such-option >/dev/null 2>&1; rc=$?
@@ -232,6 +232,19 @@ for c in ingest stories show search brief summarize cluster extract; do
 done
 "$SF" --help | grep -q "Commands:" && ok "storyfold --help" || no "storyfold --help"
 "$SF" frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok "unknown command: exit 2" || no "unknown command: exit 2"
+
+# ---- tag --conll: the tagger's evaluation interface -----------------------------------------
+printf -- '-DOCSTART- -X- -X- O\n\nIlsa NNP B-NP B-PER\nMarovic NNP I-NP I-PER\nvisited VBD B-VP O\nVelmora NNP B-NP B-LOC\n. . O O\n' >"$T/in.conll"
+"$SF" tag --conll "$T/in.conll" >"$T/tag.out"
+check "tag --conll: every line back with one tag added" awk 'NR == 1 && $NF != "O" { exit 1 } NF && NF != 5 { exit 1 } $NF !~ /^(O|[BI]-(PER|LOC|ORG|MISC))$/ && NF { exit 1 } END { exit NR != 7 }' "$T/tag.out"
+check "tag --conll: a person and a place" grep -q 'Marovic NNP I-NP I-PER I-PER' "$T/tag.out"
+printf -- '-DOCSTART- -X- -X- O\n\n-DOCSTART- -X- -X- O\n' >"$T/empty.conll"
+check "tag --conll: documents without tokens" "$SF" tag --conll "$T/empty.conll"
+printf 'Velmora NNP B-NP B-LOC\nfell VBD B-VP Q-TAG\n' >"$T/bad.conll"
+"$SF" tag --conll "$T/bad.conll" >/dev/null 2>"$T/err"; rc=$?
+[ $rc = 1 ] && grep -q "bad.conll:2: last column is not an IOB2 tag" "$T/err" && ok "tag --conll: a bad tag column is named with file and line" || no "tag --conll: a bad tag column is named with file and line" "rc=$rc $(cat "$T/err")"
+STORYFOLD_MODELS=/nonexistent "$SF" tag --conll "$T/in.conll" --model /nonexistent/ner.sfm >/dev/null 2>"$T/err"; rc=$?
+[ $rc = 1 ] && grep -q "/nonexistent/ner.sfm" "$T/err" && ok "tag --conll: a missing model is named" || no "tag --conll: a missing model is named" "rc=$rc $(cat "$T/err")"
 
 # ---- the real seeds (only where ../shared is present) --------------------------------------
 if [ -d ../shared/seeds ]; then
