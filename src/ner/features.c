@@ -157,7 +157,6 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc)
     if (c->cap < n + 1) { /* never NULL, even for an empty document */
         size_t cap = n + n / 2 + 16;
         c->lower = sf_xrealloc(c->lower, cap * sizeof *c->lower);
-        c->cluster = sf_xrealloc(c->cluster, cap * sizeof *c->cluster);
         c->gaz = sf_xrealloc(c->gaz, cap * sizeof *c->gaz);
         c->doc_hint = sf_xrealloc(c->doc_hint, cap * sizeof *c->doc_hint);
         c->caps = sf_xrealloc(c->caps, cap * sizeof *c->caps);
@@ -172,7 +171,6 @@ void ner_ctx_init(ner_ctx *c, const ner_lexicon *lx, const ner_doc *doc)
         c->lower[i] = ner_lower_hash(doc->toks[i].s, doc->toks[i].len);
         c->word[i] = XXH3_64bits(doc->toks[i].s, doc->toks[i].len) | 1;
         shapes(&doc->toks[i], &c->shape[i], &c->sshape[i]);
-        c->cluster[i] = lx ? ner_lexicon_cluster(lx, c->lower[i]) : 0;
         c->gaz[i] = 0;
         c->doc_hint[i] = 0;
         c->doc_ent[i] = 0;
@@ -249,7 +247,6 @@ void ner_ctx_hints(ner_ctx *c)
 void ner_ctx_free(ner_ctx *c)
 {
     free(c->lower);
-    free(c->cluster);
     free(c->gaz);
     free(c->doc_hint);
     free(c->caps);
@@ -271,7 +268,8 @@ size_t ner_unit_features(const ner_ctx *c, size_t j, int o, uint64_t *out)
     out[n++] = feat(F_LOWER, oo, c->lower[j]);
     if (o < -1 || o > 1) return n;
     out[n++] = feat(F_SHAPE, oo, c->shape[j]);
-    uint32_t cl = c->cluster[j];
+    /* looked up here, not per token: the tagger caches unit features per word */
+    uint32_t cl = c->lx ? ner_lexicon_cluster(c->lx, c->lower[j]) : 0;
     for (int g = 0; g < NER_NCLUSTER; g++)
         out[n++] =
             feat(F_CLUSTER, (uint64_t)((o + 1) * 4 + g), cl ? (cl >> (10 * g) & 0x3FF) + 1 : 0);

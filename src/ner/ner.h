@@ -115,7 +115,6 @@ typedef struct ner_ctx {
     const ner_lexicon *lx;
     const ner_doc *doc;
     uint64_t *lower;   /* per token: lower hash */
-    uint32_t *cluster; /* per token: packed cluster ids, 0 = unknown word */
     uint32_t *gaz;     /* per token: bit 2*kind = begins a match, 2*kind+1 = inside */
     uint8_t *doc_hint; /* per token: stage-2 document feature, 0 = none */
     uint8_t *doc_ent;  /* per token: stage-2 entity-type majority, 0 = never an entity */

@@ -40,6 +40,8 @@ void ner_scores(const ner_weights *wt, const ner_ctx *c, size_t s0, size_t s1, s
     for (int y = 0; y < NER_NTAG; y++) score[y] = (float)sum[y] * wt->scale;
 }
 
+#define NEG (-1e30f) /* the score of a state no valid path reaches */
+
 void ner_decode(const float *em, size_t n, const float *trans, uint8_t *tags)
 {
     if (!n) return;
@@ -47,24 +49,33 @@ void ner_decode(const float *em, size_t n, const float *trans, uint8_t *tags)
     uint8_t stack_b[64 * NER_NTAG];
     float *delta = n <= 64 ? stack_d : sf_xmalloc(n * NER_NTAG * sizeof *delta);
     uint8_t *back = n <= 64 ? stack_b : sf_xmalloc(n * NER_NTAG);
-    for (size_t i = 0; i < n; i++) {
+    const float *start = trans + NER_NTAG * NER_NTAG;
+    for (int y = 0; y < NER_NTAG; y++) {
+        delta[y] = ner_allowed(NER_NTAG, y) ? start[y] + em[y] : NEG;
+        back[y] = 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        const float *pd = delta + (i - 1) * NER_NTAG, *e = em + i * NER_NTAG;
         float *d = delta + i * NER_NTAG;
-        const float *e = em + i * NER_NTAG;
+        uint8_t *bk = back + i * NER_NTAG;
         for (int y = 0; y < NER_NTAG; y++) {
-            float best = -FLT_MAX;
-            int arg = 0;
-            if (i == 0) {
-                if (ner_allowed(NER_NTAG, y)) best = trans[NER_NTAG * NER_NTAG + y];
-            } else {
-                const float *pd = d - NER_NTAG;
-                for (int p = 0; p < NER_NTAG; p++) {
-                    if (!ner_allowed(p, y) || pd[p] == -FLT_MAX) continue;
-                    float s = pd[p] + trans[p * NER_NTAG + y];
-                    if (s > best) best = s, arg = p;
+            float best;
+            int arg;
+            if (y == NER_O || NER_IS_B(y)) { /* any tag may precede O and B-X */
+                best = pd[0] + trans[y];
+                arg = 0;
+                for (int p = 1; p < NER_NTAG; p++) {
+                    float sc = pd[p] + trans[p * NER_NTAG + y];
+                    if (sc > best) best = sc, arg = p;
                 }
+            } else { /* I-X follows B-X or I-X */
+                int b = y - 1;
+                float sb = pd[b] + trans[b * NER_NTAG + y], si = pd[y] + trans[y * NER_NTAG + y];
+                best = sb >= si ? sb : si;
+                arg = sb >= si ? b : y;
             }
-            d[y] = best == -FLT_MAX ? -FLT_MAX : best + e[y];
-            back[i * NER_NTAG + y] = (uint8_t)arg;
+            d[y] = best + e[y];
+            bk[y] = (uint8_t)arg;
         }
     }
     const float *d = delta + (n - 1) * NER_NTAG;
