@@ -114,7 +114,7 @@ model: $(BUILD)/tools/ner-train
 	./tools/deps.sh iso-codes
 	./tools/model/build-lexicons.sh $(BUILD)/model
 	$(BUILD)/tools/ner-train --train $(CONLL)/eng.train --dev $(CONLL)/eng.testa \
-	  --lexicons $(BUILD)/model --out models/ner.sfm
+	  --lexicons $(BUILD)/model --out models/ner.sfm --runs 3
 	cp $(BUILD)/model/SOURCES.md models/SOURCES.md
 
 # the tagger's trainer
