@@ -50,10 +50,12 @@ static int is_abbrev(const char *s, size_t n)
         "Ariz", "Colo", "Conn", "etc",   "approx", "Dept", "Univ", "Assn", "est",  "e.g",  "i.e"};
     for (size_t k = 0; k < sizeof list / sizeof *list; k++)
         if (strlen(list[k]) == n && !memcmp(list[k], s, n)) return 1;
-    /* initials and dotted acronyms: "J", "U.S", "U.N" */
+    /* initials and dotted abbreviations: "J", "U.S", "U.N", "a.m", "p.m" */
     if (n == 1 && s[0] >= 'A' && s[0] <= 'Z') return 1;
-    for (size_t i = 0; i < n; i++)
-        if (!((i % 2 == 0 && s[i] >= 'A' && s[i] <= 'Z') || (i % 2 == 1 && s[i] == '.'))) return 0;
+    for (size_t i = 0; i < n; i++) {
+        int letter = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
+        if (!((i % 2 == 0 && letter) || (i % 2 == 1 && s[i] == '.'))) return 0;
+    }
     return n >= 3;
 }
 

@@ -59,6 +59,8 @@ static void test_tokenize(void **state)
     expect_tokens("  1,200 people fled J. Pell's farm -- in 2024.\n",
                   (const char *const[]){"1,200", "people", "fled", "J.", "Pell", "'s", "farm", "--",
                                         "in", "2024", ".", NULL});
+    expect_tokens("At 4 a.m. the U.N. said so.",
+                  (const char *const[]){"At", "4", "a.m.", "the", "U.N.", "said", "so", ".", NULL});
     expect_tokens("", (const char *const[]){NULL});
 }
 
