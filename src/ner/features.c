@@ -222,11 +222,13 @@ void ner_ctx_hints(ner_ctx *c)
     hmap votes = {0}; /* lower → 5 counts of 12 bits */
     for (size_t i = 0; i < doc->n_toks; i++) {
         int type = NER_TYPE(doc->tags[i]);
-        *hmap_put(&votes, c->lower[i], 0) += (int64_t)1 << (12 * type);
+        int64_t *v = hmap_put(&votes, c->lower[i], 0);
+        if ((*v >> (12 * type) & 0xFFF) < 0xFFF) *v += (int64_t)1 << (12 * type); /* saturate */
     }
     for (size_t i = 0; i < doc->n_toks; i++) {
         int64_t v = *hmap_get(&votes, c->lower[i]);
-        v -= (int64_t)1 << (12 * NER_TYPE(doc->tags[i])); /* not itself */
+        int own = NER_TYPE(doc->tags[i]);
+        if ((v >> (12 * own) & 0xFFF) < 0xFFF) v -= (int64_t)1 << (12 * own); /* not itself */
         int best = -1, bestn = 0, kinds = 0, ebest = 0, ebestn = 0, all = 0;
         for (int t = 0; t < 5; t++) {
             int cnt = (int)(v >> (12 * t) & 0xFFF);
