@@ -17,8 +17,8 @@ CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-unused-parameter $(WERROR)
 OPT     ?= -O3 -g
 SAN     ?=
-CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(SAN) -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LDLIBS_ALL  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm $(LDLIBS)
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(SAN) -pthread -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LDLIBS_ALL  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread $(LDLIBS)
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c) $(wildcard src/*.c))
 LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))

@@ -2,6 +2,7 @@
  * inputs with rejects reported, ingesting with a progress line when stderr is a
  * terminal, opening an existing store, printing JSON Lines. */
 #include "cli/cli.h"
+#include "cli/pool.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -59,7 +60,18 @@ typedef struct read_ctx {
     void *ctx;
     long rejected;
     int failed;
+    cli_pool *pool;
 } read_ctx;
+
+/* Worker threads for analysis: $STORYFOLD_THREADS, or one per online core but one (the
+ * reading thread clusters and stores meanwhile: measured on 2 cores, 1 worker gave
+ * 2,866 articles/s and 2 workers 2,260). */
+static int analysis_threads(void)
+{
+    const char *e = getenv("STORYFOLD_THREADS");
+    long n = e && *e ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN) - 1;
+    return n < 1 ? 1 : n > 16 ? 16 : (int)n;
+}
 
 static void on_reject(const char *path, const char *where, const char *reason, void *p)
 {
@@ -72,19 +84,17 @@ static void on_reject(const char *path, const char *where, const char *reason, v
         fprintf(stderr, "storyfold %s: %s: %s\n", r->cmd, path, reason);
 }
 
-static int on_doc(sf_doc *doc, void *p)
+/* An analyzed (and tagged) document, back from the pool in input order. */
+static int on_analyzed(sf_doc *doc, int rc, const sf_error *err, void *p)
 {
     read_ctx *r = p;
-    sf_error err = {0};
-    if (sf_doc_analyze(doc, &err) != SF_OK) { /* a rejected input like any other */
+    if (rc != SF_OK) { /* a rejected input like any other */
         r->rejected++;
         clear_progress();
-        fprintf(stderr, "storyfold %s: %s\n", r->cmd, err.msg);
+        fprintf(stderr, "storyfold %s: %s\n", r->cmd, err->msg);
         sf_doc_free(doc);
         return 0;
     }
-    sf_tagger *tg = cli_tagger(r->cmd, NULL); /* without a model: no entities */
-    if (tg) sf_doc_tag(doc, tg);
     if (r->fn(doc, r->ctx) != 0) {
         r->failed = 1;
         return 1; /* stop reading */
@@ -92,10 +102,17 @@ static int on_doc(sf_doc *doc, void *p)
     return 0;
 }
 
+static int on_doc(sf_doc *doc, void *p)
+{
+    read_ctx *r = p;
+    return cli_pool_submit(r->pool, doc);
+}
+
 static void on_idle(void *p)
 {
     read_ctx *r = p;
-    if (r->idle) r->idle(r->ctx);
+    cli_pool_drain(r->pool); /* what was read is handled before the stream waits */
+    if (r->idle && !r->failed) r->idle(r->ctx);
 }
 
 long cli_read_all(const char *cmd, char **paths, int n, const char *default_date, cli_doc_fn fn,
@@ -107,7 +124,9 @@ long cli_read_all(const char *cmd, char **paths, int n, const char *default_date
 long cli_read_all_idle(const char *cmd, char **paths, int n, const char *default_date,
                        cli_doc_fn fn, void (*idle)(void *ctx), void *ctx)
 {
-    read_ctx r = {cmd, fn, idle, ctx, 0, 0};
+    read_ctx r = {cmd, fn, idle, ctx, 0, 0, NULL};
+    /* without a model: no entities (cli_tagger says so once) */
+    r.pool = cli_pool_new(analysis_threads(), cli_tagger(cmd, NULL), on_analyzed, &r);
     sf_reader rd = {on_doc, on_reject, &r, default_date, on_idle};
     for (int i = 0; i < n && !r.failed; i++) {
         /* a negative result (a path that cannot be read) was reported through
@@ -117,6 +136,7 @@ long cli_read_all_idle(const char *cmd, char **paths, int n, const char *default
         else
             sf_read_path(paths[i], &rd);
     }
+    cli_pool_free(r.pool);
     return r.failed ? -1 : r.rejected;
 }
 

@@ -14,7 +14,16 @@ sf_tagger *sf_tagger_new(const char *model_path, sf_error *err)
     if (!m) return NULL;
     sf_tagger *t = sf_xcalloc(1, sizeof *t);
     t->model = m;
+    t->owns_model = 1;
     t->tagger = ner_tagger_new(m);
+    return t;
+}
+
+sf_tagger *sf_tagger_share(const sf_tagger *proto)
+{
+    sf_tagger *t = sf_xcalloc(1, sizeof *t);
+    t->model = proto->model;
+    t->tagger = ner_tagger_new(t->model);
     return t;
 }
 
@@ -22,7 +31,7 @@ void sf_tagger_free(sf_tagger *t)
 {
     if (!t) return;
     ner_tagger_free(t->tagger);
-    ner_model_free(t->model);
+    if (t->owns_model) ner_model_free(t->model);
     free(t->toks);
     free(t->sent);
     free(t->tags);

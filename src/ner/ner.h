@@ -200,6 +200,7 @@ void ner_train(const ner_lexicon *lx, ner_doc *docs, uint8_t *const *gold, size_
 /* The public sf_tagger: a loaded model, its tagger and reusable token buffers. */
 struct sf_tagger {
     ner_model *model;
+    int owns_model; /* 0: shared with the tagger it was made from */
     ner_tagger *tagger;
     ner_tok *toks;
     size_t cap_toks;

@@ -17,6 +17,12 @@
 
 static _Thread_local struct sb_stemmer *stemmer;
 
+void tok_thread_end(void)
+{
+    if (stemmer) sb_stemmer_delete(stemmer);
+    stemmer = NULL;
+}
+
 static int is_word_cp(utf8proc_int32_t c)
 {
     if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

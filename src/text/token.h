@@ -17,4 +17,8 @@ uint64_t tok_term(const char *word, size_t len);
  * length, or 0 if it did not fit. */
 size_t tok_fold(const char *word, size_t len, char *out, size_t cap);
 
+/* Release what this thread's term normalization holds (its stemmer); a thread that
+ * analyzed documents calls it before it ends. */
+void tok_thread_end(void);
+
 #endif
