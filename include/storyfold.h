@@ -128,6 +128,8 @@ int sf_doc_in_boilerplate(const sf_doc *doc, uint32_t pos);
 typedef struct sf_tagger sf_tagger;
 sf_tagger *sf_tagger_new(const char *model_path, sf_error *err);
 void sf_tagger_free(sf_tagger *t);
+/* Another tagger on the same loaded model, for another thread; proto must outlive it. */
+sf_tagger *sf_tagger_share(const sf_tagger *proto);
 /* Find the named entities of an analyzed document (fills doc->ents), boilerplate
  * included: users of the entities leave those out (sf_doc_in_boilerplate). */
 void sf_doc_tag(sf_doc *doc, sf_tagger *t);

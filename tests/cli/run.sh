@@ -233,6 +233,11 @@ done
 "$SF" --help | grep -q "Commands:" && ok "storyfold --help" || no "storyfold --help"
 "$SF" frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok "unknown command: exit 2" || no "unknown command: exit 2"
 
+# ---- worker threads change nothing but speed ------------------------------------------------
+STORYFOLD_THREADS=1 "$SF" brief --json examples/ >"$T/t1.jsonl" 2>/dev/null
+STORYFOLD_THREADS=4 "$SF" brief --json examples/ >"$T/t4.jsonl" 2>/dev/null
+check "brief: the same with 1 and 4 analysis threads" cmp -s "$T/t1.jsonl" "$T/t4.jsonl"
+
 # ---- tag --conll: the tagger's evaluation interface -----------------------------------------
 printf -- '-DOCSTART- -X- -X- O\n\nIlsa NNP B-NP B-PER\nMarovic NNP I-NP I-PER\nvisited VBD B-VP O\nVelmora NNP B-NP B-LOC\n. . O O\n' >"$T/in.conll"
 "$SF" tag --conll "$T/in.conll" >"$T/tag.out"
