@@ -92,6 +92,22 @@ typedef struct sf_entity {
                                       documents for "Zelensky"/"Zelenskyy", "Kyiv"/"Kiev" */
 } sf_entity;
 
+/* A numeric claim: a number in running text with what it counts and how. */
+typedef enum sf_num_kind { SF_NUM_COUNT = 1, SF_NUM_PERCENT, SF_NUM_MONEY } sf_num_kind;
+typedef struct sf_number {
+    uint32_t start, end; /* the number's bytes, qualifier and unit included ("more than
+                            120,000", "$5 million", "11 votes to one" -> "11") */
+    double value, high;  /* the value ("1.5 million" -> 1500000); high = value, or a range's
+                            upper end ("dozens" -> 24..99, "thousands" -> 2000..9999) */
+    uint8_t kind;        /* sf_num_kind */
+    uint8_t qualifier;   /* index into sf_num_qualifiers, 0 = none */
+    uint32_t counts_start, counts_end; /* what it counts ("people", "aid workers"), or equal */
+    uint32_t pred_start, pred_end;     /* the predicate ("died", "fled", "killed"), or equal */
+} sf_number;
+/* "", "more than", "over", "at least", "nearly", "about", "up to", "fewer than", ...:
+ * index 0 is "" (no qualifier); the list ends with NULL. */
+extern const char *const sf_num_qualifiers[];
+
 /* One article. Readers fill the metadata and text; sf_doc_analyze fills the rest. All
  * strings are NUL-terminated UTF-8 owned by the document (NULL when unknown). */
 typedef struct sf_doc {
@@ -111,6 +127,8 @@ typedef struct sf_doc {
     size_t n_toks;
     sf_entity *ents; /* named entities, in text order (sf_doc_tag) */
     size_t n_ents;
+    sf_number *nums; /* numeric claims outside boilerplate, in text order (sf_doc_analyze) */
+    size_t n_nums;
 } sf_doc;
 
 sf_doc *sf_doc_new(void);

@@ -17,8 +17,10 @@ static const cli_spec spec = {
     "Offsets are byte offsets into \"text\", half-open. For plain-text input \"text\" is\n"
     "the file's bytes after its metadata header, so offsets map back into the file.\n"
     "Entities are PER, LOC, ORG or MISC, each with the canonical name it has in its\n"
-    "document (\"Putin\" -> \"Vladimir Putin\"). The timexes, quotes and numbers lists\n"
-    "are always empty in this version: their extractors are not built yet.",
+    "document (\"Putin\" -> \"Vladimir Putin\"). Numbers are numeric claims outside\n"
+    "boilerplate: value (and high for a range), kind (count, percent, money), qualifier\n"
+    "(\"more than\"), what they count and the predicate (\"198 people ... died\"). The\n"
+    "timexes and quotes lists are empty in this version: their extractors come next.",
     {{"date", OPT_DATE, "YYYY-MM-DD", NULL, "document date for inputs that carry none"}},
 };
 
@@ -37,9 +39,32 @@ static json_t *entities(const sf_doc *d)
         const sf_entity *e = &d->ents[i];
         json_array_append_new(
             a, json_pack("{s:I, s:I, s:s, s:s%, s:s%}", "start", (json_int_t)e->start, "end",
-                         (json_int_t)e->end, "type", sf_ent_type_name(e->type), "text", d->text + e->start,
-                         (size_t)(e->end - e->start), "canonical", d->text + e->name_start,
-                         (size_t)(e->name_end - e->name_start)));
+                         (json_int_t)e->end, "type", sf_ent_type_name(e->type), "text",
+                         d->text + e->start, (size_t)(e->end - e->start), "canonical",
+                         d->text + e->name_start, (size_t)(e->name_end - e->name_start)));
+    }
+    return a;
+}
+
+static json_t *span_text(const sf_doc *d, uint32_t s, uint32_t e)
+{
+    return s < e ? json_stringn(d->text + s, e - s) : json_null();
+}
+
+static json_t *numbers(const sf_doc *d)
+{
+    static const char *const kinds[] = {"", "count", "percent", "money"};
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->n_nums; i++) {
+        const sf_number *n = &d->nums[i];
+        json_array_append_new(
+            a, json_pack("{s:I, s:I, s:f, s:f, s:s, s:s, s:o, s:o, s:s%}", "start",
+                         (json_int_t)n->start, "end", (json_int_t)n->end, "value", n->value, "high",
+                         n->high, "kind", kinds[n->kind <= SF_NUM_MONEY ? n->kind : 0], "qualifier",
+                         sf_num_qualifiers[n->qualifier], "counts",
+                         span_text(d, n->counts_start, n->counts_end), "predicate",
+                         span_text(d, n->pred_start, n->pred_end), "text", d->text + n->start,
+                         (size_t)(n->end - n->start)));
     }
     return a;
 }
@@ -51,11 +76,11 @@ static int emit(sf_doc *d, void *ctx)
         json_array_append_new(
             sents, json_pack("[I,I]", (json_int_t)d->sents[i].start, (json_int_t)d->sents[i].end));
     json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:o, s:o, s:o, s:[], s:[],"
-                          " s:[]}",
+                          " s:o}",
                           "id", d->id, "path", d->path, "title", d->title, "source", d->source,
                           "date", d->date, "lang", d->lang, "text", d->text, d->len, "boilerplate",
                           spans(d->boilerplate, d->n_boilerplate), "sentences", sents, "entities",
-                          entities(d), "timexes", "quotes", "numbers");
+                          entities(d), "timexes", "quotes", "numbers", numbers(d));
     cli_print_json(o);
     sf_doc_free(d);
     return 0;

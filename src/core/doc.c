@@ -28,6 +28,7 @@ void sf_doc_free(sf_doc *d)
     free(d->sents);
     free(d->toks);
     free(d->ents);
+    free(d->nums);
     free(d);
 }
 

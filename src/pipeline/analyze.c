@@ -1,8 +1,10 @@
 /* analyze.c — the per-document stages in order: clean (identity, boilerplate), then text
- * (sentences, tokens, terms). Pure function of the document's text. */
+ * (sentences, tokens, terms), then the extractors that need no model (numeric claims).
+ * Pure function of the document's text. */
 #include "clean/clean.h"
 #include "core/error.h"
 #include "core/mem.h"
+#include "extract/number.h"
 #include "storyfold.h"
 #include "text/sentence.h"
 #include "text/token.h"
@@ -47,5 +49,13 @@ int sf_doc_analyze(sf_doc *d, sf_error *err)
         s->boilerplate = (uint8_t)in_boilerplate(d, s->start, s->end);
     }
     free(spans);
+    free(d->nums);
+    d->nums = NULL;
+    d->n_nums = 0;
+    size_t cap_nums = 0;
+    for (size_t i = 0; i < d->n_sents; i++) /* teasers and captions claim nothing */
+        if (!d->sents[i].boilerplate)
+            num_extract(d->text, d->sents[i].start, d->sents[i].end, &d->nums, &d->n_nums,
+                        &cap_nums);
     return SF_OK;
 }

@@ -52,6 +52,13 @@ static const char *const migrations[] = {
     "    AS name,"
     "  CAST(substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start) AS TEXT) AS text,"
     "  m.start, m.end, d.id AS doc, d.story FROM mention m JOIN doc d ON d.n = m.doc;",
+    /* 2 → 3: numeric claims; counts and predicate as text, for SQL users */
+    "CREATE TABLE claim("
+    "  doc INTEGER NOT NULL REFERENCES doc(n),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "  value REAL NOT NULL, high REAL NOT NULL, qualifier TEXT NOT NULL,"
+    "  counts TEXT, predicate TEXT);"
+    "CREATE INDEX claim_doc ON claim(doc);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -62,6 +69,7 @@ enum {
     ST_ADD_FTS,
     ST_ADD_MENTION,
     ST_DOC_MENTIONS,
+    ST_ADD_CLAIM,
     ST_PUT_STORY,
     ST_PUT_DF,
     ST_SET_NDOCS,
@@ -76,6 +84,8 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_ADD_FTS] = "INSERT INTO sentence_fts(rowid, text) VALUES(?1, ?2)",
     [ST_ADD_MENTION] = "INSERT INTO mention(doc, start, end, type, name_start, name_end, entity)"
                        " VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [ST_ADD_CLAIM] = "INSERT INTO claim(doc, start, end, kind, value, high, qualifier, counts,"
+                     " predicate) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
     [ST_DOC_MENTIONS] = "SELECT start, end, type, name_start, name_end, entity FROM mention"
                         " WHERE doc = ?1 ORDER BY start",
     [ST_PUT_STORY] = "INSERT INTO story(id, storyline, day_min, day_max, n_docs, centroid,"
@@ -328,6 +338,25 @@ int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
         sqlite3_bind_int(s, 6, (int)e->name_end);
         sqlite3_bind_int64(s, 7, (sqlite3_int64)e->key);
         if ((rc = step_done(db, s, err, "storing an entity mention")) != SF_OK) return rc;
+    }
+    static const char *const kinds[] = {"", "count", "percent", "money"};
+    for (size_t i = 0; i < d->n_nums; i++) {
+        const sf_number *n = &d->nums[i];
+        s = db->st[ST_ADD_CLAIM];
+        sqlite3_bind_int64(s, 1, docn);
+        sqlite3_bind_int(s, 2, (int)n->start);
+        sqlite3_bind_int(s, 3, (int)n->end);
+        sqlite3_bind_text(s, 4, kinds[n->kind <= SF_NUM_MONEY ? n->kind : 0], -1, SQLITE_STATIC);
+        sqlite3_bind_double(s, 5, n->value);
+        sqlite3_bind_double(s, 6, n->high);
+        sqlite3_bind_text(s, 7, sf_num_qualifiers[n->qualifier], -1, SQLITE_STATIC);
+        if (n->counts_end > n->counts_start)
+            sqlite3_bind_text(s, 8, d->text + n->counts_start,
+                              (int)(n->counts_end - n->counts_start), SQLITE_STATIC);
+        if (n->pred_end > n->pred_start)
+            sqlite3_bind_text(s, 9, d->text + n->pred_start, (int)(n->pred_end - n->pred_start),
+                              SQLITE_STATIC);
+        if ((rc = step_done(db, s, err, "storing a numeric claim")) != SF_OK) return rc;
     }
     return SF_OK;
 }

@@ -34,7 +34,12 @@ check "extract: one object per document, spans in range, entities found" jq -e -
     | (.sentences | length > 3) and all(.sentences[]; .[0] < .[1] and .[1] <= $n)
     and (.entities | length > 5)
     and all(.entities[]; .start < .end and .end <= $n and (.type | test("^(PER|LOC|ORG|MISC)$")))
-    and .timexes == [] and .quotes == [] and .numbers == [])' "$T/extract.jsonl"
+    and .timexes == [] and .quotes == []
+    and all(.numbers[]; .start < .end and .end <= $n and .value <= .high))' "$T/extract.jsonl"
+check "extract: numeric claims with qualifier, what they count and the predicate" jq -e -s '
+  [.[].numbers[] | select(.text == "at least 12")][0]
+  | .value == 12 and .qualifier == "at least" and .counts == "people" and .kind == "count"' \
+  "$T/extract.jsonl"
 check "extract: a short name gets its document's full name" jq -e -s '
   ([.[].entities[] | select(.text == "Achterberg")][0].canonical == "Corin Achterberg")
   and ([.[].entities[] | select(.text == "Idris Malvenne")][0].type == "PER")' "$T/extract.jsonl"
@@ -65,6 +70,7 @@ DB="$T/s.db"
 [ $rc = 0 ] && ok "ingest examples/ exits 0" || no "ingest examples/ exits 0" "$(cat "$T/ingest.err")"
 n1=$(q "$DB" "select count(*) from doc")
 [ "$n1" = 11 ] && ok "ingest stores 11 articles" || no "ingest stores 11 articles" "got $n1"
+check "ingest stores entity mentions and numeric claims" test "$(q "$DB" "SELECT (SELECT count(*) > 20 FROM entity_mention WHERE type = 'PER') AND (SELECT count(*) FROM claim WHERE qualifier = 'at least' AND counts = 'people') > 0")" = 1
 check "integrity_check ok" test "$(q "$DB" 'pragma integrity_check')" = ok
 check "journal is WAL" test "$(q "$DB" 'pragma journal_mode')" = wal
 "$SF" ingest --db "$DB" examples/ 2>"$T/ingest2.err"

@@ -167,12 +167,12 @@ static void test_schema(void **state)
     fx *f = *state;
     sf_db *db = open_ok(f->path);
     sqlite3 *h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 3);
     char mode[32];
     raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");
-    const char *tables[] = {"doc",     "sentence", "sentence_fts", "story",
-                            "term_df", "meta",     "mention",      "entity_mention"};
+    const char *tables[] = {"doc",  "sentence", "sentence_fts",   "story", "term_df",
+                            "meta", "mention",  "entity_mention", "claim"};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
@@ -194,7 +194,7 @@ static void test_schema(void **state)
     db = open_ok(f->path);
     sf_db_close(db);
     h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 2);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 3);
     sqlite3_close(h);
 }
 
