@@ -155,7 +155,9 @@ int main(int argc, char **argv)
         ner_model_free(m);
         m = ner_model_build(&src, &s1, &s2);
         if (dev) {
-            for (size_t d = 0; d < dv.n_docs; d++) ner_tag_doc(m, &dv.docs[d].doc);
+            ner_tagger *t = ner_tagger_new(m);
+            for (size_t d = 0; d < dv.n_docs; d++) ner_tagger_tag(t, &dv.docs[d].doc);
+            ner_tagger_free(t);
             fprintf(stderr, "dev F1 stage 2: %.2f\n", f1(&dv));
         }
     }

@@ -1,6 +1,6 @@
-/* common.c — helpers every subcommand uses: errors on stderr, reading and analyzing
- * inputs with rejects reported, ingesting with a progress line when stderr is a
- * terminal, opening an existing store, printing JSON Lines. */
+/* common.c — helpers every subcommand uses: errors on stderr, reading inputs and having
+ * them analyzed and tagged on worker threads (pool.c) with rejects reported, ingesting with a
+ * progress line when stderr is a terminal, opening an existing store, printing JSON Lines. */
 #include "cli/cli.h"
 #include "cli/pool.h"
 

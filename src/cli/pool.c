@@ -39,6 +39,14 @@ typedef struct worker {
     int id;
 } worker;
 
+/* What a worker does to one document. */
+static void analyze(slot *s, sf_tagger *tg)
+{
+    memset(&s->err, 0, sizeof s->err);
+    s->rc = sf_doc_analyze(s->doc, &s->err);
+    if (s->rc == SF_OK && tg) sf_doc_tag(s->doc, tg);
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -51,9 +59,7 @@ static void *work(void *arg)
         if (p->taken == p->submitted) break; /* stopping, nothing left */
         slot *s = &p->ring[p->taken++ % POOL_RING];
         pthread_mutex_unlock(&p->mu);
-        memset(&s->err, 0, sizeof s->err);
-        s->rc = sf_doc_analyze(s->doc, &s->err);
-        if (s->rc == SF_OK && tg) sf_doc_tag(s->doc, tg);
+        analyze(s, tg);
         pthread_mutex_lock(&p->mu);
         s->done = 1;
         pthread_cond_broadcast(&p->done);
@@ -117,8 +123,7 @@ int cli_pool_submit(cli_pool *p, sf_doc *doc)
 {
     if (!p->n_threads) { /* no worker could start: analyze here */
         slot s = {doc, {0}, 0, 1};
-        s.rc = sf_doc_analyze(doc, &s.err);
-        if (s.rc == SF_OK && p->tagger[0]) sf_doc_tag(doc, p->tagger[0]);
+        analyze(&s, p->tagger[0]);
         if (p->halted) {
             sf_doc_free(doc);
             return 1;

@@ -1,4 +1,5 @@
-/* doc.c — the document object: creation and release. Analysis lives in pipeline/. */
+/* doc.c — the document object: creation and release, the names of entity types, and
+ * whether a position lies in boilerplate. Analysis lives in pipeline/. */
 #include "core/mem.h"
 #include "storyfold.h"
 

@@ -6,14 +6,6 @@
 
 #include <stdlib.h>
 
-static size_t slot(uint64_t k, size_t cap)
-{
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    return (size_t)k & (cap - 1);
-}
-
 static void rehash(hmap *m, size_t cap)
 {
     uint64_t *ok = m->keys;
@@ -24,7 +16,7 @@ static void rehash(hmap *m, size_t cap)
     m->cap = cap;
     for (size_t i = 0; i < ocap; i++) {
         if (!ok[i]) continue;
-        size_t s = slot(ok[i], cap);
+        size_t s = hmap_slot(ok[i], cap);
         while (m->keys[s]) s = (s + 1) & (cap - 1);
         m->keys[s] = ok[i];
         m->vals[s] = ov[i];
@@ -36,7 +28,7 @@ static void rehash(hmap *m, size_t cap)
 int64_t *hmap_get(const hmap *m, uint64_t key)
 {
     if (!m->cap || !key) return NULL;
-    size_t s = slot(key, m->cap);
+    size_t s = hmap_slot(key, m->cap);
     while (m->keys[s]) {
         if (m->keys[s] == key) return &m->vals[s];
         s = (s + 1) & (m->cap - 1);
@@ -48,7 +40,7 @@ int64_t *hmap_put(hmap *m, uint64_t key, int64_t init)
 {
     if (!key) key = 1; /* 0 marks empty slots; callers never pass 0 (terms are |1) */
     if ((m->n + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 64);
-    size_t s = slot(key, m->cap);
+    size_t s = hmap_slot(key, m->cap);
     while (m->keys[s]) {
         if (m->keys[s] == key) return &m->vals[s];
         s = (s + 1) & (m->cap - 1);

@@ -12,6 +12,16 @@ typedef struct hmap {
     size_t cap, n; /* cap is a power of two */
 } hmap;
 
+/* The slot a key's linear probe starts at in a table of cap (a power of two) slots: keys
+ * are hashes already, mixed once more only to spread sequential ids. */
+static inline size_t hmap_slot(uint64_t k, size_t cap)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return (size_t)k & (cap - 1);
+}
+
 /* Pointer to the value of key, inserting it with value `init` when absent. */
 int64_t *hmap_put(hmap *m, uint64_t key, int64_t init);
 /* Pointer to the value of key, or NULL. */

@@ -2,7 +2,7 @@
  * affixes, word clusters and gazetteer matches in a window of ±2, case evidence from
  * the rest of the document, and (stage 2) how the same word was tagged elsewhere in the
  * document (Krishnan & Manning 2006; Ratinov & Roth 2009). Each feature is a 64-bit
- * hash of a template id and its values; the weights (weights.c) key on it. */
+ * hash of a template id and its values; the weights (model.c) key on it. */
 #include "ner/ner.h"
 
 #include "core/mem.h"

@@ -38,12 +38,10 @@
 #define HEADER  72
 #define ORDER   0x01020304u
 
+/* the probe starts where the training-time hash maps' would (core/hmap.h) */
 static uint64_t slot_of(uint64_t k, uint64_t cap)
 {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    return k & (cap - 1);
+    return hmap_slot(k, (size_t)cap);
 }
 
 static uint32_t check_of(uint64_t k)

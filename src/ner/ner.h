@@ -1,5 +1,5 @@
 /* ner.h — the named-entity tagger: tags, sentences as token arrays, features, the
- * trained model (weights + lexicons) and decoding. Training lives in ner_train.c. */
+ * trained model (weights + lexicons) and decoding. Training: train.c, tools/ner_train.c. */
 #ifndef SF_NER_H
 #define SF_NER_H
 
@@ -102,8 +102,6 @@ ner_tagger *ner_tagger_new(const ner_model *m);
 void ner_tagger_free(ner_tagger *t);
 /* Tag a whole document: stage 1 per sentence, stage 2 with document features. */
 void ner_tagger_tag(ner_tagger *t, ner_doc *doc);
-/* The same with a temporary tagger (slower: no caches carried between documents). */
-void ner_tag_doc(const ner_model *m, ner_doc *doc);
 
 /* ---- internals shared by the tagger and the trainer ---- */
 

@@ -1,10 +1,12 @@
 /* tokenize.c — running text into the tokens the tagger was trained on (CoNLL-2003,
  * Penn-Treebank-like): words split at spaces, punctuation split off, the possessive
  * 's and n't split from their word, periods kept on abbreviations ("U.S.", "Mr.",
- * "St.") and initials. Typographic quotes and apostrophes count as their ASCII kin. */
+ * "St.": the sentence splitter's list) and initials. Typographic quotes and apostrophes count as
+ * their ASCII kin. */
 #include "ner/ner.h"
 
 #include "core/mem.h"
+#include "text/sentence.h"
 
 #include <string.h>
 
@@ -38,25 +40,11 @@ static int is_apostrophe(const char *s, size_t n, size_t *len)
     return 0;
 }
 
-/* Abbreviations that keep their period (titles, months, states, corporate forms). */
+/* Words that keep their period: the sentence splitter's abbreviations (titles, months,
+ * states, corporate forms, dotted acronyms such as "U.S." and "a.m.") and initials. */
 static int is_abbrev(const char *s, size_t n)
 {
-    static const char *const list[] = {
-        "Mr",   "Mrs",  "Ms",   "Dr",    "Prof",   "Gen",  "Col",  "Lt",   "Sgt",  "Capt", "Sen",
-        "Rep",  "Gov",  "Pres", "Rev",   "St",     "Jr",   "Sr",   "Co",   "Corp", "Inc",  "Ltd",
-        "Bros", "No",   "vs",   "Jan",   "Feb",    "Mar",  "Apr",  "Jun",  "Jul",  "Aug",  "Sep",
-        "Sept", "Oct",  "Nov",  "Dec",   "Mt",     "Ft",   "Ave",  "Blvd", "Gov",  "Adm",  "Maj",
-        "Cmdr", "Supt", "Insp", "Calif", "Fla",    "Ill",  "Mass", "Mich", "Penn", "Tex",  "Wash",
-        "Ariz", "Colo", "Conn", "etc",   "approx", "Dept", "Univ", "Assn", "est",  "e.g",  "i.e"};
-    for (size_t k = 0; k < sizeof list / sizeof *list; k++)
-        if (strlen(list[k]) == n && !memcmp(list[k], s, n)) return 1;
-    /* initials and dotted abbreviations: "J", "U.S", "U.N", "a.m", "p.m" */
-    if (n == 1 && s[0] >= 'A' && s[0] <= 'Z') return 1;
-    for (size_t i = 0; i < n; i++) {
-        int letter = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z');
-        if (!((i % 2 == 0 && letter) || (i % 2 == 1 && s[i] == '.'))) return 0;
-    }
-    return n >= 3;
+    return (n == 1 && s[0] >= 'A' && s[0] <= 'Z') || sent_abbrev(s, n);
 }
 
 static void push(ner_tok **toks, size_t *n, size_t *cap, const char *s, size_t len)

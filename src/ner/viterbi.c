@@ -4,7 +4,6 @@
 
 #include "core/mem.h"
 
-#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,18 +24,28 @@ int ner_allowed(int prev, int tag)
     return prev != NER_NTAG && NER_TYPE(prev) == NER_TYPE(tag);
 }
 
+/* Add the weight rows of features f to sum, in wt's stage; with `also`, add to it the
+ * stage-2 weights that sit beside stage 1's in each row (wt must then be stage 1). */
+static void add_rows(const ner_weights *wt, const uint64_t *f, size_t nf, int32_t *sum,
+                     int32_t *also)
+{
+    for (size_t k = 0; k < nf; k++) {
+        uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
+        if (row == UINT32_MAX) continue;
+        const int16_t *q = wt->q + (size_t)row * wt->stride;
+        for (int y = 0; y < NER_NTAG; y++) sum[y] += q[y];
+        if (also)
+            for (int y = 0; y < NER_NTAG; y++) also[y] += q[NER_NTAG + y];
+    }
+}
+
 void ner_scores(const ner_weights *wt, const ner_ctx *c, size_t s0, size_t s1, size_t i, int stage,
                 float *score)
 {
     uint64_t f[NER_MAXFEAT];
     size_t nf = ner_features(c, s0, s1, i, stage, f);
     int32_t sum[NER_NTAG] = {0};
-    for (size_t k = 0; k < nf; k++) {
-        uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
-        if (row == UINT32_MAX) continue;
-        const int16_t *q = wt->q + (size_t)row * wt->stride;
-        for (int y = 0; y < NER_NTAG; y++) sum[y] += q[y];
-    }
+    add_rows(wt, f, nf, sum, NULL);
     for (int y = 0; y < NER_NTAG; y++) score[y] = (float)sum[y] * wt->scale;
 }
 
@@ -126,16 +135,7 @@ struct ner_tagger {
 /* Add the rows of f to sum[0] (stage 1) and, when the model has one, sum[1] (stage 2). */
 static void sum_both(const ner_model *m, const uint64_t *f, size_t nf, int32_t sum[2][NER_NTAG])
 {
-    const ner_weights *w1 = &m->stage[0];
-    int two = m->stage[1].rows > 0;
-    for (size_t k = 0; k < nf; k++) {
-        uint32_t row = ner_table_get(&w1->index, f[k], UINT32_MAX);
-        if (row == UINT32_MAX) continue;
-        const int16_t *q = w1->q + (size_t)row * w1->stride;
-        for (int y = 0; y < NER_NTAG; y++) sum[0][y] += q[y];
-        if (two)
-            for (int y = 0; y < NER_NTAG; y++) sum[1][y] += q[NER_NTAG + y];
-    }
+    add_rows(&m->stage[0], f, nf, sum[0], m->stage[1].rows ? sum[1] : NULL);
 }
 
 ner_tagger *ner_tagger_new(const ner_model *m)
@@ -208,12 +208,7 @@ static void tagger_sentence(ner_tagger *t, int stage, size_t s0, size_t s1, uint
         } else {
             memcpy(sum[0], pend, sizeof sum[0]);
             size_t nf = ner_hint_features(&t->ctx, s0, s1, i, f);
-            for (size_t k = 0; k < nf; k++) {
-                uint32_t row = ner_table_get(&wt->index, f[k], UINT32_MAX);
-                if (row == UINT32_MAX) continue;
-                const int16_t *q = wt->q + (size_t)row * wt->stride;
-                for (int y = 0; y < NER_NTAG; y++) sum[0][y] += q[y];
-            }
+            add_rows(wt, f, nf, sum[0], NULL);
         }
         float *e = em + (i - s0) * NER_NTAG;
         for (int y = 0; y < NER_NTAG; y++) e[y] = (float)sum[0][y] * wt->scale;
@@ -233,11 +228,4 @@ void ner_tagger_tag(ner_tagger *t, ner_doc *doc)
         for (size_t k = 0; k < doc->n_sents; k++)
             tagger_sentence(t, 2, doc->sent[k], doc->sent[k + 1], doc->tags);
     }
-}
-
-void ner_tag_doc(const ner_model *m, ner_doc *doc)
-{
-    ner_tagger *t = ner_tagger_new(m);
-    ner_tagger_tag(t, doc);
-    ner_tagger_free(t);
 }

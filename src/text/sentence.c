@@ -326,6 +326,13 @@ static bool dotted_abbrev(bytes w, size_t n)
     return pieces + 1 >= 2;
 }
 
+bool sent_abbrev(const char *w, size_t n)
+{
+    bytes b = (bytes)w;
+    return in_list(never_end, b, n) || in_list(num_prefix, b, n) || in_list(soft_end, b, n) ||
+           dotted_abbrev(b, n);
+}
+
 /* ---- look-ahead ----------------------------------------------------------------------- */
 
 typedef struct next_info {

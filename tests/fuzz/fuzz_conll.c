@@ -9,13 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "ner/conll.h"
 #include "ner/ner.h"
-
-#define CHECK(c)                                                                                   \
-    do {                                                                                           \
-        if (!(c)) abort();                                                                         \
-    } while (0)
 
 static const char train_text[] =
     "-DOCSTART- -X- -X- O\n\n"

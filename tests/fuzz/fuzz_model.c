@@ -11,12 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "ner/ner.h"
-
-#define CHECK(c)                                                                                   \
-    do {                                                                                           \
-        if (!(c)) abort();                                                                         \
-    } while (0)
 
 static const ner_tok toks[] = {{"Ilsa", 4},    {"Marovic", 7}, {"visited", 7},  {"Velmora", 7},
                                {".", 1},       {"The", 3},     {"Velmoran", 8}, {"fleet", 5},
