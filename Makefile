@@ -25,6 +25,7 @@ LIB_SRC  := $(filter-out src/cli/%,$(LIB_SRC))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+EVAL_BIN := $(patsubst eval/%.c,$(BUILD)/eval/%,$(wildcard eval/*.c))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -102,8 +103,8 @@ bench: deps-dev
 	./bench/ner.sh
 
 eval: deps-dev
-	@$(MAKE) --no-print-directory storyfold $(BUILD)/eval/rouge
-	ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
+	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN)
+	EVAL_BIN=$(abspath $(BUILD)/eval) ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
 
 # The named-entity tagger's model: lexicons from Debian's iso-codes and pinned npm data
 # packages (tools/model/), word clusters by k-means over pretrained vectors (tools/kmeans.c),
@@ -123,10 +124,11 @@ $(BUILD)/tools/ner-train: tools/ner_train.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
 
-$(BUILD)/eval/rouge: eval/rouge.c
+# the evaluations' scorers: one C file each, standalone (eval/rouge.c, ...)
+$(BUILD)/eval/%: eval/%.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< -lstemmer
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LDLIBS_ALL)
 
 fuzz: deps-dev $(LIB_SRC)
 	@mkdir -p build-fuzz

@@ -108,6 +108,41 @@ typedef struct sf_number {
  * index 0 is "" (no qualifier); the list ends with NULL. */
 extern const char *const sf_num_qualifiers[];
 
+/* A time expression (TimeML TIMEX3), normalized against the document date. */
+typedef enum sf_timex_type {
+    SF_TIMEX_DATE = 1, /* "Friday", "last week", "2022", "earlier this month" */
+    SF_TIMEX_TIME,     /* "5 p.m.", "overnight", "Saturday morning" */
+    SF_TIMEX_DURATION, /* "two days", "23 days", "since the beginning" */
+    SF_TIMEX_SET       /* "every Friday", "daily" */
+} sf_timex_type;
+typedef struct sf_timex {
+    uint32_t start, end; /* the expression's bytes ("last Friday", "Feb. 25, 2022") */
+    uint8_t type;        /* sf_timex_type */
+    char value[40];      /* its TIMEX3 value: "2022-02-25", "2022-W08", "P23D", "XXXX-WXX-5",
+                            "PRESENT_REF", "2022-02-26T17:00"; "" when it cannot be told */
+    int32_t first, last; /* the calendar days it covers (days since 1970-01-01, inclusive) when
+                            it names a day, week, month or year; SF_NO_DAY otherwise */
+} sf_timex;
+/* "DATE", "TIME", "DURATION", "SET" (and "" for anything else). */
+const char *sf_timex_type_name(int type);
+
+/* A quotation: a direct quote or a quoted phrase inside reported speech, with its speaker. */
+typedef enum sf_quote_kind {
+    SF_QUOTE_DIRECT = 1, /* a quoted utterance: "We will not leave," he said. */
+    SF_QUOTE_PARTIAL     /* a quoted phrase in reported speech: called the deal "a mistake" */
+} sf_quote_kind;
+typedef struct sf_quote {
+    uint32_t start, end;                 /* what stands between the quotation marks (for a quote
+                                            over several paragraphs, from the first to the last) */
+    uint8_t kind;                        /* sf_quote_kind */
+    uint32_t cue_start, cue_end;         /* "said", "told", "according to"; equal when none */
+    uint32_t speaker_start, speaker_end; /* the speaker as the cue names it: "Zelensky", "he",
+                                            "the president"; equal when none */
+    uint32_t name_start, name_end;       /* the person that resolves to: a name in the document
+                                            ("he" -> "Volodymyr Zelensky"); equal when none */
+    uint64_t key;                        /* that person's entity key (sf_entity.key), or 0 */
+} sf_quote;
+
 /* One article. Readers fill the metadata and text; sf_doc_analyze fills the rest. All
  * strings are NUL-terminated UTF-8 owned by the document (NULL when unknown). */
 typedef struct sf_doc {
@@ -129,6 +164,11 @@ typedef struct sf_doc {
     size_t n_ents;
     sf_number *nums; /* numeric claims outside boilerplate, in text order (sf_doc_analyze) */
     size_t n_nums;
+    sf_timex *timexes; /* time expressions outside boilerplate, in text order (sf_doc_analyze) */
+    size_t n_timexes;
+    sf_quote *quotes; /* quotations outside boilerplate, in text order (sf_doc_analyze finds
+                         them and their speakers; sf_doc_tag resolves speakers to entities) */
+    size_t n_quotes;
 } sf_doc;
 
 sf_doc *sf_doc_new(void);

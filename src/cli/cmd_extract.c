@@ -19,8 +19,12 @@ static const cli_spec spec = {
     "Entities are PER, LOC, ORG or MISC, each with the canonical name it has in its\n"
     "document (\"Putin\" -> \"Vladimir Putin\"). Numbers are numeric claims outside\n"
     "boilerplate: value (and high for a range), kind (count, percent, money), qualifier\n"
-    "(\"more than\"), what they count and the predicate (\"198 people ... died\"). The\n"
-    "timexes and quotes lists are empty in this version: their extractors come next.",
+    "(\"more than\"), what they count and the predicate (\"198 people ... died\").\n"
+    "Timexes are TimeML TIMEX3 expressions (DATE, TIME, DURATION, SET) with their value\n"
+    "resolved against the document date (\"on Friday\" -> \"2022-02-25\"). Quotes are the\n"
+    "text between quotation marks, kind \"direct\" (an utterance) or \"partial\" (a quoted\n"
+    "phrase in reported speech), with the cue (\"said\") and the speaker as named there\n"
+    "and, as \"canonical\", the person it resolves to (\"he\" -> \"Volodymyr Zelensky\").",
     {{"date", OPT_DATE, "YYYY-MM-DD", NULL, "document date for inputs that carry none"}},
 };
 
@@ -69,18 +73,53 @@ static json_t *numbers(const sf_doc *d)
     return a;
 }
 
+static json_t *timexes(const sf_doc *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->n_timexes; i++) {
+        const sf_timex *t = &d->timexes[i];
+        json_array_append_new(
+            a, json_pack("{s:I, s:I, s:s, s:s, s:s%}", "start", (json_int_t)t->start, "end",
+                         (json_int_t)t->end, "type", sf_timex_type_name(t->type), "value",
+                         t->value, "text", d->text + t->start, (size_t)(t->end - t->start)));
+    }
+    return a;
+}
+
+static json_t *quotes(const sf_doc *d)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < d->n_quotes; i++) {
+        const sf_quote *q = &d->quotes[i];
+        json_t *who = json_null();
+        if (q->speaker_start < q->speaker_end)
+            who = json_pack("{s:I, s:I, s:o, s:o}", "start", (json_int_t)q->speaker_start, "end",
+                            (json_int_t)q->speaker_end, "text",
+                            span_text(d, q->speaker_start, q->speaker_end), "canonical",
+                            span_text(d, q->name_start, q->name_end));
+        json_array_append_new(
+            a, json_pack("{s:I, s:I, s:s%, s:s, s:o, s:o}", "start", (json_int_t)q->start, "end",
+                         (json_int_t)q->end, "text", d->text + q->start,
+                         (size_t)(q->end - q->start), "kind",
+                         q->kind == SF_QUOTE_PARTIAL ? "partial" : "direct", "cue",
+                         span_text(d, q->cue_start, q->cue_end), "speaker", who));
+    }
+    return a;
+}
+
 static int emit(sf_doc *d, void *ctx)
 {
     json_t *sents = json_array();
     for (size_t i = 0; i < d->n_sents; i++)
         json_array_append_new(
             sents, json_pack("[I,I]", (json_int_t)d->sents[i].start, (json_int_t)d->sents[i].end));
-    json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:o, s:o, s:o, s:[], s:[],"
+    json_t *o = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s%, s:o, s:o, s:o, s:o, s:o,"
                           " s:o}",
                           "id", d->id, "path", d->path, "title", d->title, "source", d->source,
                           "date", d->date, "lang", d->lang, "text", d->text, d->len, "boilerplate",
                           spans(d->boilerplate, d->n_boilerplate), "sentences", sents, "entities",
-                          entities(d), "timexes", "quotes", "numbers", numbers(d));
+                          entities(d), "timexes", timexes(d), "quotes", quotes(d), "numbers",
+                          numbers(d));
     cli_print_json(o);
     sf_doc_free(d);
     return 0;

@@ -30,6 +30,8 @@ void sf_doc_free(sf_doc *d)
     free(d->toks);
     free(d->ents);
     free(d->nums);
+    free(d->timexes);
+    free(d->quotes);
     free(d);
 }
 

@@ -2,6 +2,7 @@
  * CoNLL way, tagged (two stages over the whole document), IOB2 chunks turned into
  * mentions with byte spans, and each mention linked to its canonical name (canon.c). */
 #include "core/mem.h"
+#include "extract/quote.h"
 #include "ner/canon.h"
 #include "ner/ner.h"
 
@@ -38,7 +39,7 @@ void sf_tagger_free(sf_tagger *t)
     free(t);
 }
 
-void sf_doc_tag(sf_doc *d, sf_tagger *t)
+static void tag_entities(sf_doc *d, sf_tagger *t)
 {
     free(d->ents);
     d->ents = NULL;
@@ -90,4 +91,10 @@ void sf_doc_tag(sf_doc *d, sf_tagger *t)
         e->key = cm[k].key;
     }
     free(cm);
+}
+
+void sf_doc_tag(sf_doc *d, sf_tagger *t)
+{
+    tag_entities(d, t);
+    quote_resolve(d); /* speakers to the people just found */
 }

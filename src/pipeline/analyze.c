@@ -1,10 +1,12 @@
 /* analyze.c — the per-document stages in order: clean (identity, boilerplate), then text
- * (sentences, tokens, terms), then the extractors that need no model (numeric claims).
+ * (sentences, tokens, terms), then the extractors that need no model (numeric claims, time expressions, quotations).
  * Pure function of the document's text. */
 #include "clean/clean.h"
 #include "core/error.h"
 #include "core/mem.h"
 #include "extract/number.h"
+#include "extract/quote.h"
+#include "extract/timex.h"
 #include "storyfold.h"
 #include "text/sentence.h"
 #include "text/token.h"
@@ -57,5 +59,7 @@ int sf_doc_analyze(sf_doc *d, sf_error *err)
         if (!d->sents[i].boilerplate)
             num_extract(d->text, d->sents[i].start, d->sents[i].end, &d->nums, &d->n_nums,
                         &cap_nums);
+    timex_find(d);
+    quote_find(d);
     return SF_OK;
 }
