@@ -285,6 +285,29 @@ typedef struct sf_hits {
 sf_hits *sf_search_new(sf_db *db, const char *query, int limit, sf_error *err);
 void sf_hits_free(sf_hits *hits);
 
+/* Stored quotations, by date then ingest order. */
+typedef struct sf_quote_row {
+    char doc_id[33];
+    int64_t story;
+    sf_span span;       /* the quote's bytes in its document */
+    int partial;        /* 1 for a quoted phrase in reported speech, 0 for a direct quote */
+    char *text;         /* the quote */
+    char *speaker;      /* as the cue names it ("he", "the president"), or NULL */
+    char *name;         /* the person that resolves to, or NULL */
+    char *title, *source, *date;
+} sf_quote_row;
+
+typedef struct sf_quote_rows {
+    sf_quote_row *rows;
+    size_t n;
+} sf_quote_rows;
+
+/* Quotations whose speaker is `who` (NULL: all): the same person by entity key
+ * ("Zelenskyy" finds "Zelensky"), or a resolved name or speaker containing `who`, case
+ * folded. Partial quotes are left out unless `partial`. At most `limit` rows (0: all). */
+sf_quote_rows *sf_quotes_new(sf_db *db, const char *who, int partial, int limit, sf_error *err);
+void sf_quote_rows_free(sf_quote_rows *rows);
+
 /* ---- briefs ------------------------------------------------------------------------- */
 
 typedef struct sf_cite {

@@ -11,6 +11,7 @@ int cmd_ingest(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_summarize(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);

@@ -13,6 +13,7 @@ static const struct {
     {"stories", cmd_stories, "list the stories in the store"},
     {"show", cmd_show, "print one story's brief (Markdown or JSON)"},
     {"search", cmd_search, "full-text search over stored sentences (BM25)"},
+    {"quotes", cmd_quotes, "stored quotations with speaker, article and date (--who NAME)"},
     {"brief", cmd_brief, "one shot, in memory: every story's brief for the given paths"},
     {"summarize", cmd_summarize, "summary of the given articles taken as one story"},
     {"cluster", cmd_cluster, "TSV: each document with its event and storyline"},

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/mem.h"
+#include "ner/canon.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -60,6 +61,22 @@ static const char *const migrations[] = {
     "  value REAL NOT NULL, high REAL NOT NULL, qualifier TEXT NOT NULL,"
     "  counts TEXT, predicate TEXT);"
     "CREATE INDEX claim_doc ON claim(doc);",
+    /* 3 → 4: time expressions (first/last: the days covered, days since 1970-01-01) and
+     * quotations (speaker: as the cue names it; name and entity: the person it resolves
+     * to, entity being that name's key as in mention.entity) */
+    "CREATE TABLE timex("
+    "  doc INTEGER NOT NULL REFERENCES doc(n),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL,"
+    "  first INTEGER, last INTEGER);"
+    "CREATE INDEX timex_doc ON timex(doc);"
+    "CREATE TABLE quote("
+    "  doc INTEGER NOT NULL REFERENCES doc(n),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "  cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL,"
+    "  speaker_start INTEGER NOT NULL, speaker_end INTEGER NOT NULL,"
+    "  speaker TEXT, name TEXT, entity INTEGER NOT NULL);"
+    "CREATE INDEX quote_doc ON quote(doc);"
+    "CREATE INDEX quote_entity ON quote(entity);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -71,6 +88,8 @@ enum {
     ST_ADD_MENTION,
     ST_DOC_MENTIONS,
     ST_ADD_CLAIM,
+    ST_ADD_TIMEX,
+    ST_ADD_QUOTE,
     ST_PUT_STORY,
     ST_PUT_DF,
     ST_SET_NDOCS,
@@ -87,6 +106,11 @@ static const char *const stmt_sql[ST__COUNT] = {
                        " VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [ST_ADD_CLAIM] = "INSERT INTO claim(doc, start, end, kind, value, high, qualifier, counts,"
                      " predicate) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    [ST_ADD_TIMEX] = "INSERT INTO timex(doc, start, end, type, value, first, last)"
+                     " VALUES(?1,?2,?3,?4,?5,?6,?7)",
+    [ST_ADD_QUOTE] = "INSERT INTO quote(doc, start, end, kind, cue_start, cue_end, speaker_start,"
+                     " speaker_end, speaker, name, entity) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                     "?11)",
     [ST_DOC_MENTIONS] = "SELECT start, end, type, name_start, name_end, entity FROM mention"
                         " WHERE doc = ?1 ORDER BY start",
     [ST_PUT_STORY] = "INSERT INTO story(id, storyline, day_min, day_max, n_docs, centroid,"
@@ -359,6 +383,39 @@ int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
                               SQLITE_STATIC);
         if ((rc = step_done(db, s, err, "storing a numeric claim")) != SF_OK) return rc;
     }
+    for (size_t i = 0; i < d->n_timexes; i++) {
+        const sf_timex *t = &d->timexes[i];
+        s = db->st[ST_ADD_TIMEX];
+        sqlite3_bind_int64(s, 1, docn);
+        sqlite3_bind_int(s, 2, (int)t->start);
+        sqlite3_bind_int(s, 3, (int)t->end);
+        sqlite3_bind_text(s, 4, sf_timex_type_name(t->type), -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 5, t->value, -1, SQLITE_STATIC);
+        if (t->first != SF_NO_DAY) sqlite3_bind_int(s, 6, t->first);
+        if (t->last != SF_NO_DAY) sqlite3_bind_int(s, 7, t->last);
+        if ((rc = step_done(db, s, err, "storing a time expression")) != SF_OK) return rc;
+    }
+    for (size_t i = 0; i < d->n_quotes; i++) {
+        const sf_quote *q = &d->quotes[i];
+        s = db->st[ST_ADD_QUOTE];
+        sqlite3_bind_int64(s, 1, docn);
+        sqlite3_bind_int(s, 2, (int)q->start);
+        sqlite3_bind_int(s, 3, (int)q->end);
+        sqlite3_bind_text(s, 4, q->kind == SF_QUOTE_PARTIAL ? "partial" : "direct", -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_int(s, 5, (int)q->cue_start);
+        sqlite3_bind_int(s, 6, (int)q->cue_end);
+        sqlite3_bind_int(s, 7, (int)q->speaker_start);
+        sqlite3_bind_int(s, 8, (int)q->speaker_end);
+        if (q->speaker_end > q->speaker_start)
+            sqlite3_bind_text(s, 9, d->text + q->speaker_start,
+                              (int)(q->speaker_end - q->speaker_start), SQLITE_STATIC);
+        if (q->name_end > q->name_start)
+            sqlite3_bind_text(s, 10, d->text + q->name_start, (int)(q->name_end - q->name_start),
+                              SQLITE_STATIC);
+        sqlite3_bind_int64(s, 11, (sqlite3_int64)q->key);
+        if ((rc = step_done(db, s, err, "storing a quotation")) != SF_OK) return rc;
+    }
     return SF_OK;
 }
 
@@ -594,6 +651,87 @@ void sf_hits_free(sf_hits *h)
     }
     free(h->rows);
     free(h);
+}
+
+/* SQL same_person(name, key): 1 when the name, or the name without its first words
+ * ("Volodymyr Zelensky" -> "Zelensky"), has the spelling-tolerant key `key`. */
+static void same_person(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *name = (const char *)sqlite3_value_text(argv[0]);
+    size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+    uint64_t key = (uint64_t)sqlite3_value_int64(argv[1]);
+    int same = 0;
+    for (size_t i = 0; name && i < len && !same; i++)
+        if (i == 0 || (name[i - 1] == ' ' && name[i] != ' '))
+            same = canon_key(name + i, len - i) == key;
+    sqlite3_result_int(ctx, same);
+}
+
+sf_quote_rows *sf_quotes_new(sf_db *db, const char *who, int partial, int limit, sf_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_create_function(db->h, "same_person", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                NULL, same_person, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(
+            db->h,
+            "SELECT d.id, d.story, q.start, q.end, q.kind = 'partial',"
+            " CAST(substr(CAST(d.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT),"
+            " q.speaker, q.name, d.title, d.source, d.date"
+            " FROM quote q JOIN doc d ON d.n = q.doc"
+            " WHERE (?1 OR q.kind = 'direct') AND (?2 IS NULL"
+            "  OR same_person(coalesce(q.name, q.speaker, ''), ?3)"
+            "  OR instr(lower(coalesce(q.name, '')), lower(?2))"
+            "  OR instr(lower(coalesce(q.speaker, '')), lower(?2)))"
+            " ORDER BY d.day IS NULL, d.day, d.n, q.start LIMIT ?4",
+            -1, &s, NULL) != SQLITE_OK) {
+        db_fail(db, err, "listing quotations");
+        return NULL;
+    }
+    sqlite3_bind_int(s, 1, partial != 0);
+    if (who) {
+        sqlite3_bind_text(s, 2, who, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)canon_key(who, strlen(who)));
+    }
+    sqlite3_bind_int(s, 4, limit > 0 ? limit : -1);
+    sf_quote_rows *q = sf_xcalloc(1, sizeof *q);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        SF_GROW(q->rows, cap, q->n + 1);
+        sf_quote_row *r = &q->rows[q->n++];
+        snprintf(r->doc_id, sizeof r->doc_id, "%s", (const char *)sqlite3_column_text(s, 0));
+        r->story = sqlite3_column_int64(s, 1);
+        r->span.start = (uint32_t)sqlite3_column_int(s, 2);
+        r->span.end = (uint32_t)sqlite3_column_int(s, 3);
+        r->partial = sqlite3_column_int(s, 4);
+        r->text = col_dup(s, 5);
+        r->speaker = col_dup(s, 6);
+        r->name = col_dup(s, 7);
+        r->title = col_dup(s, 8);
+        r->source = col_dup(s, 9);
+        r->date = col_dup(s, 10);
+    }
+    if (rows_done(db, s, rc, err, "listing quotations") != SF_OK) {
+        sf_quote_rows_free(q);
+        return NULL;
+    }
+    return q;
+}
+
+void sf_quote_rows_free(sf_quote_rows *q)
+{
+    if (!q) return;
+    for (size_t i = 0; i < q->n; i++) {
+        sf_quote_row *r = &q->rows[i];
+        free(r->text);
+        free(r->speaker);
+        free(r->name);
+        free(r->title);
+        free(r->source);
+        free(r->date);
+    }
+    free(q->rows);
+    free(q);
 }
 
 int sf_memberships(sf_db *db, sf_membership **out, size_t *n, sf_error *err)

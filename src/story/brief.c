@@ -7,6 +7,7 @@
  * are few, so copies are found by comparing every pair of signatures. */
 #include "core/error.h"
 #include "core/mem.h"
+#include "extract/quote.h"
 #include "link/fingerprint.h"
 #include "link/termvec.h"
 #include "store/store.h"
@@ -184,8 +185,10 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     sf_brief *b = sf_xcalloc(1, sizeof *b);
     b->story = story;
     if (store_story_docs(db, story, &b->docs, &b->n_docs, err) != SF_OK) goto fail;
-    for (size_t i = 0; i < b->n_docs; i++)
+    for (size_t i = 0; i < b->n_docs; i++) {
         if (sf_doc_analyze(b->docs[i], err) != SF_OK) goto fail;
+        quote_resolve(b->docs[i]); /* speakers to the stored entities */
+    }
     b->title = story_title_new(b->docs, b->n_docs);
     group_documents(b);
     sf_cite *cites;
