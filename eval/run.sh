@@ -7,4 +7,5 @@ rc=0
 ./cluster.sh || rc=1
 ./summary.sh || rc=1
 ./ner.sh || rc=1
+./timex.sh || rc=1
 exit $rc
