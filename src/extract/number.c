@@ -331,6 +331,16 @@ static int parse_words(const sent *s, size_t i, num *x)
     return any && (x->b = j, x->word = 1);
 }
 
+int num_words(const ner_tok *t, size_t n, size_t i, double *value, size_t *next)
+{
+    sent s = {NULL, t, n, NULL};
+    num x;
+    memset(&x, 0, sizeof x);
+    if (i >= n || !parse_words(&s, i, &x) || x.vague) return 0;
+    *value = x.v, *next = x.b;
+    return 1;
+}
+
 /* A number (without qualifier, range or unit word) starting at token i. */
 static int parse_core(const sent *s, size_t i, num *x)
 {
