@@ -79,7 +79,9 @@ enum {
     C_PERIOD,  /* period */
     C_HOLIDAY, /* christmas, ...: v index into HOLIDAYS */
     C_FUT,     /* will, 'll, shall, ...: future cues */
-    C_TO       /* to, or, through (number ranges) */
+    C_TO,      /* to, or, through (number ranges) */
+    C_PAST,    /* said, was, were, had, ...: past-tense cues (besides lowercase words in -ed) */
+    C_NEAR     /* near, short, long (term), full (year) */
 };
 enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_CENTURY, U_WEEKEND, U_PL = 32 };
 enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DT };
@@ -124,9 +126,19 @@ static const word WORDS[] = {
     {"today", C_DEIC, D_TODAY}, {"yesterday", C_DEIC, D_YESTERDAY}, {"tomorrow", C_DEIC, D_TOMORROW},
     {"tonight", C_DEIC, D_TONIGHT}, {"now", C_DEIC, D_NOW}, {"currently", C_DEIC, D_CURRENTLY},
     {"presently", C_DEIC, D_CURRENTLY}, {"recently", C_DEIC, D_RECENTLY}, {"lately", C_DEIC, D_RECENTLY},
-    {"soon", C_DEIC, D_SOON}, {"past", C_REL, R_PAST}, {"future", C_DEIC, D_FUTURE},
-    {"present", C_DEIC, D_PRESENT}, {"previously", C_DEIC, D_PREVIOUSLY},
-    {"formerly", C_DEIC, D_PREVIOUSLY}, {"overnight", C_DEIC, D_OVERNIGHT},
+    {"soon", C_DEIC, D_SOON}, {"near", C_NEAR, 0}, {"full", C_NEAR, 1}, {"these", C_NEAR, 2},
+    {"said", C_PAST, 0}, {"was", C_PAST, 0}, {"were", C_PAST, 0}, {"had", C_PAST, 0},
+    {"did", C_PAST, 0}, {"told", C_PAST, 0}, {"met", C_PAST, 0}, {"took", C_PAST, 0},
+    {"made", C_PAST, 0}, {"came", C_PAST, 0}, {"went", C_PAST, 0}, {"left", C_PAST, 0},
+    {"began", C_PAST, 0}, {"held", C_PAST, 0}, {"gave", C_PAST, 0}, {"found", C_PAST, 0},
+    {"saw", C_PAST, 0}, {"got", C_PAST, 0}, {"became", C_PAST, 0}, {"fell", C_PAST, 0},
+    {"rose", C_PAST, 0}, {"won", C_PAST, 0}, {"lost", C_PAST, 0}, {"sold", C_PAST, 0},
+    {"bought", C_PAST, 0}, {"paid", C_PAST, 0}, {"hit", C_PAST, 0}, {"struck", C_PAST, 0},
+    {"brought", C_PAST, 0}, {"ran", C_PAST, 0}, {"spent", C_PAST, 0}, {"led", C_PAST, 0},
+    {"fled", C_PAST, 0}, {"sent", C_PAST, 0}, {"put", C_PAST, 0}, {"set", C_PAST, 0},
+    {"wrote", C_PAST, 0}, {"spoke", C_PAST, 0}, {"broke", C_PAST, 0}, {"knew", C_PAST, 0},
+    {"thought", C_PAST, 0}, {"shot", C_PAST, 0}, {"flew", C_PAST, 0}, {"drew", C_PAST, 0}, {"past", C_REL, R_PAST}, {"future", C_DEIC, D_FUTURE},
+    {"present", C_DEIC, D_PRESENT}, {"overnight", C_DEIC, D_OVERNIGHT},
     {"nowadays", C_DEIC, D_NOWADAYS},
     {"this", C_REL, R_THIS}, {"last", C_REL, R_LAST}, {"next", C_REL, R_NEXT},
     {"previous", C_REL, R_PREV}, {"prior", C_REL, R_PREV}, {"preceding", C_REL, R_PREV},
@@ -137,7 +149,7 @@ static const word WORDS[] = {
     {"end", C_EDGE, M_LATE}, {"beginning", C_EDGE, M_EARLY}, {"start", C_EDGE, M_EARLY},
     {"middle", C_EDGE, M_MID}, {"close", C_EDGE, M_LATE},
     {"daily", C_SETADV, U_DAY}, {"weekly", C_SETADV, U_WEEK}, {"monthly", C_SETADV, U_MONTH},
-    {"quarterly", C_SETADV, U_QUARTER}, {"annually", C_SETADV, U_YEAR}, {"yearly", C_SETADV, U_YEAR},
+    {"yearly", C_SETADV, U_YEAR},
     {"annual", C_SETADV, -U_YEAR}, {"hourly", C_SETADV, U_HOUR}, {"nightly", C_SETADV, U_DAY},
     {"every", C_EVERY, 0}, {"each", C_EVERY, 0}, {"per", C_EVERY, 1},
     {"ago", C_AGO, 0}, {"about", C_APPROX, 1}, {"nearly", C_APPROX, 1}, {"almost", C_APPROX, 1},
@@ -205,7 +217,8 @@ typedef struct cx {
     ner_tok *nt; /* the same pieces, for num_words */
     size_t n;
     int32_t dct;
-    int fut;
+    int fut;      /* the expression being matched speaks of the future */
+    int8_t *cue;  /* per piece: tense_cue */
     int has_q; /* a quarter was named in the document: lastq */
     tpoint lastq;
 } cx;
@@ -617,6 +630,8 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         int u = t[k].v & 31;
         size_t e = k + 1;
         if (u == U_WEEKEND) return 0;
+        if (e < n && t[e].hy && is_w(c, e, "old")) return 0; /* ages: "6-year-old" */
+        if (u == U_QUARTER && (t[k].v & U_PL) && t[k].hy) return 0; /* "three-quarters" */
         if (cls(c, e) == C_AGO || (cls(c, e) == C_ANAPH && !t[e].hy) ||
             (is_w(c, e, "from") && is_w(c, e + 1, "now"))) {
             int back = cls(c, e) == C_AGO || t[e].v < 0;
@@ -649,6 +664,23 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         return e;
     }
 
+    /* "year-earlier", "year-ago" (+ quarter / period): the reported quarter a year before */
+    if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy &&
+        (is_w(c, j + 1, "earlier") || is_w(c, j + 1, "ago"))) {
+        k = j + 2;
+        if (!have) return set_str(r, ""), k;
+        int q = c->has_q || (cls(c, k) == C_UNIT && (t[k].v & 31) == U_QUARTER) || cls(c, k) == C_PERIOD;
+        if (cls(c, k) == C_UNIT && (t[k].v & 31) == U_QUARTER) k++;
+        else if (cls(c, k) == C_PERIOD) k++;
+        else if (cls(c, k) == C_ORD && cls(c, k + 1) == C_UNIT && t[k + 1].v == U_QUARTER) {
+            tpoint p = {TG_QUARTER, tp_of_day(c->dct, TG_YEAR).y - 1, t[k].v, 0};
+            set_point(c, r, p, NULL);
+            return k + 2;
+        } else if (!the) k = j + 2;
+        tpoint p = q ? tp_shift(report_quarter(c), TG_YEAR, -1) : tp_shift(tp_of_day(c->dct, TG_YEAR), TG_YEAR, -1);
+        set_point(c, r, p, NULL);
+        return k;
+    }
     /* relative word or "the" + unit: "last week", "this year", "the quarter", "the weekend",
      * "recent years", "the coming months" */
     if (t[j].cls == C_UNIT && (rel || the)) {
@@ -706,23 +738,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         return k;
     }
 
-    /* "year-earlier", "year-ago" (+ quarter / period): the reported quarter a year before */
-    if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy &&
-        (is_w(c, j + 1, "earlier") || is_w(c, j + 1, "ago"))) {
-        k = j + 2;
-        if (!have) return set_str(r, ""), k;
-        int q = c->has_q || (cls(c, k) == C_UNIT && (t[k].v & 31) == U_QUARTER) || cls(c, k) == C_PERIOD;
-        if (cls(c, k) == C_UNIT && (t[k].v & 31) == U_QUARTER) k++;
-        else if (cls(c, k) == C_PERIOD) k++;
-        else if (cls(c, k) == C_ORD && cls(c, k + 1) == C_UNIT && t[k + 1].v == U_QUARTER) {
-            tpoint p = {TG_QUARTER, tp_of_day(c->dct, TG_YEAR).y - 1, t[k].v, 0};
-            set_point(c, r, p, NULL);
-            return k + 2;
-        } else if (!the) k = j + 2;
-        tpoint p = q ? tp_shift(report_quarter(c), TG_YEAR, -1) : tp_shift(tp_of_day(c->dct, TG_YEAR), TG_YEAR, -1);
-        set_point(c, r, p, NULL);
-        return k;
-    }
     /* "year-end": the end of this year */
     if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy && is_w(c, j + 1, "end")) {
         if (!have) return set_str(r, ""), j + 2;
@@ -894,7 +909,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
                 }
                 return 0;
             }
-            return set_str(r, "FUTURE_REF"), k;
+            return 0; /* a bare "soon" is more often left out than annotated */
         case D_FUTURE:
         case D_PRESENT:
             if (!the || rel) return 0;
@@ -1100,11 +1115,31 @@ static void add(sf_doc *d, size_t *cap, const cx *c, const res *r, size_t b)
     if (r->p.g != TG_NONE) tp_days(r->p, &x->first, &x->last);
 }
 
-/* Whether the sentence speaks of the future (will, 'll, shall, won't, going to, ...). */
-static int future(const cx *c)
+/* Tense cue of piece i: 1 future (will, 'll, shall, won't, going to, scheduled, plans),
+ * -1 past (said, was, had, ..., lowercase words in -ed), 0 none. */
+static int tense_cue(const cx *c, size_t i)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (c->t[i].cls == C_FUT && (c->t[i].v == 0 || is_w(c, i + 1, "to"))) return 1;
+    const tk *t = &c->t[i];
+    if (t->cls == C_FUT) return t->v == 0 || is_w(c, i + 1, "to");
+    if (t->cls == C_PAST) return -1;
+    const ner_tok *w = &c->nt[i];
+    if (t->cls == C_NONE && w->len >= 4 && w->s[0] >= 'a' && w->s[0] <= 'z' &&
+        w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd' && !t->hy &&
+        !(i + 1 < c->n && c->t[i + 1].hy))
+        return -1;
+    return 0;
+}
+
+/* Whether the expression at piece i speaks of the future: the nearest tense cue in the
+ * sentence (left first on a tie), past when there is none. */
+static int future_at(const cx *c, size_t i)
+{
+    for (size_t d = 1; d < c->n; d++) {
+        int l = d <= i ? c->cue[i - d] : 0, r = i + d < c->n ? c->cue[i + d] : 0;
+        if (l) return l > 0;
+        if (r) return r > 0;
+        if (d > i && i + d >= c->n) break;
+    }
     return 0;
 }
 
@@ -1124,7 +1159,7 @@ void timex_find(sf_doc *d)
     d->timexes = NULL;
     d->n_timexes = 0;
     pthread_once(&slot_once, build_slots);
-    size_t cap = 0, cap_t = 0, cap_nt = 0, cap_raw = 0, nraw = 0;
+    size_t cap = 0, cap_t = 0, cap_nt = 0, cap_raw = 0, nraw = 0, cap_cue = 0;
     ner_tok *raw = NULL;
     cx c = {.text = d->text, .dct = d->day};
     for (size_t si = 0; si < d->n_sents; si++) {
@@ -1133,8 +1168,10 @@ void timex_find(sf_doc *d)
         nraw = 0;
         ner_tokenize(d->text, s->start, s->end, &raw, &nraw, &cap_raw);
         pieces(&c, raw, nraw, &cap_t, &cap_nt);
-        c.fut = future(&c);
+        SF_GROW(c.cue, cap_cue, c.n + 1);
+        for (size_t i = 0; i < c.n; i++) c.cue[i] = (int8_t)tense_cue(&c, i);
         for (size_t i = 0; i < c.n;) {
+            c.fut = future_at(&c, i);
             res r;
             size_t b = 0, a = i;
             /* "at least", "more than", "nearly" + an expression with a count */
@@ -1158,4 +1195,5 @@ void timex_find(sf_doc *d)
     free(raw);
     free(c.t);
     free(c.nt);
+    free(c.cue);
 }
