@@ -133,9 +133,9 @@ static const word WORDS[] = {
     {"began", C_PAST, 0}, {"held", C_PAST, 0}, {"gave", C_PAST, 0}, {"found", C_PAST, 0},
     {"saw", C_PAST, 0}, {"got", C_PAST, 0}, {"became", C_PAST, 0}, {"fell", C_PAST, 0},
     {"rose", C_PAST, 0}, {"won", C_PAST, 0}, {"lost", C_PAST, 0}, {"sold", C_PAST, 0},
-    {"bought", C_PAST, 0}, {"paid", C_PAST, 0}, {"hit", C_PAST, 0}, {"struck", C_PAST, 0},
+    {"bought", C_PAST, 0}, {"paid", C_PAST, 0}, {"struck", C_PAST, 0},
     {"brought", C_PAST, 0}, {"ran", C_PAST, 0}, {"spent", C_PAST, 0}, {"led", C_PAST, 0},
-    {"fled", C_PAST, 0}, {"sent", C_PAST, 0}, {"put", C_PAST, 0}, {"set", C_PAST, 0},
+    {"fled", C_PAST, 0}, {"sent", C_PAST, 0}, 
     {"wrote", C_PAST, 0}, {"spoke", C_PAST, 0}, {"broke", C_PAST, 0}, {"knew", C_PAST, 0},
     {"thought", C_PAST, 0}, {"shot", C_PAST, 0}, {"flew", C_PAST, 0}, {"drew", C_PAST, 0}, {"past", C_REL, R_PAST}, {"future", C_DEIC, D_FUTURE},
     {"present", C_DEIC, D_PRESENT}, {"overnight", C_DEIC, D_OVERNIGHT},
@@ -167,7 +167,8 @@ static const word WORDS[] = {
     {"christmas", C_HOLIDAY, 0}, {"halloween", C_HOLIDAY, 1}, {"thanksgiving", C_HOLIDAY, 2},
     {"valentine", C_HOLIDAY, 3},
     {"will", C_FUT, 0}, {"'ll", C_FUT, 0}, {"shall", C_FUT, 0}, {"wo", C_FUT, 0},
-    {"going", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"plans", C_FUT, 0}, {"upcoming", C_FUT, 0},
+    {"going", C_FUT, 1}, {"expected", C_FUT, 1}, {"expects", C_FUT, 1}, {"expect", C_FUT, 1},
+    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"plans", C_FUT, 0}, {"upcoming", C_FUT, 0},
     {"to", C_TO, 0}, {"or", C_TO, 0}, {"through", C_TO, 0},
 };
 
@@ -217,7 +218,7 @@ typedef struct cx {
     ner_tok *nt; /* the same pieces, for num_words */
     size_t n;
     int32_t dct;
-    int fut;      /* the expression being matched speaks of the future */
+    int fut;      /* the expression being matched: 1 future, -1 past, 0 no tense cue */
     int8_t *cue;  /* per piece: tense_cue */
     int has_q; /* a quarter was named in the document: lastq */
     tpoint lastq;
@@ -319,7 +320,7 @@ static int32_t weekday_day(const cx *c, int wd, int rel)
     if (rel == R_LAST || rel == R_PAST || rel == R_PREV) return c->dct - (back ? back : 7);
     if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING) return c->dct + (fwd ? fwd : 7);
     if (rel == R_THIS) return c->dct - (w - 1) + (wd - 1);
-    return c->fut ? c->dct + fwd : c->dct - back;
+    return c->fut > 0 ? c->dct + fwd : c->dct - back;
 }
 
 /* The year of month m (and day d, or 0): before or after the DCT by tense and rel. */
@@ -333,7 +334,7 @@ static int month_year(const cx *c, int m, int d, int rel)
     if (rel == R_LAST || rel == R_PAST || rel == R_PREV) return key < now ? y : y - 1;
     if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING) return key > now ? y : y + 1;
     int mb = (y - before) * 12 + dm - m, ma = (after - y) * 12 + m - dm; /* months away */
-    if (c->fut) return ma > 8 ? before : after;
+    if (c->fut > 0) return ma > 8 ? before : after;
     return mb > 8 ? after : before;
 }
 
@@ -350,7 +351,7 @@ static tpoint period_point(const cx *c, int g, int n, int rel)
     } else if (rel == R_NEXT || rel == R_COMING) {
         if (f <= c->dct) q.y++;
     } else if (rel != R_THIS && rel != R_CURRENT) {
-        if (c->fut ? l < c->dct : f > c->dct) q.y += c->fut ? 1 : -1;
+        if (c->fut > 0 ? l < c->dct - 61 : f > c->dct) q.y += c->fut > 0 ? 1 : -1;
     }
     return q;
 }
@@ -644,10 +645,9 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             int g = UNIT_G[u];
             int kk = (int)cnt * (back ? -1 : 1);
             if (u == U_FORTNIGHT) kk *= 2;
-            if (g == 0) { /* hours, minutes: a time, left unresolved */
-                set_str(r, back ? "PAST_REF" : "FUTURE_REF");
-                r->type = SF_TIMEX_TIME;
-                return end;
+            if (g == 0) { /* "an hour later": the duration */
+                set_duration(r, u, cnt);
+                return e;
             }
             tpoint p;
             if (c->has_q && (u == U_YEAR || u == U_QUARTER) && (before_anchor || cls(c, e) == C_AGO))
@@ -688,11 +688,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         k = j + 1;
         if (pl) {
             if (rel == R_RECENT || rel == R_PAST || rel == R_LAST || rel == R_PREV) {
-                if (rel == R_RECENT) return set_str(r, "PAST_REF"), k;
+                /* "recent years", "past years": the past; "recent weeks": some weeks */
+                if ((rel == R_RECENT || (rel == R_PAST && !the)) && u >= U_YEAR) return set_str(r, "PAST_REF"), k;
                 set_duration(r, u, -1);
                 return k;
             }
-            if (rel == R_COMING || rel == R_NEXT || rel == R_FOLLOWING) return set_duration(r, u, -1), k;
+            if (rel == R_COMING || rel == R_NEXT || rel == R_FOLLOWING) return set_str(r, "FUTURE_REF"), k;
             return 0;
         }
         if (!have) return set_str(r, ""), rel || u == U_QUARTER || u == U_WEEKEND ? k : 0;
@@ -706,11 +707,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             tpoint p = tp_of_day(c->dct, TG_WEEKEND);
             if (rel == R_LAST || rel == R_PAST || rel == R_PREV) p = tp_shift(p, TG_WEEK, w >= 6 ? -1 : -1);
             else if (rel == R_NEXT || rel == R_COMING) p = tp_shift(p, TG_WEEK, 1);
-            else if (!c->fut && w < 6 && rel != R_THIS) p = tp_shift(p, TG_WEEK, -1);
+            else if (c->fut <= 0 && w < 6 && rel != R_THIS) p = tp_shift(p, TG_WEEK, -1);
             set_point(c, r, p, NULL);
             return k;
         }
         int g = UNIT_G[u];
+        if ((u == U_DECADE || u == U_CENTURY) && (rel == R_PAST || rel == R_LAST)) return set_duration(r, u, 1), k;
         if (!g || u == U_DAY) {
             if (u == U_DAY && rel && rel != R_RECENT) {
                 int dd = rel == R_LAST || rel == R_PAST || rel == R_PREV ? -1 : rel == R_NEXT || rel == R_FOLLOWING || rel == R_COMING ? 1 : 0;
@@ -799,6 +801,14 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             return k;
         }
         /* "Friday, Oct. 27": the date tells which Friday */
+        if (!suf && !rel) {
+            size_t m = k + is_comma(c, k);
+            if (m < n && t[m].cls == C_MONTH && month_ok(c, m, m) && mday_at(c, m + 1)) {
+                res r2 = *r;
+                size_t e2 = head(c, m, m, 0, 0, 0, 0, &r2);
+                if (e2 && r2.p.g == TG_DAY) return *r = r2, r->a = i, e2;
+            }
+        }
         set_point(c, r, tp_of_day(weekday_day(c, wd, rel), TG_DAY), suf);
         return k;
     }
@@ -1073,6 +1083,13 @@ static size_t match_core(cx *c, size_t i, res *r)
         mod = t[j].v, j++;
     } else if (j < n && t[j].cls == C_ANAPH && cls(c, j + 1) == C_REL && c->t[j + 1].v == R_THIS) {
         mod = t[j].v < 0 ? M_EARLIER : M_LATER, j++; /* "earlier this month" */
+    } else if (j < n && t[j].cls == C_ANAPH && is_w(c, j + 1, "in") && cls(c, j + 2) == C_THE &&
+               cls(c, j + 3) == C_UNIT && !(t[j + 3].v & U_PL) && UNIT_G[t[j + 3].v & 31] >= TG_WEEK &&
+               c->dct != SF_NO_DAY) {
+        /* "earlier in the year": this year */
+        set_point(c, r, tp_of_day(c->dct, UNIT_G[t[j + 3].v & 31]), NULL);
+        r->type = SF_TIMEX_DATE;
+        return j + 4;
     } else if (j < n && t[j].cls == C_ANAPH && cls(c, j + 1) == C_DEIC && t[j + 1].v <= D_TOMORROW) {
         mod = M_EARLIER, j++; /* "earlier today", "later today" */
     }
@@ -1124,20 +1141,20 @@ static int tense_cue(const cx *c, size_t i)
     if (t->cls == C_PAST) return -1;
     const ner_tok *w = &c->nt[i];
     if (t->cls == C_NONE && w->len >= 4 && w->s[0] >= 'a' && w->s[0] <= 'z' &&
-        w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd' && !t->hy &&
+        w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd' && w->s[w->len - 3] != 'e' && !t->hy &&
         !(i + 1 < c->n && c->t[i + 1].hy))
         return -1;
     return 0;
 }
 
 /* Whether the expression at piece i speaks of the future: the nearest tense cue in the
- * sentence (left first on a tie), past when there is none. */
+ * sentence (left first on a tie): 1 future, -1 past, 0 no cue. */
 static int future_at(const cx *c, size_t i)
 {
     for (size_t d = 1; d < c->n; d++) {
         int l = d <= i ? c->cue[i - d] : 0, r = i + d < c->n ? c->cue[i + d] : 0;
-        if (l) return l > 0;
-        if (r) return r > 0;
+        if (l) return l;
+        if (r) return r;
         if (d > i && i + d >= c->n) break;
     }
     return 0;
@@ -1169,7 +1186,11 @@ void timex_find(sf_doc *d)
         ner_tokenize(d->text, s->start, s->end, &raw, &nraw, &cap_raw);
         pieces(&c, raw, nraw, &cap_t, &cap_nt);
         SF_GROW(c.cue, cap_cue, c.n + 1);
-        for (size_t i = 0; i < c.n; i++) c.cue[i] = (int8_t)tense_cue(&c, i);
+        for (size_t i = 0; i < c.n; i++) {
+            c.cue[i] = (int8_t)tense_cue(&c, i);
+            if (!c.has_q && c.t[i].cls == C_UNIT && (c.t[i].v & 31) == U_QUARTER && c.dct != SF_NO_DAY)
+                c.has_q = 1, c.lastq = tp_shift(tp_of_day(c.dct, TG_QUARTER), TG_QUARTER, -1);
+        }
         for (size_t i = 0; i < c.n;) {
             c.fut = future_at(&c, i);
             res r;
