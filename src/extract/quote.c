@@ -1,16 +1,558 @@
-/* quote.c — quotations, their kind, cue and speaker. */
+/* quote.c — quotations: pairing quotation marks, and telling utterances ("direct") from
+ * quoted phrases in reported speech ("partial") and scare quotes or titles (dropped). The
+ * cue and speaker of each are speaker.c's. One pass over the bytes. Rules, with their
+ * limits in [brackets]:
+ * - Marks: double " “ ” „ « » `` '' and single ' ‘ ’. “ „ « `` open and ” » close; " and ''
+ *   open after whitespace, an opening bracket or dash, or when followed by a letter with no
+ *   quotation open ("said,"We"), and close otherwise; „…“ closes with “. A directional
+ *   opener inside an open quotation nests (“he calls “hell” home”); inner quotations are
+ *   not utterances. Single marks count only outside double ones: ‘ and ' open before a
+ *   letter after whitespace (not 'em, 'til, '90s), ’ and ' close before a non-letter, and a
+ *   ’ or ' between letters is an apostrophe. [A plural possessive "the players' union"
+ *   inside single quotes closes them.]
+ * - Paragraphs (blank lines; single line breaks when the text has no blank line): a double
+ *   quotation open at a paragraph's end continues when the next paragraph opens with a
+ *   double mark (the news convention for quotes over paragraphs); otherwise it ends there
+ *   (recovery from a lost closing mark), or at the end of its first sentence when the
+ *   paragraph runs on for more than 1,500 bytes. A single quotation never crosses one.
+ * - Kind: direct when the quotation stands at a sentence's start, is introduced by a colon
+ *   or by a cue ("said, "...", "said "..."), is followed by a cue ("...," he said), or spans
+ *   paragraphs; else partial when it has at least three words and is not a title (all
+ *   words capitalized); else dropped (scare quotes: a word or two). A direct quotation
+ *   needs two words, or a closing comma/period/?/! inside ("No," he said). A direct
+ *   quotation with no cue continues the turn of the previous direct quotation's speaker
+ *   when that one ended at most two sentences before, in the same or previous paragraph.
+ * - Quotations in boilerplate sentences are left out. */
 #include "extract/quote.h"
 
+#include "core/mem.h"
+#include "extract/speaker.h"
+
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef const unsigned char *bytes;
+
+/* a quotation as the pairing found it */
+typedef struct cand {
+    uint32_t open, s, e, close; /* opening mark, content [s, e), end of the closing mark */
+    uint8_t multi, closed;
+} cand;
+
+/* mark types */
+enum {
+    M_NONE = 0,
+    M_DQ_AMB,  /* " or '' */
+    M_DQ_OPEN, /* “ « `` (and „ with low set) */
+    M_DQ_CLOSE,
+    M_DQ_LOW, /* „ */
+    M_SQ_AMB, /* ' */
+    M_SQ_OPEN,
+    M_SQ_CLOSE
+};
+
+static int is_space_cp(int32_t c)
+{
+    return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           c == 0xFEFF;
+}
+
+static int is_alnum_cp(int32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    utf8proc_category_t k = utf8proc_category(c);
+    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
+           (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO);
+}
+
+/* The code point starting at p[i] (i < n), or -1 at the end; its length in *len. */
+static int32_t cp_at(bytes p, size_t i, size_t n, size_t *len)
+{
+    *len = 0;
+    if (i >= n) return -1;
+    int32_t c;
+    utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
+    if (l <= 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = (size_t)l;
+    return c;
+}
+
+/* The code point ending right before p[i], or -1 at the start. */
+static int32_t cp_before(bytes p, size_t i)
+{
+    if (i == 0) return -1;
+    size_t s = i - 1;
+    while (s > 0 && i - s < 4 && (p[s] & 0xC0) == 0x80) s--;
+    size_t l;
+    int32_t c = cp_at(p, s, i, &l);
+    return s + l == i ? c : 0xFFFD;
+}
+
+/* The mark at p[i], its byte length in *len; M_NONE when none. */
+static int mark_at(bytes p, size_t i, size_t n, size_t *len)
+{
+    unsigned char c = p[i];
+    *len = 1;
+    if (c == '"') return M_DQ_AMB;
+    if (c == '`') {
+        if (i + 1 < n && p[i + 1] == '`') {
+            *len = 2;
+            return M_DQ_OPEN;
+        }
+        return M_NONE;
+    }
+    if (c == '\'') {
+        if (i + 1 < n && p[i + 1] == '\'') {
+            *len = 2;
+            return M_DQ_AMB;
+        }
+        return M_SQ_AMB;
+    }
+    if (c == 0xC2 && i + 1 < n) {
+        *len = 2;
+        if (p[i + 1] == 0xAB) return M_DQ_OPEN;  /* « */
+        if (p[i + 1] == 0xBB) return M_DQ_CLOSE; /* » */
+        return M_NONE;
+    }
+    if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80) {
+        *len = 3;
+        switch (p[i + 2]) {
+        case 0x9C: return M_DQ_OPEN;  /* “ */
+        case 0x9D: return M_DQ_CLOSE; /* ” */
+        case 0x9E: return M_DQ_LOW;   /* „ */
+        case 0x98: return M_SQ_OPEN;  /* ‘ */
+        case 0x99: return M_SQ_CLOSE; /* ’ */
+        default: return M_NONE;
+        }
+    }
+    return M_NONE;
+}
+
+/* whether the character before a mark lets it open: start, whitespace, ( [ { — – - / or
+ * another quotation mark */
+static int opens_after(int32_t c)
+{
+    return c < 0 || is_space_cp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
+           c == 0x2013 || c == '-' || c == '/' || c == '"' || c == 0x201C || c == 0x2018 ||
+           c == 0xAB || c == 0x201E;
+}
+
+/* 'em, 'til, 'cause, 'n', '90s: an elision, not an opening single mark */
+static int elision(bytes p, size_t i, size_t n)
+{
+    static const char *const w[] = {"em", "til", "till", "cause", "cos", "n", "tis", "twas",
+                                    "round", "bout", "nuff", "ol", "s", NULL};
+    if (i < n && p[i] >= '0' && p[i] <= '9') return 1;
+    size_t j = i;
+    while (j < n && j - i < 8 && ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z')) j++;
+    for (size_t k = 0; w[k]; k++)
+        if (strlen(w[k]) == j - i && strncasecmp(w[k], (const char *)p + i, j - i) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- pairing ----------------------------------------------------------------------------- */
+
+typedef struct pairer {
+    bytes p;
+    size_t n;
+    const sf_doc *d;
+    cand *c;
+    size_t nc, cap;
+    /* the open double quotation */
+    int dq, depth, low, multi;
+    uint32_t dq_open, dq_s, dq_last_e, dq_last_close;
+    /* the open single quotation */
+    int sq;
+    uint32_t sq_open, sq_s;
+} pairer;
+
+static void emit(pairer *r, uint32_t open, uint32_t s, uint32_t e, uint32_t close, int multi,
+                 int closed)
+{
+    if (e <= s) return;
+    SF_GROW(r->c, r->cap, r->nc + 1);
+    r->c[r->nc++] = (cand){open, s, e, close, (uint8_t)multi, (uint8_t)closed};
+}
+
+/* end of the sentence holding pos, or 0 */
+static uint32_t sent_end_of(const sf_doc *d, uint32_t pos)
+{
+    size_t lo = 0, hi = d->n_sents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].start <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? d->sents[lo - 1].end : 0;
+}
+
+/* A paragraph ends at p[i] (a line break). Decide for the open double quotation: continue
+ * over the opening mark of the next paragraph (returns the index after it) or end. */
+static size_t para_break(pairer *r, size_t i)
+{
+    r->sq = 0;
+    if (!r->dq) return i;
+    size_t j = i, l = 0;
+    while (j < r->n) {
+        int32_t c = cp_at(r->p, j, r->n, &l);
+        if (!is_space_cp(c)) break;
+        j += l;
+    }
+    if (j < r->n) {
+        int m = mark_at(r->p, j, r->n, &l);
+        if (m == M_DQ_AMB || m == M_DQ_OPEN || m == M_DQ_LOW) {
+            r->multi = 1;
+            r->depth = 1;
+            return j + l; /* the quotation goes on after the repeated mark */
+        }
+    }
+    /* recovery: end at the paragraph's end, or the first sentence's when that is far */
+    uint32_t e = (uint32_t)i;
+    while (e > r->dq_s && is_space_cp(cp_before(r->p, e))) e--;
+    if (e - r->dq_s > 1500) {
+        uint32_t se = sent_end_of(r->d, r->dq_s);
+        if (se > r->dq_s && se < e) e = se;
+    }
+    emit(r, r->dq_open, r->dq_s, e, e, r->multi, 0);
+    r->dq = 0;
+    return i;
+}
+
+static void dq_open(pairer *r, size_t i, size_t l, int low)
+{
+    r->dq = 1;
+    r->depth = 1;
+    r->low = low;
+    r->multi = 0;
+    r->dq_open = (uint32_t)i;
+    r->dq_s = (uint32_t)(i + l);
+}
+
+static void dq_close(pairer *r, size_t i, size_t l)
+{
+    emit(r, r->dq_open, r->dq_s, (uint32_t)i, (uint32_t)(i + l), r->multi, 1);
+    r->dq = 0;
+}
+
+/* whether the text is hard-wrapped: most single line breaks fall inside sentences (after
+ * a letter, digit or comma), so only blank lines end paragraphs */
+static int hard_wrapped(bytes p, size_t n)
+{
+    size_t single = 0, inside = 0;
+    for (const unsigned char *q = memchr(p, '\n', n); q;
+         q = q + 1 < p + n ? memchr(q + 1, '\n', n - (size_t)(q + 1 - p)) : NULL) {
+        const unsigned char *k = q + 1;
+        while (k < p + n && (*k == ' ' || *k == '\t' || *k == '\r')) k++;
+        if (k >= p + n || *k == '\n') continue;
+        const unsigned char *b = q;
+        while (b > p && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r')) b--;
+        if (b == p || b[-1] == '\n') continue;
+        single++;
+        unsigned char c = b[-1];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') inside++;
+        else if ((c >= '0' && c <= '9') || c == ',') inside++;
+    }
+    return single >= 3 && inside * 2 > single;
+}
+
+static void pair_marks(pairer *r, int blank)
+{
+    bytes p = r->p;
+    size_t n = r->n;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c == '\n') {
+            size_t k = i + 1;
+            while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r')) k++;
+            if (!blank || (k < n && p[k] == '\n')) {
+                i = para_break(r, i);
+                if (i < n && p[i] == '\n') i++;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (c != '"' && c != '\'' && c != '`' && c != 0xC2 && c != 0xE2) {
+            i++;
+            continue;
+        }
+        size_t l;
+        int m = mark_at(p, i, n, &l);
+        if (m == M_NONE) {
+            i++;
+            continue;
+        }
+        int32_t prev = cp_before(p, i);
+        size_t nl;
+        int32_t next = cp_at(p, i + l, n, &nl);
+        int before_space = opens_after(prev);
+        int next_word = next >= 0 && is_alnum_cp(next);
+        int next_open = next >= 0 && !is_space_cp(next);
+        switch (m) {
+        case M_DQ_AMB:
+            if (r->dq) {
+                dq_close(r, i, l);
+            } else if (before_space ? next_open : next_word) {
+                dq_open(r, i, l, 0); /* a single quotation stays open around it */
+            }
+            break;
+        case M_DQ_OPEN:
+        case M_DQ_LOW:
+            if (!r->dq) {
+                dq_open(r, i, l, m == M_DQ_LOW);
+            } else if (r->low && p[i] == 0xE2 && p[i + 2] == 0x9C) {
+                dq_close(r, i, l); /* „…“ */
+            } else if (!before_space && (next < 0 || is_space_cp(next) || !next_word) &&
+                       r->depth == 1 && p[i] == 0xE2 && p[i + 2] == 0x9C) {
+                dq_close(r, i, l); /* a “ typed for a ” */
+            } else {
+                r->depth++;
+            }
+            break;
+        case M_DQ_CLOSE:
+            if (r->dq) {
+                if (r->depth > 1) r->depth--;
+                else dq_close(r, i, l);
+            } else if (before_space && next_word && p[i] == 0xE2) {
+                dq_open(r, i, l, 0); /* a ” typed for a “ */
+            }
+            break;
+        case M_SQ_AMB:
+        case M_SQ_OPEN:
+        case M_SQ_CLOSE:
+            if (r->dq) break; /* inner quotations are not utterances */
+            if (r->sq) {
+                int word_after = next >= 0 && is_alnum_cp(next);
+                if (m != M_SQ_OPEN && !before_space && !word_after) {
+                    emit(r, r->sq_open, r->sq_s, (uint32_t)i, (uint32_t)(i + l), 0, 1);
+                    r->sq = 0;
+                }
+            } else if (m != M_SQ_CLOSE && before_space && next_word && !elision(p, i + l, n)) {
+                r->sq = 1;
+                r->sq_open = (uint32_t)i;
+                r->sq_s = (uint32_t)(i + l);
+            }
+            break;
+        }
+        i += l;
+    }
+    if (r->dq) para_break(r, n);
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->s != y->s) return x->s < y->s ? -1 : 1;
+    return x->e > y->e ? -1 : x->e < y->e;
+}
+
+/* the paragraph breaks in text[a, b), at most 2: blank lines, or any line break unless the
+ * text is hard-wrapped */
+static int para_breaks(bytes p, uint32_t a, uint32_t b, int wrapped)
+{
+    int n = 0;
+    for (uint32_t i = a; i < b && n < 2; i++) {
+        if (p[i] != '\n') continue;
+        uint32_t k = i + 1;
+        while (k < b && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r')) k++;
+        if (!wrapped || (k < b && p[k] == '\n')) n++;
+        while (k < b && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r' || p[k] == '\n')) k++;
+        i = k - 1;
+    }
+    return n;
+}
+
+/* ---- kinds --------------------------------------------------------------------------- */
+
+/* words in text[s, e), and whether all of them start with a capital (a title) */
+static size_t count_words(bytes p, uint32_t s, uint32_t e, int *title)
+{
+    size_t w = 0, caps = 0, small = 0;
+    uint32_t i = s;
+    while (i < e) {
+        size_t l;
+        int32_t c = cp_at(p, i, e, &l);
+        if (!is_alnum_cp(c)) {
+            i += (uint32_t)l;
+            continue;
+        }
+        uint32_t ws = i;
+        while (i < e) {
+            c = cp_at(p, i, e, &l);
+            if (!is_alnum_cp(c) && c != '\'' && c != 0x2019 && c != '-') break;
+            i += (uint32_t)l;
+        }
+        w++;
+        if (p[ws] >= 'A' && p[ws] <= 'Z') caps++;
+        else if (i - ws <= 3 && p[ws] >= 'a' && p[ws] <= 'z')
+            small++; /* of, the, and: lowercase in titles */
+    }
+    *title = w > 0 && caps > 0 && caps + small == w && caps * 2 > w;
+    return w;
+}
+
+/* the last non-space character inside the quotation */
+static int32_t last_char(bytes p, uint32_t s, uint32_t e)
+{
+    while (e > s) {
+        int32_t c = cp_before(p, e);
+        if (!is_space_cp(c)) return c;
+        size_t k = e - 1;
+        while (k > s && (p[k] & 0xC0) == 0x80) k--;
+        e = (uint32_t)k;
+    }
+    return -1;
+}
+
+/* whether the quotation's first letter is a capital */
+static int starts_upper(bytes p, uint32_t s, uint32_t e)
+{
+    while (s < e) {
+        size_t l;
+        int32_t c = cp_at(p, s, e, &l);
+        if (is_alnum_cp(c)) return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || (c >= '0' && c <= '9');
+        s += (uint32_t)l;
+    }
+    return 0;
+}
+
+/* whether only whitespace or opening punctuation stands between the sentence's start (or
+ * the paragraph's) and pos */
+static int starts_sentence(const sf_doc *d, uint32_t pos, uint32_t lo)
+{
+    bytes p = (bytes)d->text;
+    uint32_t i = pos;
+    while (i > lo) {
+        int32_t c = cp_before(p, i);
+        if (c == '\n') return 1;
+        if (!(is_space_cp(c) || c == '(' || c == '[' || c == 0x2014 || c == '-')) return 0;
+        size_t k = i - 1;
+        while (k > lo && (p[k] & 0xC0) == 0x80) k--;
+        i = (uint32_t)k;
+    }
+    return 1;
+}
+
+static size_t sent_index(const sf_doc *d, uint32_t pos)
+{
+    size_t lo = 0, hi = d->n_sents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents[mid].start <= pos) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? lo - 1 : SIZE_MAX;
+}
 
 void quote_find(sf_doc *d)
 {
     free(d->quotes);
     d->quotes = NULL;
     d->n_quotes = 0;
-}
+    if (!d->text || !d->len) return;
+    bytes p = (bytes)d->text;
+    pairer r = {.p = p, .n = d->len, .d = d};
+    int wrapped = hard_wrapped(p, d->len);
+    pair_marks(&r, wrapped);
+    if (!r.nc) {
+        free(r.c);
+        return;
+    }
+    qsort(r.c, r.nc, sizeof *r.c, cmp_cand);
+    /* drop quotations inside another (nested in single quotes) */
+    size_t m = 0;
+    for (size_t i = 0; i < r.nc; i++) {
+        if (m && r.c[i].s < r.c[m - 1].close) continue;
+        r.c[m++] = r.c[i];
+    }
+    r.nc = m;
 
-void quote_resolve(sf_doc *d)
-{
-    (void)d;
+    size_t cap = 0;
+    for (size_t i = 0; i < r.nc; i++) {
+        const cand *c = &r.c[i];
+        if (sf_doc_in_boilerplate(d, c->open)) continue;
+        int title;
+        size_t words = count_words(p, c->s, c->e, &title);
+        if (!words) continue;
+        /* context: the sentences around, bounded by the neighbouring quotations */
+        size_t so = sent_index(d, c->open), sc = sent_index(d, c->close ? c->close - 1 : 0);
+        uint32_t lo = so != SIZE_MAX ? d->sents[so].start : 0;
+        if (so != SIZE_MAX && so > 0 && lo == c->open && d->sents[so - 1].end > 0 &&
+            p[d->sents[so - 1].end - 1] == ':')
+            lo = d->sents[so - 1].start; /* X continued:  ¶ "..." */
+        uint32_t slo = lo;
+        uint32_t hi = sc != SIZE_MAX ? d->sents[sc].end : (uint32_t)d->len;
+        if (hi < c->close) hi = c->close;
+        if (i > 0 && r.c[i - 1].close > lo && r.c[i - 1].close <= c->open) lo = r.c[i - 1].close;
+        if (i + 1 < r.nc && r.c[i + 1].open < hi && r.c[i + 1].open >= c->close)
+            hi = r.c[i + 1].open;
+        uint32_t shi = hi;
+        if (hi <= c->close && sc != SIZE_MAX && sc + 1 < d->n_sents &&
+            !para_breaks(p, c->close, d->sents[sc + 1].start, wrapped)) {
+            /* the quotation ends its sentence: the cue may open the next ("..." ― Name) */
+            hi = d->sents[sc + 1].end;
+            if (i + 1 < r.nc && r.c[i + 1].open < hi && r.c[i + 1].open >= c->close)
+                hi = r.c[i + 1].open;
+        }
+        spk_cue cue;
+        spk_find(d->text, slo, lo, c->open, c->close, shi, hi, &cue);
+
+        int32_t last = last_char(p, c->s, c->e);
+        int punct_end = last == ',' || last == '.' || last == '?' || last == '!' ||
+                        last == 0x2026 || last == 0x2014 || last == '-';
+        int initial = starts_sentence(d, c->open, lo) ||
+                      (so != SIZE_MAX && c->open == d->sents[so].start);
+        int kind = 0;
+        int upper = starts_upper(p, c->s, c->e);
+        if (c->multi) kind = SF_QUOTE_DIRECT;
+        else if (initial && (punct_end || cue.side == 1 || (words >= 4 && !title)))
+            kind = SF_QUOTE_DIRECT;
+        else if (cue.intro == SPK_INTRO_COLON && (upper || punct_end))
+            kind = SF_QUOTE_DIRECT;
+        else if (cue.intro == SPK_INTRO_COMMA && cue.side == 2)
+            kind = SF_QUOTE_DIRECT;
+        else if (cue.intro == SPK_INTRO_BARE && cue.side == 2 && upper && cue.cue_end + 4 >= c->open)
+            kind = SF_QUOTE_DIRECT;
+        if (kind == SF_QUOTE_DIRECT && words < 2 && !punct_end) kind = 0;
+        if (!kind && words >= 3 && !title) kind = SF_QUOTE_PARTIAL;
+        if (!kind) continue;
+
+        SF_GROW(d->quotes, cap, d->n_quotes + 1);
+        sf_quote *q = &d->quotes[d->n_quotes++];
+        *q = (sf_quote){.start = c->s, .end = c->e, .kind = (uint8_t)kind};
+        q->cue_start = cue.cue_start;
+        q->cue_end = cue.cue_end;
+        q->speaker_start = cue.sp_start;
+        q->speaker_end = cue.sp_end;
+        if (cue.cue_start >= cue.cue_end) q->cue_start = q->cue_end = q->speaker_start =
+            q->speaker_end = c->s;
+        /* a direct quotation without a cue goes on with the previous speaker's turn */
+        if (kind == SF_QUOTE_DIRECT && q->speaker_start == q->speaker_end && d->n_quotes > 1) {
+            const sf_quote *pq = NULL;
+            for (size_t k = d->n_quotes - 1; k-- > 0;)
+                if (d->quotes[k].kind == SF_QUOTE_DIRECT) {
+                    pq = &d->quotes[k];
+                    break;
+                }
+            if (pq && pq->speaker_start < pq->speaker_end) {
+                size_t s0 = sent_index(d, pq->end ? pq->end - 1 : 0), s1 = so;
+                int paras = pq->end < c->open ? para_breaks(p, pq->end, c->open, wrapped) : 0;
+                if (s0 != SIZE_MAX && s1 != SIZE_MAX && s1 >= s0 && s1 - s0 <= 2 && paras <= 1) {
+                    q->speaker_start = pq->speaker_start;
+                    q->speaker_end = pq->speaker_end;
+                }
+            }
+        }
+    }
+    free(r.c);
+    spk_resolve_strings(d);
 }
