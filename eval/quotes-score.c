@@ -23,8 +23,10 @@
  * R = found gold / gold.
  * Speaker accuracy, over found gold quotes that have a Source: right when the speaker of
  * the matched predicted quote (its part overlapping most) overlaps the head word of the
- * gold Source (the last word before a comma, parenthesis, "of", "for", "who", "at"), or its
- * resolved name contains that word ("he" resolved to "Donald Trump" for Source "Trump").
+ * gold Source (the last word before a comma, parenthesis, "of", "for", "who", "at"; for a
+ * Source that is a relative "who"/"which", the last word before its comma: the person it
+ * stands for), or its resolved name contains that word ("he" resolved to "Donald Trump"
+ * for Source "Trump"). A gold pronoun ("he") is only matched by the same mention.
  * QUOTES_VERBOSE=1 lists misses, false quotes and wrong speakers on stderr. */
 #include <ctype.h>
 #include <dirent.h>
@@ -172,7 +174,8 @@ static int is_quote_start(const unsigned char *p, uint32_t s, uint32_t e)
 }
 
 /* gold direct quotes of one .ann */
-static unit *read_gold(const char *ann, const char *t, size_t tn, size_t *ng)
+static unit *read_gold(const char *ann, const char *t, size_t tn, size_t *ng, unit **other,
+                       size_t *nother)
 {
     size_t n;
     char *a = slurp(ann, &n);
@@ -224,7 +227,16 @@ static unit *read_gold(const char *ann, const char *t, size_t tn, size_t *ng)
         int f = 0;
         for (int k = 1; k < tnr[id]; k++)
             if (tr[id][k].s < tr[id][f].s) f = k;
-        if (!is_quote_start((const unsigned char *)t, tr[id][f].s, tr[id][f].e)) continue;
+        int direct = is_quote_start((const unsigned char *)t, tr[id][f].s, tr[id][f].e);
+        if (!direct) {
+            *other = realloc(*other, (*nother + 1) * sizeof **other);
+            unit *u = &(*other)[(*nother)++];
+            memset(u, 0, sizeof *u);
+            u->nr = tnr[id];
+            memcpy(u->r, tr[id], (size_t)tnr[id] * sizeof(range));
+            unit_fix(u, t);
+            continue;
+        }
         g = realloc(g, (*ng + 1) * sizeof *g);
         unit *u = &g[(*ng)++];
         memset(u, 0, sizeof *u);
@@ -336,6 +348,18 @@ static void match(unit *a, size_t na, unit *b, size_t nb)
 static range head_word(const char *t, range s)
 {
     const unsigned char *p = (const unsigned char *)t;
+    /* a relative pronoun stands for the phrase before its comma: "Stevie Wonder, who" */
+    if ((s.e - s.s == 3 && !strncasecmp(t + s.s, "who", 3)) ||
+        (s.e - s.s == 5 && !strncasecmp(t + s.s, "which", 5))) {
+        uint32_t e = s.s;
+        while (e > 0 && p[e - 1] == ' ') e--;
+        if (e > 0 && p[e - 1] == ',') {
+            uint32_t b = --e;
+            while (b > 0 && (isalnum(p[b - 1]) || p[b - 1] >= 0x80 || p[b - 1] == '-' || p[b - 1] == '.'))
+                b--;
+            if (b < e) return (range){b, e};
+        }
+    }
     uint32_t end = s.e;
     for (uint32_t i = s.s; i < s.e; i++) {
         if (p[i] == ',' || p[i] == '(') {
@@ -424,7 +448,7 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/attributions", argv[2]);
     size_t nann;
     char **anns = list_dir(path, ".ann", &nann);
-    size_t G1 = 0, G = 0, Gfound = 0, Pn = 0, Pright = 0, spk_n = 0, spk_ok = 0, nosrc = 0;
+    size_t ignored = 0, G1 = 0, G = 0, Gfound = 0, Pn = 0, Pright = 0, spk_n = 0, spk_ok = 0, nosrc = 0;
     char *line = NULL;
     size_t lcap = 0;
     for (size_t ai = 0; ai < na; ai++) {
@@ -455,11 +479,11 @@ int main(int argc, char **argv)
                 ann = anns[k];
                 break;
             }
-        size_t ng = 0, np = 0, npa = 0;
-        unit *g = NULL, *parts = NULL;
+        size_t ng = 0, np = 0, npa = 0, no = 0;
+        unit *g = NULL, *parts = NULL, *other = NULL;
         if (ann) {
             snprintf(path, sizeof path, "%s/attributions/%s", argv[2], ann);
-            g = read_gold(path, t, tn, &ng);
+            g = read_gold(path, t, tn, &ng, &other, &no);
         }
         unit *p = read_pred(rec, t, &np, &parts, &npa);
         match(g, ng, p, np);
@@ -487,7 +511,14 @@ int main(int argc, char **argv)
             if (p[j].found || !p[j].len) continue;
             uint32_t cov = 0;
             for (size_t i = 0; i < ng; i++) cov += overlap(&g[i], &p[j]);
-            if (2 * cov >= p[j].len) p[j].found = 2;
+            if (2 * cov >= p[j].len) {
+                p[j].found = 2;
+                continue;
+            }
+            /* inside attributed content the gold does not call direct: not counted */
+            cov = 0;
+            for (size_t i = 0; i < no; i++) cov += overlap(&other[i], &p[j]);
+            if (2 * cov >= p[j].len) p[j].found = -1;
         }
         for (size_t i = 0; i < ng; i++) {
             G++;
@@ -520,6 +551,15 @@ int main(int argc, char **argv)
             }
         }
         for (size_t j = 0; j < np; j++) {
+            if (p[j].found < 0) {
+                ignored++;
+                if (verbose) {
+                    fprintf(stderr, "IGNORED %s ", arts[ai]);
+                    print_span(t, p[j].r[0]);
+                    fprintf(stderr, "\n");
+                }
+                continue;
+            }
             Pn++;
             if (p[j].found) Pright++;
             else if (verbose) {
@@ -530,6 +570,7 @@ int main(int argc, char **argv)
         }
         free(gbest);
         free(g);
+        free(other);
         free(p);
         free(parts);
         free(t);
@@ -544,7 +585,7 @@ int main(int argc, char **argv)
     double F1 = P1 + R1 > 0 ? 2 * P1 * R1 / (P1 + R1) : 0;
     printf("one-to-one: pairs %zu P %.4f R %.4f F1 %.4f\n", G1, P1, R1, F1);
     printf("articles %zu gold %zu predicted %zu found %zu right %zu P %.4f R %.4f F1 %.4f "
-           "speaker %zu/%zu %.4f nosource %zu\n",
-           na, G, Pn, Gfound, Pright, P, R, F, spk_ok, spk_n, S, nosrc);
+           "speaker %zu/%zu %.4f nosource %zu ignored %zu\n",
+           na, G, Pn, Gfound, Pright, P, R, F, spk_ok, spk_n, S, nosrc, ignored);
     return 0;
 }

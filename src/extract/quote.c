@@ -400,12 +400,12 @@ static size_t count_words(bytes p, uint32_t s, uint32_t e, int *title)
     return w;
 }
 
-/* the last non-space character inside the quotation */
+/* the last character inside the quotation but spaces and closing inner marks ('...'") */
 static int32_t last_char(bytes p, uint32_t s, uint32_t e)
 {
     while (e > s) {
         int32_t c = cp_before(p, e);
-        if (!is_space_cp(c)) return c;
+        if (!is_space_cp(c) && c != '\'' && c != 0x2019 && c != '"' && c != 0x201D) return c;
         size_t k = e - 1;
         while (k > s && (p[k] & 0xC0) == 0x80) k--;
         e = (uint32_t)k;

@@ -203,7 +203,7 @@ static const char *const ing_cues[] = {
 static int cue_needs_particle(bytes p, const ctok *t)
 {
     static const char *const w[] = {"pointed", "went", "chimed", "summed", "put", "shot",
-                                    "fired", "read", "reads", NULL};
+                                    "fired", NULL};
     return word_is(p, t, w);
 }
 
@@ -291,6 +291,23 @@ static void np_back(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
         if (word_is(p, w, pronouns)) {
             if (i == k) i--; /* a pronoun is a phrase on its own */
             break;
+        }
+        if ((tok_eq(p, w, "of") || tok_eq(p, w, "for")) && i < k && i >= 2 &&
+            is_lower_word(p, &t[i - 2])) {
+            /* cross it when a determiner opens the phrase within 3 words before */
+            size_t m = i - 1, d0 = SIZE_MAX;
+            while (m > 0 && i - 1 - m < 3 && t[m - 1].kind == T_WORD) {
+                if (word_is(p, &t[m - 1], dets)) {
+                    d0 = m - 1;
+                    break;
+                }
+                if (word_is(p, &t[m - 1], np_stop)) break;
+                m--;
+            }
+            if (d0 != SIZE_MAX) {
+                i = d0;
+                break;
+            }
         }
         if (word_is(p, w, np_stop) || word_is(p, w, cues)) break;
         i--;
@@ -455,14 +472,17 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
     for (int ap = 0; ap < 3 && j < n && t[j].kind == T_PUNCT && t[j].c == ',' && j > i; ap++) {
         /* appositives: ", the attorney general of Oklahoma, one of the states suing," */
         size_t k = j + 1;
-        while (k < n && k - j < 16 && !(t[k].kind == T_PUNCT && t[k].c == ',') &&
+        while (k < n && k - j < 24 && !(t[k].kind == T_PUNCT && t[k].c == ',') &&
                t[k].kind != T_QUOTE && !(t[k].kind == T_PUNCT && t[k].c == '.'))
             k++;
         if (k >= n || t[k].kind != T_PUNCT || t[k].c != ',') break;
-        j = k + 1;
-        size_t m = j;
+        size_t m = k + 1;
         while (m < n && (word_is(p, &t[m], aux) || is_ly(p, &t[m])) && !is_cue(p, t, m, n)) m++;
-        if (m < n && is_cue(p, t, m, n)) break;
+        if (m < n && is_cue(p, t, m, n)) {
+            j = k + 1;
+            break;
+        }
+        j = k; /* another appositive follows */
     }
     while (j < n && (word_is(p, &t[j], aux) || is_ly(p, &t[j])) && !is_cue(p, t, j, n)) j++;
     if (j >= n || !is_cue(p, t, j, n) || np_end == i) return 0;
@@ -470,9 +490,11 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
     size_t e = np_end;
     while (e > i && (word_is(p, &t[e - 1], aux) || is_ly(p, &t[e - 1]))) e--;
     if (e == i) return 0;
+    int det = word_is(p, &t[i], dets); /* "a narrator in the ad asks" */
+    static const char *const inner[] = {"of", "for", "in", "at", "from", "with", "on", NULL};
     for (size_t k = i; k < e; k++)
-        if (word_is(p, &t[k], np_stop) && !tok_eq(p, &t[k], "of") && !tok_eq(p, &t[k], "for") &&
-            !(k == i && is_cap(p, &t[k]) && 0))
+        if (word_is(p, &t[k], np_stop) &&
+            !(word_is(p, &t[k], inner) && (det || tok_eq(p, &t[k], "of") || tok_eq(p, &t[k], "for"))))
             return 0;
     set_cue(o, t[j].s, cue_end(p, t, j, n), t, i, e, 1);
     return 1;
@@ -511,6 +533,8 @@ static int between_ok(bytes p, const ctok *t, size_t a, size_t b, uint8_t intro)
         if (!word_is(p, &t[i], preps)) {
             if (t[i].kind == T_PUNCT && t[i].c == ',') {
                 i++;
+                /* "in Kenansville, N.C.," — a place's state after its comma */
+                while (i < b && is_cap(p, &t[i]) && !word_is(p, &t[i], preps)) i++;
                 continue;
             }
             return 0;
@@ -586,7 +610,10 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
         if (word_is(p, w, ing_cues)) {
             if (!between_ok(p, t, i + 1, end, intro)) return 0;
             size_t a, b;
-            subject(p, t, i, &a, &b);
+            if (i > 0 && is_cap(p, &t[i - 1]))
+                np_back(p, t, i, &a, &b); /* footage of Hillary Clinton asking, "..." */
+            else
+                subject(p, t, i, &a, &b);
             set_cue(o, w->s, w->e, t, a, b, 2);
             o->intro = intro;
             return 1;
@@ -600,16 +627,29 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
             while (m > 0 && k - m < 8 && !(t[m - 1].kind == T_PUNCT && t[m - 1].c == '(')) m--;
             if (m > 0 && t[m - 1].kind == T_PUNCT) k = m - 1;
         }
+        if (k >= 2 && tok_eq(p, &t[k - 1], "who") && t[k - 2].kind == T_PUNCT && t[k - 2].c == ',')
+            k -= 2; /* Stevie Wonder, who joked, "..." */
         size_t ap = skip_appositive_back(p, t, k);
         np_back(p, t, ap, &a, &b);
         if (a == b) { /* said Trump: */
             size_t j = ce == w->e ? i + 1 : i + 2;
             np_fwd(p, t, j, end, &a, &b);
-            if (a == b) return 0;
         }
         set_cue(o, w->s, ce, t, a, b, 2);
         o->intro = intro;
         return 1;
+    }
+    if (intro == SPK_INTRO_COLON && end > 0 && is_cap(p, &t[end - 1])) {
+        /* "A lesson from Loretta Lynch: "..."", "Trump on Twitter: "..."" */
+        size_t a, b;
+        np_back(p, t, end, &a, &b);
+        static const char *const media[] = {"on", "in", "via", NULL};
+        if (a >= 2 && word_is(p, &t[a - 1], media) && is_cap(p, &t[a - 2])) np_back(p, t, a - 1, &a, &b);
+        if (a < b && b - a <= 4 && !word_is(p, &t[a], dets)) {
+            set_cue(o, t[end].s, t[end].e, t, a, b, 2);
+            o->intro = intro;
+            return 1;
+        }
     }
     if (intro == SPK_INTRO_COLON || intro == SPK_INTRO_COMMA) o->intro = intro;
     return 0;
