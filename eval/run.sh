@@ -7,5 +7,6 @@ rc=0
 ./cluster.sh || rc=1
 ./summary.sh || rc=1
 ./ner.sh || rc=1
+./quotes.sh || rc=1
 ./timex.sh || rc=1
 exit $rc
