@@ -220,8 +220,8 @@ typedef struct cx {
     int32_t dct;
     int fut;      /* the expression being matched: 1 future, -1 past, 0 no tense cue */
     int8_t *cue;  /* per piece: tense_cue */
-    int has_q; /* a quarter was named in the document: lastq */
-    tpoint lastq;
+    int has_q;    /* the document speaks of quarters (a financial report): lastq */
+    tpoint lastq; /* then the quarter it reports on: the last closed before the DCT */
 } cx;
 
 typedef struct res {
@@ -382,7 +382,7 @@ static int count_at(const cx *c, size_t i, double *v, size_t *next)
 {
     const tk *t = c->t;
     if (i >= c->n) return 0;
-    if (t[i].num >= 0 && t[i].ndig <= 4) {
+    if (t[i].num >= 0 && t[i].ndig <= 4 && !(t[i].ndig == 4 && t[i].num >= 1000 && t[i].num < 2100)) {
         *v = t[i].num, *next = i + 1;
         /* "12 to 18 months", "two or three days" */
         if (cls(c, i + 1) == C_TO && i + 2 < c->n && t[i + 2].num > t[i].num) *v = -1, *next = i + 3;
@@ -574,11 +574,10 @@ static int of_year(cx *c, size_t i, int *y, size_t *next)
     return 0;
 }
 
-/* The quarter a financial report means by "the quarter", "the latest period": the last one
- * named in the document, else the last closed before the DCT. */
+/* The quarter a financial report means by "the quarter", "the latest period": the last
+ * closed before the DCT. */
 static tpoint report_quarter(const cx *c)
 {
-    if (c->has_q) return c->lastq;
     return tp_shift(tp_of_day(c->dct, TG_QUARTER), TG_QUARTER, -1);
 }
 
@@ -606,7 +605,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             else if (!have) return set_str(r, ""), snprintf(r->value, sizeof r->value, "XXXX-Q%d", o), k;
             else p = period_point(c, TG_QUARTER, o, rel);
             set_point(c, r, p, NULL);
-            c->has_q = 1, c->lastq = p;
             return k;
         }
         if (cls(c, j + 1) == C_HALF && o <= 2) {
@@ -723,17 +721,31 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         }
         if (!rel && !(u == U_YEAR || u == U_WEEK || u == U_MONTH)) return 0;
         if (!rel && mod == 0 && !(cls(c, k) == C_OF)) {
-            /* "the year": this year only with a modifier or "of"; else a year's span */
-            if (u == U_YEAR && !is_w(c, j + 1, "'s")) return set_duration(r, u, 1), k;
-            return 0;
+            /* "the year two thousand", "the year 2000" */
+            double yv;
+            size_t ye;
+            if (u == U_YEAR && year_at(c, k)) return set_point(c, r, (tpoint){TG_YEAR, t[k].num, 0, 0}, NULL), k + 1;
+            if (u == U_YEAR && num_words(c->nt, c->n, k, &yv, &ye) && yv >= 1000 && yv < 2100)
+                return set_point(c, r, (tpoint){TG_YEAR, (int)yv, 0, 0}, NULL), ye;
+            /* "the year": this year after of / for / during or before "ended"; else a span */
+            int date = !is_w(c, k, "ended") && !is_w(c, k, "ending") &&
+                       (is_w(c, k, "'s") || (i > 0 && (is_w(c, i - 1, "of") || is_w(c, i - 1, "for") || is_w(c, i - 1, "during"))));
+            if (u == U_YEAR && !date) return set_duration(r, u, 1), k;
+            if (u == U_YEAR && fiscal && !date) return set_duration(r, u, 1), k;
+            if (!date) return 0;
         }
         int kk = rel == R_LAST || rel == R_PAST || rel == R_PREV ? -1 : rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING ? 1 : 0;
         tpoint p = tp_shift(tp_of_day(c->dct, g), g, kk);
-        if (u == U_QUARTER) c->has_q = 1, c->lastq = p;
+        if (u == U_QUARTER && c->has_q && (rel == R_THIS || rel == R_CURRENT)) p = c->lastq;
+        if (u == U_QUARTER && c->has_q && (rel == R_LAST || rel == R_PREV || rel == R_PAST)) p = tp_shift(c->lastq, TG_QUARTER, -1);
+        /* "last year's quarter", "last year's period": the reported quarter a year before */
+        if (u == U_YEAR && c->has_q && is_w(c, k, "'s") && (cls(c, k + 1) == C_PERIOD || (cls(c, k + 1) == C_UNIT && t[k + 1].v == U_QUARTER))) {
+            set_point(c, r, tp_shift(c->lastq, TG_YEAR, kk), NULL);
+            return k + 2;
+        }
         /* "this year's third quarter" */
         if (u == U_YEAR && is_w(c, k, "'s") && cls(c, k + 1) == C_ORD && cls(c, k + 2) == C_UNIT && t[k + 2].v == U_QUARTER && t[k + 1].v <= 4) {
             p = (tpoint){TG_QUARTER, p.y, t[k + 1].v, 0};
-            c->has_q = 1, c->lastq = p;
             k += 3;
         }
         set_point(c, r, p, NULL);
@@ -817,11 +829,17 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
     if (year_at(c, j)) {
         tpoint p = {TG_YEAR, t[j].num, 0, 0};
         k = j + 1;
-        /* "1998's third quarter" */
-        if (is_w(c, k, "'s") && cls(c, k + 1) == C_ORD && cls(c, k + 2) == C_UNIT && t[k + 2].v == U_QUARTER && t[k + 1].v <= 4) {
-            p = (tpoint){TG_QUARTER, p.y, t[k + 1].v, 0};
-            c->has_q = 1, c->lastq = p;
-            k += 3;
+        /* "1998's third quarter", "the 1988 third quarter", "the 1989 period", "the 1988 quarter" */
+        size_t q = k + is_w(c, k, "'s");
+        if (cls(c, q) == C_ORD && cls(c, q + 1) == C_UNIT && t[q + 1].v == U_QUARTER && t[q].v <= 4) {
+            p = (tpoint){TG_QUARTER, p.y, t[q].v, 0};
+            k = q + 2;
+        } else if (cls(c, q) == C_ORD && cls(c, q + 1) == C_HALF && t[q].v <= 2) {
+            p = (tpoint){TG_HALF, p.y, t[q].v, 0};
+            k = q + 2;
+        } else if (the && q == k && c->has_q && ((cls(c, q) == C_UNIT && t[q].v == U_QUARTER) || cls(c, q) == C_PERIOD)) {
+            p = (tpoint){TG_QUARTER, p.y, c->lastq.n, 0};
+            k = q + 1;
         }
         set_point(c, r, p, NULL);
         (void)fiscal;
@@ -1139,9 +1157,21 @@ static int tense_cue(const cx *c, size_t i)
     const tk *t = &c->t[i];
     if (t->cls == C_FUT) return t->v == 0 || is_w(c, i + 1, "to");
     if (t->cls == C_PAST) return -1;
+    if (t->cls == C_TO && i + 1 < c->n && is_w(c, i, "to") && c->t[i + 1].cls == C_NONE) {
+        /* "to leave on Thursday", "set to resume Monday": an infinitive looks ahead */
+        const ner_tok *v = &c->nt[i + 1];
+        static const char *const det[] = {"his", "her", "its", "their", "our", "my", "your", "be", "date", "them", "him", "us", "me", "what", "which", "whom"};
+        int isdet = 0;
+        for (size_t k = 0; k < sizeof det / sizeof *det; k++) isdet |= is_w(c, i + 1, det[k]);
+        if (!isdet && v->len >= 2 && v->s[0] >= 'a' && v->s[0] <= 'z' && c->t[i + 1].ndig == 0 &&
+            !(v->len >= 4 && !memcmp(v->s + v->len - 2, "ed", 2)) && !(v->len >= 4 && !memcmp(v->s + v->len - 3, "ing", 3)) &&
+            !(v->s[v->len - 1] == 's' && v->len >= 4))
+            return 1;
+    }
     const ner_tok *w = &c->nt[i];
     if (t->cls == C_NONE && w->len >= 4 && w->s[0] >= 'a' && w->s[0] <= 'z' &&
-        w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd' && w->s[w->len - 3] != 'e' && !t->hy &&
+        w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd' && !t->hy &&
+        !(w->s[w->len - 3] == 'e' && !is_w(c, i, "agreed") && !is_w(c, i, "freed") && !is_w(c, i, "guaranteed")) &&
         !(i + 1 < c->n && c->t[i + 1].hy))
         return -1;
     return 0;
