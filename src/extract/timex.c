@@ -222,6 +222,7 @@ typedef struct cx {
     int8_t *cue;  /* per piece: tense_cue */
     int has_q;    /* the document speaks of quarters (a financial report): lastq */
     tpoint lastq; /* then the quarter it reports on: the last closed before the DCT */
+    tpoint anchor; /* the last point named (g TG_NONE: none yet), for "the following year" */
 } cx;
 
 typedef struct res {
@@ -711,6 +712,17 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         }
         int g = UNIT_G[u];
         if ((u == U_DECADE || u == U_CENTURY) && (rel == R_PAST || rel == R_LAST)) return set_duration(r, u, 1), k;
+        /* "the following year", "the next day", "the previous month": from the last point named */
+        if (the && (rel == R_FOLLOWING || rel == R_NEXT || rel == R_PREV) && c->anchor.g != TG_NONE &&
+            g && c->anchor.g <= g && u != U_WEEKEND) {
+            int32_t f, l;
+            tp_days(c->anchor, &f, &l);
+            tpoint p = tp_shift(tp_of_day(f, g), g, rel == R_PREV ? -1 : 1);
+            const char *suf = NULL;
+            if (u == U_DAY && cls(c, k) == C_PART && t[k].v <= P_NI) suf = part_suffix(t[k].v), k++, r->type = SF_TIMEX_TIME;
+            set_point(c, r, p, suf);
+            return k;
+        }
         if (!g || u == U_DAY) {
             if (u == U_DAY && rel && rel != R_RECENT) {
                 int dd = rel == R_LAST || rel == R_PAST || rel == R_PREV ? -1 : rel == R_NEXT || rel == R_FOLLOWING || rel == R_COMING ? 1 : 0;
@@ -960,6 +972,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             if (m >= 0) snprintf(tm, sizeof tm, "T%02d:%02d", h, m);
             else snprintf(tm, sizeof tm, "T%02d:00", h);
             if (dayref_at(c, k, &day, &k2)) k = k2;
+            else if (c->anchor.g == TG_DAY) day = c->anchor.day; /* the day last named */
             else if (have) day = c->dct;
             else return snprintf(r->value, sizeof r->value, "XXXX-XX-XX%s", tm), r->p.g = TG_NONE, k;
             set_point(c, r, tp_of_day(day, TG_DAY), tm);
@@ -1240,6 +1253,7 @@ void timex_find(sf_doc *d)
             while (b < c.n && c.t[b].hy) b++;
             while (r.a > 0 && c.t[r.a].hy) r.a--;
             add(d, &cap, &c, &r, b);
+            if (r.p.g != TG_NONE && r.p.g <= TG_YEAR) c.anchor = r.p;
             i = b;
         }
     }
