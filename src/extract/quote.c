@@ -413,6 +413,13 @@ static int32_t last_char(bytes p, uint32_t s, uint32_t e)
     return -1;
 }
 
+/* whether a dash starts text at i: "- Bernie Sanders" on the line after a quotation */
+static int starts_dash(bytes p, size_t i, size_t n)
+{
+    if (i < n && p[i] == '-') return 1;
+    return i + 2 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] >= 0x93 && p[i + 2] <= 0x95;
+}
+
 /* whether the quotation's first letter is a capital */
 static int starts_upper(bytes p, uint32_t s, uint32_t e)
 {
@@ -497,7 +504,8 @@ void quote_find(sf_doc *d)
             hi = r.c[i + 1].open;
         uint32_t shi = hi;
         if (hi <= c->close && sc != SIZE_MAX && sc + 1 < d->n_sents &&
-            !para_breaks(p, c->close, d->sents[sc + 1].start, wrapped)) {
+            (!para_breaks(p, c->close, d->sents[sc + 1].start, wrapped) ||
+             starts_dash(p, d->sents[sc + 1].start, d->len))) {
             /* the quotation ends its sentence: the cue may open the next ("..." ― Name) */
             hi = d->sents[sc + 1].end;
             if (i + 1 < r.nc && r.c[i + 1].open < hi && r.c[i + 1].open >= c->close)

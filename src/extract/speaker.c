@@ -125,6 +125,13 @@ static size_t lex(bytes p, uint32_t a, uint32_t b, ctok *out, size_t max)
             }
             break;
         }
+        if (i < b && i - s > 1 && p[i - 1] == 's' &&
+            (p[i] == 0x27 || (i + 2 < b && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99))) {
+            /* a plural possessive: Sanders' campaign */
+            uint32_t after = i + (p[i] == 0x27 ? 1 : 3);
+            if (after + 1 < b && p[after] == ' ' && p[after + 1] >= 'a' && p[after + 1] <= 'z')
+                i = after;
+        }
         if (i < b && p[i] == '.') {
             int initial = i - s == 1 && p[s] >= 'A' && p[s] <= 'Z';
             int inner = i + 1 < b && (p[i + 1] == ')' || p[i + 1] == ','); /* (D-Wis.) R-Ky., */
@@ -189,7 +196,8 @@ static const char *const cues[] = {
     "demanded", "demands", "proclaimed", "recounted", "scoffed", "sneered", "snapped",
     "sighed", "whispered", "screamed", "interjected", "answered", "answers", "reported",
     "reports", "wrote", "tweeted", "echoed", "summed", "put", "stated", "assured",
-    "reminded", "pointed", "went", "chimed", "shot", "fired", NULL};
+    "reminded", "pointed", "went", "chimed", "shot", "fired", "write", "mocked", "mocks",
+    "explain", "insist", "warn", "argue", "note", "ask", "tweet", NULL};
 /* participles that attribute the quote to the clause's subject: Trump said, adding, "..." */
 static const char *const ing_cues[] = {
     "saying", "adding", "asking", "telling", "writing", "noting", "warning", "insisting",
@@ -223,7 +231,7 @@ static const char *const np_stop[] = {
     "what", "how", "why", "said", "says", "told", "then", "later", "also", "however", "still",
     "meanwhile", "instead", "now", "today", "yesterday", "tonight", "again", "earlier",
     "finally", "indeed", "moreover", "furthermore", "thus", "hence", "speaking", "asked",
-    "well", "even", "only", "just", "this", "these", "those", "during", "until", "after",
+    "well", "even", "only", "just", "during", "until", "after",
     "against", "among", "between", "through", "across", "without", "within", "like", "per",
     "via", "toward", "towards", "upon", "whether", "let", "has", "have", "had", "will", "would",
     "could", "should", "can", "may", "might", "must", "did", "does", "do", "of", "for",
@@ -231,7 +239,8 @@ static const char *const np_stop[] = {
 /* determiners and possessives that open a noun phrase */
 static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", "our",
                                    "my", "your", "another", "one", "two", "three", "several",
-                                   "many", "some", "both", "other", "every", "each", NULL};
+                                   "many", "some", "both", "other", "every", "each", "this",
+                                   "these", "those", NULL};
 static const char *const pronouns[] = {"he", "she", "they", "i", "we", "it", "you", NULL};
 /* words after a cue that end the speaker read forwards: "said Trump on Monday" */
 static const char *const fwd_stop[] = {
@@ -393,7 +402,7 @@ static size_t skip_appositive_back(bytes p, const ctok *t, size_t k)
 {
     (void)p;
     if (k < 2 || t[k - 1].kind != T_PUNCT || t[k - 1].c != ',') return k;
-    for (size_t j = k - 1; j > 0 && k - j < 16; j--) {
+    for (size_t j = k - 1; j > 0 && k - j < 32; j--) {
         const ctok *w = &t[j - 1];
         if (w->kind == T_QUOTE) return k;
         if (w->kind == T_PUNCT && w->c == ',') return j > 1 && t[j - 2].kind == T_WORD ? j - 1 : k;
@@ -433,10 +442,11 @@ static size_t skip_aux_back(bytes p, const ctok *t, size_t k)
 static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
 {
     size_t i = 0;
-    while (i < n && i < 2 && t[i].kind == T_PUNCT &&
-           (t[i].c == ',' || t[i].c == '-' || t[i].c == 0x2014 || t[i].c == 0x2013 ||
-            t[i].c == 0x2015))
-        i++;
+    while (i < n && i < 3 &&
+           (t[i].kind == T_QUOTE ||
+            (t[i].kind == T_PUNCT && (t[i].c == ',' || t[i].c == '-' || t[i].c == 0x2014 ||
+                                      t[i].c == 0x2013 || t[i].c == 0x2015))))
+        i++; /* a stray mark right after the closing one is skipped too */
     if (i >= n || t[i].kind != T_WORD) return 0;
     size_t a, b;
     if (i > 0 && t[i - 1].kind == T_PUNCT && t[i - 1].c != ',' && is_cap(p, &t[i])) {
@@ -484,6 +494,16 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
         }
         j = k; /* another appositive follows */
     }
+    size_t np2_end = 0;
+    if (j < n && t[j].kind == T_PUNCT && t[j].c == ',' && j == np_end && j > i) {
+        /* "another friend, Mariam Emara told": a name in apposition, then the cue */
+        size_t k = j + 1;
+        while (k < n && k - j < 6 && is_cap(p, &t[k])) k++;
+        if (k > j + 1 && k < n && is_cue(p, t, k, n)) {
+            np2_end = k;
+            j = k;
+        }
+    }
     while (j < n && (word_is(p, &t[j], aux) || is_ly(p, &t[j])) && !is_cue(p, t, j, n)) j++;
     if (j >= n || !is_cue(p, t, j, n) || np_end == i) return 0;
     /* the phrase must be a speaker: trailing auxiliaries out; no clause words inside */
@@ -493,10 +513,10 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
     int det = word_is(p, &t[i], dets); /* "a narrator in the ad asks" */
     static const char *const inner[] = {"of", "for", "in", "at", "from", "with", "on", NULL};
     for (size_t k = i; k < e; k++)
-        if (word_is(p, &t[k], np_stop) &&
+        if (word_is(p, &t[k], np_stop) && !(k > i && tok_eq(p, &t[k], "and")) &&
             !(word_is(p, &t[k], inner) && (det || tok_eq(p, &t[k], "of") || tok_eq(p, &t[k], "for"))))
             return 0;
-    set_cue(o, t[j].s, cue_end(p, t, j, n), t, i, e, 1);
+    set_cue(o, t[j].s, cue_end(p, t, j, n), t, i, np2_end ? np2_end : e, 1);
     return 1;
 }
 
@@ -563,6 +583,8 @@ static void subject(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
             i = j + 1;
             break;
         }
+    static const char *const conj[] = {"and", "but", "then", "so", "yet", "also", "still", NULL};
+    while (i < k && word_is(p, &t[i], conj)) i++;
     size_t comma = i;
     if (i < k && (word_is(p, &t[i], np_stop) || is_ly(p, &t[i]))) {
         /* an opening adverbial: up to its comma */
@@ -639,6 +661,12 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
         o->intro = intro;
         return 1;
     }
+    size_t ce0 = end;
+    if (intro == SPK_INTRO_COLON && end > 2 && t[end - 1].kind == T_PUNCT && t[end - 1].c == ')') {
+        size_t m = end - 1; /* Rep. Trey Gowdy (R-S.C.): */
+        while (m > 0 && end - m < 8 && !(t[m - 1].kind == T_PUNCT && t[m - 1].c == '(')) m--;
+        if (m > 1 && t[m - 1].kind == T_PUNCT) end = m - 1;
+    }
     if (intro == SPK_INTRO_COLON && end > 0 && is_cap(p, &t[end - 1])) {
         /* "A lesson from Loretta Lynch: "..."", "Trump on Twitter: "..."" */
         size_t a, b;
@@ -646,7 +674,7 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
         static const char *const media[] = {"on", "in", "via", NULL};
         if (a >= 2 && word_is(p, &t[a - 1], media) && is_cap(p, &t[a - 2])) np_back(p, t, a - 1, &a, &b);
         if (a < b && b - a <= 4 && !word_is(p, &t[a], dets)) {
-            set_cue(o, t[end].s, t[end].e, t, a, b, 2);
+            set_cue(o, t[ce0].s, t[ce0].e, t, a, b, 2);
             o->intro = intro;
             return 1;
         }
@@ -666,8 +694,11 @@ void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32
     if (hi > close) {
         uint32_t h = hi - close > 400 ? close + 400 : hi;
         n = lex(p, close, h, t, MAXTOK);
-        /* only up to the end of the clause */
-        for (size_t i = 0; i < n; i++)
+        /* only up to the end of the clause (past stray marks right after the quote) */
+        size_t i0 = 0;
+        while (i0 < n && i0 < 3 && (t[i0].kind == T_QUOTE || (t[i0].kind == T_PUNCT && t[i0].c == ',')))
+            i0++;
+        for (size_t i = i0; i < n; i++)
             if (t[i].kind == T_QUOTE ||
                 (t[i].kind == T_PUNCT && (t[i].c == '.' || t[i].c == ';' || t[i].c == '?' ||
                                           t[i].c == '!'))) {
