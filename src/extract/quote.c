@@ -440,8 +440,9 @@ static int starts_sentence(const sf_doc *d, uint32_t pos, uint32_t lo)
     uint32_t i = pos;
     while (i > lo) {
         int32_t c = cp_before(p, i);
-        if (c == '\n') return 1;
-        if (!(is_space_cp(c) || c == '(' || c == '[' || c == 0x2014 || c == '-')) return 0;
+        if (c == '\n' || c == '(' || c == '[' || c == 0x2014 || c == 0x2013 || c == '-')
+            return 1; /* a line, a parenthesis or a dash opens it: ... - "Again," she said - */
+        if (!is_space_cp(c)) return 0;
         size_t k = i - 1;
         while (k > lo && (p[k] & 0xC0) == 0x80) k--;
         i = (uint32_t)k;
@@ -515,6 +516,7 @@ void quote_find(sf_doc *d)
         spk_find(d->text, slo, lo, c->open, c->close, shi, hi, &cue);
 
         int32_t last = last_char(p, c->s, c->e);
+        int terminal = last == '.' || last == '?' || last == '!' || last == 0x2026;
         int punct_end = last == ',' || last == '.' || last == '?' || last == '!' ||
                         last == 0x2026 || last == 0x2014 || last == '-';
         int initial = starts_sentence(d, c->open, lo) ||
@@ -528,8 +530,12 @@ void quote_find(sf_doc *d)
             kind = SF_QUOTE_DIRECT;
         else if (cue.intro == SPK_INTRO_COMMA && cue.side == 2)
             kind = SF_QUOTE_DIRECT;
-        else if (cue.intro == SPK_INTRO_BARE && cue.side == 2 && upper && cue.cue_end + 4 >= c->open)
+        else if (cue.intro == SPK_INTRO_BARE && cue.side == 2 && cue.cue_end + 4 >= c->open &&
+                 (upper || (terminal && words >= 4)))
             kind = SF_QUOTE_DIRECT;
+        else if ((cue.intro == SPK_INTRO_COMMA || cue.intro == SPK_INTRO_COLON) && upper &&
+                 (terminal || words >= 5))
+            kind = SF_QUOTE_DIRECT; /* ... boomed, "Today, you proved ..." */
         if (kind == SF_QUOTE_DIRECT && words < 2 && !punct_end) kind = 0;
         if (!kind && words >= 3 && !title) kind = SF_QUOTE_PARTIAL;
         if (!kind) continue;
@@ -543,6 +549,21 @@ void quote_find(sf_doc *d)
         q->speaker_end = cue.sp_end;
         if (cue.cue_start >= cue.cue_end) q->cue_start = q->cue_end = q->speaker_start =
             q->speaker_end = c->s;
+        if (kind == SF_QUOTE_DIRECT && cue.cue_start >= cue.cue_end &&
+            (cue.intro == SPK_INTRO_COMMA || cue.intro == SPK_INTRO_COLON)) {
+            /* no verb of saying: the clause's subject, the comma or colon as the cue */
+            uint32_t ss, se;
+            if (spk_subject(d->text, slo, c->open, &ss, &se)) {
+                uint32_t k = c->open;
+                while (k > ss && p[k - 1] != ',' && p[k - 1] != ':') k--;
+                if (k > se) {
+                    q->speaker_start = ss;
+                    q->speaker_end = se;
+                    q->cue_start = k - 1;
+                    q->cue_end = k;
+                }
+            }
+        }
         /* a direct quotation without a cue goes on with the previous speaker's turn */
         if (kind == SF_QUOTE_DIRECT && q->speaker_start == q->speaker_end && d->n_quotes > 1) {
             const sf_quote *pq = NULL;

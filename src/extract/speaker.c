@@ -610,6 +610,7 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
         intro = SPK_INTRO_THAT;
         end--;
     }
+    o->intro = intro;
     /* According to X, "..." */
     for (size_t i = end; i-- > 0 && end - i < 12;) {
         if (t[i].kind == T_QUOTE || (t[i].kind == T_PUNCT && t[i].c != ',' && t[i].c != '.'))
@@ -740,6 +741,24 @@ void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32
     } else {
         out->intro = intro;
     }
+}
+
+int spk_subject(const char *text, uint32_t slo, uint32_t open, uint32_t *s, uint32_t *e)
+{
+    bytes p = (bytes)text;
+    ctok t[MAXTOK];
+    *s = *e = open;
+    if (open <= slo) return 0;
+    size_t n = lex_back(p, slo, open, t, MAXTOK), a, b;
+    if (n && t[n - 1].kind == T_PUNCT && (t[n - 1].c == ',' || t[n - 1].c == ':')) n--;
+    subject(p, t, n, &a, &b);
+    if (a >= b) return 0;
+    /* a subject is a name or a pronoun here, not "the need" */
+    if (!is_cap(p, &t[a]) && !word_is(p, &t[a], pronouns)) return 0;
+    if (word_is(p, &t[a], dets) || word_is(p, &t[a], np_stop)) return 0;
+    *s = t[a].s;
+    *e = t[b - 1].e;
+    return 1;
 }
 
 int spk_is_pronoun(const char *text, uint32_t s, uint32_t e)

@@ -35,6 +35,11 @@ typedef struct spk_cue {
 void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32_t close,
               uint32_t shi, uint32_t hi, spk_cue *out);
 
+/* The subject of the sentence text[slo, open) that introduces a quotation with a comma or
+ * colon but no verb of saying ("Clinton cracked, "..."", "Rhimes declared the need for
+ * drive: "...""): a name or pronoun at the clause's start, into [*s, *e). 1 when found. */
+int spk_subject(const char *text, uint32_t slo, uint32_t open, uint32_t *s, uint32_t *e);
+
 /* Whether text[s, e) is a personal pronoun that can speak ("he", "she", "they", "I", "we"). */
 int spk_is_pronoun(const char *text, uint32_t s, uint32_t e);
 
