@@ -360,6 +360,10 @@ static void np_fwd(bytes p, const ctok *t, size_t i, size_t n, size_t *a, size_t
             j++;
             continue;
         }
+        if (tok_eq(p, w, "and") && caps && j + 1 < n && is_cap(p, &t[j + 1])) {
+            j++; /* "former Gov. and Committee Chairman Ed Rendell" */
+            continue;
+        }
         if (word_is(p, w, fwd_stop) || word_is(p, w, cues)) break;
         if (is_cap(p, w)) caps = 1;
         else if (!det && !caps) {
@@ -390,8 +394,17 @@ static void np_fwd_subject(bytes p, const ctok *t, size_t i, size_t n, size_t *a
     int det = word_is(p, &t[j], dets);
     if (det) j++;
     while (j < n && j - i < 8 && t[j].kind == T_WORD && !word_is(p, &t[j], np_stop) &&
-           !word_is(p, &t[j], cues) && (is_cap(p, &t[j]) || det))
+           !word_is(p, &t[j], cues)) {
+        if (!is_cap(p, &t[j]) && !det) {
+            /* lowercase words only before a name: "Republican presidential nominee Donald" */
+            size_t k = j;
+            while (k < n && k - j < 3 && t[k].kind == T_WORD && !is_cap(p, &t[k]) &&
+                   !word_is(p, &t[k], np_stop) && !word_is(p, &t[k], cues))
+                k++;
+            if (k >= n || k - j >= 3 || !is_cap(p, &t[k])) break;
+        }
         j++;
+    }
     if (j == i + det) return;
     *b = j;
 }
