@@ -413,7 +413,8 @@ static int count_at(const cx *c, size_t i, double *v, size_t *next)
 static int year_at(const cx *c, size_t i)
 {
     const tk *t = c->t;
-    if (i >= c->n || t[i].num < 1000 || t[i].num > 2099 || t[i].ndig != 4) return 0;
+    if (i >= c->n || t[i].num < 1600 || t[i].num > 2099 || t[i].ndig != 4) return 0;
+    if ((t[i].hy && t[i - 1].ndig) || (i + 1 < c->n && t[i + 1].hy && t[i + 1].ndig)) return 0; /* 555-1234 */
     if (i > 0 && (c->nt[i - 1].len == 1 && strchr("$#€£", c->nt[i - 1].s[0]))) return 0;
     if (i > 0 && (is_w(c, i - 1, "No.") || is_w(c, i - 1, "number") || is_w(c, i - 1, "Flight")))
         return 0;
@@ -429,6 +430,17 @@ static int year_at(const cx *c, size_t i)
                                                   !is_w(c, i - 1, "since") && !is_w(c, i - 1, ","))))
             return 0;
     }
+    return 1;
+}
+
+/* A year in words at i: "nineteen ninety-six", "nineteen eighty" (*y, *next). */
+static int wyear_at(const cx *c, size_t i, int *y, size_t *next)
+{
+    double a, b;
+    size_t na, nb;
+    if (!num_words(c->nt, c->n, i, &a, &na) || na != i + 1 || a < 10 || a > 20) return 0;
+    if (!num_words(c->nt, c->n, na, &b, &nb) || b < 10 || b > 99) return 0;
+    *y = (int)a * 100 + (int)b, *next = nb;
     return 1;
 }
 
@@ -555,11 +567,30 @@ static int dayref_at(const cx *c, size_t i, int32_t *day, size_t *next)
 
 static size_t match_core(cx *c, size_t i, res *r);
 
+/* Whether piece i is a lowercase word that may be a noun ("the future course", "the past
+ * decade"), not a function word ("the past they", "the future is"). */
+static int noun_after(const cx *c, size_t i)
+{
+    static const char FUNC[] =
+        " and or but nor as is was were are be been has have had will would may might can could "
+        "should must do did does when while that which who where if because so than then to in "
+        "on at for with by of from into over about after before since until they he she it we i "
+        "you there this these those its their his her our ";
+    if (i >= c->n || c->nt[i].s[0] < 'a' || c->nt[i].s[0] > 'z' || c->nt[i].len > 12) return 0;
+    char k[16];
+    size_t l = c->nt[i].len;
+    k[0] = ' ';
+    memcpy(k + 1, c->nt[i].s, l);
+    k[l + 1] = ' ', k[l + 2] = 0;
+    return !strstr(FUNC, k);
+}
+
 /* "of 1998", "of this year", "of last year": the year given after a point, into *y. */
 static int of_year(cx *c, size_t i, int *y, size_t *next)
 {
     if (cls(c, i) != C_OF) return 0;
     if (year_at(c, i + 1)) return *y = c->t[i + 1].num, *next = i + 2, 1;
+    if (wyear_at(c, i + 1, y, next)) return 1;
     if (cls(c, i + 1) == C_REL && cls(c, i + 2) == C_UNIT && (c->t[i + 2].v == U_YEAR) && c->dct != SF_NO_DAY) {
         int dy, dm, dd;
         dct_ymd(c, &dy, &dm, &dd);
@@ -777,7 +808,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
     }
 
     /* month: "Sept. 30, 1998", "March 1998", "mid-March", "last May" */
-    if (t[j].cls == C_MONTH && month_ok(c, j, rel || mod || the ? i : j)) {
+    if (t[j].cls == C_MONTH && month_ok(c, j, rel || mod ? i : j)) {
         int m = t[j].v, d = mday_at(c, j + 1), y = -1;
         k = j + 1;
         if (d) {
@@ -785,7 +816,8 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             if (is_comma(c, k) && year_at(c, k + 1)) y = t[k + 1].num, k += 2;
             else if (year_at(c, k)) y = t[k].num, k++;
         } else if (year_at(c, k)) y = t[k].num, k++;
-        else if (is_comma(c, k) && year_at(c, k + 1) && !mday_at(c, k + 2)) y = t[k + 1].num, k += 2;
+        else if (wyear_at(c, k, &y, &k)) {
+        } else if (is_comma(c, k) && year_at(c, k + 1) && !mday_at(c, k + 2)) y = t[k + 1].num, k += 2;
         else if (of_year(c, k, &y, &k)) {
         }
         if (y < 0 && !have) {
@@ -814,7 +846,9 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
     }
 
     /* weekday [part of day]: "Friday", "last Friday", "Friday night" */
-    if (t[j].cls == C_WDAY && t[j].cap) {
+    if (t[j].cls == C_WDAY && t[j].cap &&
+        !(j + 1 < n && t[j + 1].cap && t[j + 1].cls != C_MONTH && !t[j + 1].hy && c->nt[j + 1].len > 1)) {
+        /* a weekday before a capitalized word is a name: "Sunday Times" */
         k = j + 1;
         int wd = t[j].v;
         const char *suf = NULL;
@@ -837,6 +871,17 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         return k;
     }
 
+    /* ISO dates: "1998-01-08" (split at its hyphens) */
+    if (t[j].ndig == 4 && t[j].num >= 1000 && j + 2 < n && t[j + 1].hy && t[j + 2].hy && t[j + 1].ndig == 2 &&
+        t[j + 2].ndig == 2 && t[j + 1].num >= 1 && t[j + 1].num <= 12 && t[j + 2].num >= 1 && t[j + 2].num <= 31) {
+        set_point(c, r, tp_of_day(sf_days_from_civil(t[j].num, t[j + 1].num, t[j + 2].num), TG_DAY), NULL);
+        return j + 3;
+    }
+
+    {
+        int y;
+        if (wyear_at(c, j, &y, &k)) return set_point(c, r, (tpoint){TG_YEAR, y, 0, 0}, NULL), k;
+    }
     /* years and decades: "1998", "fiscal 1989", "the 1990s", "mid-1990s", "the '90s" */
     if (year_at(c, j)) {
         tpoint p = {TG_YEAR, t[j].num, 0, 0};
@@ -875,7 +920,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             }
         }
     }
-    if (t[j].ndig == 4 && c->nt[j].len == 6 && (c->nt[j].s[4] == '\'' || c->nt[j].s[4] == 0) && 0) return 0;
     /* "1990s" as a token of digits + s */
     if (t[j].ndig == 4 && c->nt[j].len == 5 && (c->nt[j].s[4] == 's')) {
         int y = (c->nt[j].s[0] - '0') * 1000 + (c->nt[j].s[1] - '0') * 100 + (c->nt[j].s[2] - '0') * 10 + (c->nt[j].s[3] - '0');
@@ -953,8 +997,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         case D_FUTURE:
         case D_PRESENT:
             if (!the || rel) return 0;
-            if (cls(c, k) == C_UNIT || (k < n && c->nt[k].s[0] >= 'a' && c->nt[k].s[0] <= 'z' && !is_w(c, k, "and") && !is_w(c, k, "or") && !is_w(c, k, "is") && !is_w(c, k, "was") && !is_w(c, k, "will") && !is_w(c, k, "of") && !is_w(c, k, "as")))
-                return 0; /* "the future course" */
+            if (cls(c, k) == C_UNIT || noun_after(c, k)) return 0; /* "the future course" */
             return set_str(r, v == D_FUTURE ? "FUTURE_REF" : "PRESENT_REF"), k;
         default: return 0;
         }
@@ -978,13 +1021,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             set_point(c, r, tp_of_day(day, TG_DAY), tm);
             return k;
         }
-    }
-
-    /* ISO dates: "1998-01-08" (split at its hyphens) */
-    if (t[j].ndig == 4 && t[j].num >= 1000 && j + 2 < n && t[j + 1].hy && t[j + 2].hy && t[j + 1].ndig == 2 &&
-        t[j + 2].ndig == 2 && t[j + 1].num >= 1 && t[j + 1].num <= 12 && t[j + 2].num >= 1 && t[j + 2].num <= 31) {
-        set_point(c, r, tp_of_day(sf_days_from_civil(t[j].num, t[j + 1].num, t[j + 2].num), TG_DAY), NULL);
-        return j + 3;
     }
 
     /* holidays */
@@ -1064,7 +1100,7 @@ static size_t match_set(cx *c, size_t i, res *r)
     }
     /* "$5 a year", "twice a week" */
     if (t[i].cls == C_A && cls(c, i + 1) == C_UNIT && !(t[i + 1].v & U_PL) && i > 0 &&
-        ((t[i - 1].ndig > 0 && !(t[i - 1].cls)) || is_w(c, i - 1, "twice") || is_w(c, i - 1, "once") ||
+        ((c->nt[i - 1].s[c->nt[i - 1].len - 1] >= '0' && c->nt[i - 1].s[c->nt[i - 1].len - 1] <= '9') || is_w(c, i - 1, "twice") || is_w(c, i - 1, "once") ||
          is_w(c, i - 1, "times") || is_w(c, i - 1, "million") || is_w(c, i - 1, "billion") || is_w(c, i - 1, "percent")) &&
         !(i + 2 < c->n && (is_w(c, i + 2, "ago") || is_w(c, i + 2, "earlier") || is_w(c, i + 2, "later")))) {
         int u = t[i + 1].v & 31;
@@ -1130,10 +1166,7 @@ static size_t match_core(cx *c, size_t i, res *r)
         if (rel == R_PAST && the && !mod && (j >= n || (t[j].cls != C_UNIT && t[j].cls != C_FEW &&
                                                         !count_at(c, j, &(double){0}, &(size_t){0})))) {
             /* "the past" alone: PAST_REF, unless a noun follows ("the past decade" took the unit) */
-            if (j < n && c->nt[j].s[0] >= 'a' && c->nt[j].s[0] <= 'z' && !is_w(c, j, "and") &&
-                !is_w(c, j, "or") && !is_w(c, j, "is") && !is_w(c, j, "was") && !is_w(c, j, "has") &&
-                !is_w(c, j, "as") && !is_w(c, j, "but") && !is_w(c, j, "when") && !is_w(c, j, "that"))
-                return 0;
+            if (noun_after(c, j)) return 0;
             r->type = SF_TIMEX_DATE;
             set_str(r, "PAST_REF");
             return j;
@@ -1241,7 +1274,8 @@ void timex_find(sf_doc *d)
             /* "at least", "more than", "nearly" + an expression with a count */
             size_t q = approx_len(&c, i);
             if (!q && is_w(&c, i, "at") && is_w(&c, i + 1, "least")) q = 2;
-            if (q && (b = match_core(&c, i + q, &r)) && (r.type == SF_TIMEX_DURATION || r.a == i + q)) {
+            if (q && c.t[i + q].cls != C_THE && (b = match_core(&c, i + q, &r)) &&
+                (r.type == SF_TIMEX_DURATION || r.a == i + q)) {
                 if (r.type == SF_TIMEX_DURATION || (c.t[i + q].num >= 0 || c.t[i + q].cls == C_A)) r.a = a;
             } else
                 b = match_core(&c, i, &r);
