@@ -1,13 +1,20 @@
-/* summary.c — the extractive summary of one story, first version: sentences scored by
- * cosine similarity to the story's centroid (local TF-IDF over the story's sentences)
- * plus a lead-position prior, chosen greedily within the word budget while skipping
- * sentences too similar to one already chosen (MMR-style), then put in reading order.
- * Headlines, boilerplate, fragments and very short or long sentences are not candidates. */
+/* summary.c — the extractive summary of one story. Each candidate sentence has a prior:
+ * its cosine similarity to the story's centroid (local TF-IDF over the story's sentences)
+ * plus a lead-position bonus. Concepts are the sentence's stemmed word bigrams (those of
+ * two stopwords left out), weighted by the number of documents that hold them, counted
+ * when at least three do (all of them in a story of one or two) (ICSISumm's concepts). Sentences are chosen greedily by prior
+ * plus the weight of concepts not yet covered per word, within the word budget (words as
+ * a reader counts them); covering a concept once makes repeating it worth nothing, and a
+ * sentence too similar to one chosen (term cosine) is skipped. Then reading order. Headlines, boilerplate, fragments and very
+ * short or long sentences are not candidates. */
 #include "core/error.h"
 #include "core/hmap.h"
 #include "core/mem.h"
 #include "link/termvec.h"
 #include "storyfold.h"
+#include "text/token.h"
+
+#include <xxhash.h>
 
 #include <math.h>
 #include <stdlib.h>
@@ -16,14 +23,19 @@
 #define MIN_WORDS  6
 #define MAX_WORDS  60
 #define REDUNDANT  0.5  /* term-count cosine above which a candidate repeats a chosen one */
+#define MIN_DOCS     3  /* a concept counts when this many documents hold it */
+#define PRIOR_WEIGHT 40 /* of a sentence's prior against its new concepts' weight per word */
 #define LEAD_BONUS 0.15 /* for a document's first sentence, decaying over the next ones */
 
 typedef struct cand {
     size_t doc, sent;
     int words;
+    int taken;
     double score;
+    termvec raw;   /* term counts, unit: for redundancy, as brief.c aligns sentences */
+    uint64_t *con; /* the sentence's concepts (stemmed bigrams), sorted, unique */
+    size_t n_con;
     termvec v;   /* TF-IDF, unit: for centrality */
-    termvec raw; /* term counts, unit: for redundancy, as brief.c aligns sentences */
 } cand;
 
 static int ends_like_sentence(const char *t, uint32_t s, uint32_t e)
@@ -68,17 +80,61 @@ static int quotes_balanced(const char *t, uint32_t s, uint32_t e)
     return straight % 2 == 0 && depth == 0;
 }
 
-static int word_count(const sf_doc *d, const sf_sentence *s)
+/* A word's identity for concepts: its stem's term, or the hash of its folded bytes
+ * (stopwords, numbers); *content says whether it carries meaning. */
+static uint64_t word_id(const sf_doc *d, const sf_token *t, int *content)
 {
-    return (int)s->n_tok;
+    if (t->term) {
+        *content = 1;
+        return t->term;
+    }
+    char buf[64];
+    size_t n = tok_fold(d->text + t->start, t->end - t->start, buf, sizeof buf);
+    *content = n && buf[0] >= '0' && buf[0] <= '9';
+    uint64_t h = XXH3_64bits(buf, n);
+    return h ? h : 1;
 }
 
-static int by_score(const void *a, const void *b)
+static int cmp_u64(const void *a, const void *b)
 {
-    const cand *x = *(const cand *const *)a, *y = *(const cand *const *)b;
-    if (x->score != y->score) return x->score < y->score ? 1 : -1;
-    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
-    return (x->sent > y->sent) - (x->sent < y->sent);
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void concepts(const sf_doc *d, const sf_sentence *s, cand *k)
+{
+    k->con = sf_xmalloc((s->n_tok ? s->n_tok : 1) * sizeof *k->con);
+    k->n_con = 0;
+    uint64_t prev = 0;
+    int prev_c = 0;
+    for (uint32_t i = 0; i < s->n_tok; i++) {
+        int c;
+        uint64_t id = word_id(d, &d->toks[s->tok_first + i], &c);
+        if (i && (c || prev_c)) {
+            uint64_t h = prev * 0x9E3779B97F4A7C15ull ^ (id + 0x632BE59BD9B4E019ull);
+            k->con[k->n_con++] = h ? h : 1;
+        }
+        prev = id;
+        prev_c = c;
+    }
+    qsort(k->con, k->n_con, sizeof *k->con, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < k->n_con; i++)
+        if (!u || k->con[i] != k->con[u - 1]) k->con[u++] = k->con[i];
+    k->n_con = u;
+}
+
+/* Words as a reader (and ROUGE's -l limit) counts them: runs of non-space bytes. */
+static int word_count(const sf_doc *d, const sf_sentence *s)
+{
+    int n = 0, in = 0;
+    for (uint32_t i = s->start; i < s->end; i++) {
+        int sp = d->text[i] == ' ' || d->text[i] == '\n' || d->text[i] == '\t' ||
+                 d->text[i] == '\r';
+        if (!sp && !in) n++;
+        in = !sp;
+    }
+    return n;
 }
 
 static int by_position(const void *a, const void *b)
@@ -132,28 +188,63 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
         tv_axpy(&centroid, 1.0, &c[i].v);
     }
     double cn = sqrt(tv_norm2(&centroid));
-    cand **order = sf_xmalloc((nc ? nc : 1) * sizeof *order);
     for (size_t i = 0; i < nc; i++) {
         if (cn > 0) c[i].score += tv_dot(&c[i].v, &centroid) / cn;
-        order[i] = &c[i];
     }
-    qsort(order, nc, sizeof *order, by_score);
 
     size_t chosen_cap = 0;
     cand **chosen = NULL;
     size_t n_chosen = 0;
     int used = 0;
-    for (size_t i = 0; i < nc && used < words; i++) {
-        cand *k = order[i];
-        if (used + k->words > words) continue;
-        int redundant = 0;
-        for (size_t j = 0; j < n_chosen && !redundant; j++)
-            redundant = tv_dot(&k->raw, &chosen[j]->raw) > REDUNDANT;
-        if (redundant) continue;
-        SF_GROW(chosen, chosen_cap, n_chosen + 1);
-        chosen[n_chosen++] = k;
-        used += k->words;
+    /* concept weights: the number of documents holding the concept (as ICSISumm) */
+    hmap cdf = {0}, clast = {0}, covered = {0};
+    for (size_t di = 0; di < n; di++) {
+        const sf_doc *d = docs[di];
+        for (size_t si = 0; si < d->n_sents; si++) {
+            if (d->sents[si].boilerplate) continue;
+            cand tmp = {0};
+            concepts(d, &d->sents[si], &tmp);
+            for (size_t t = 0; t < tmp.n_con; t++) {
+                int64_t *last = hmap_put(&clast, tmp.con[t], 0);
+                if (*last == (int64_t)di + 1) continue;
+                *last = (int64_t)di + 1;
+                (*hmap_put(&cdf, tmp.con[t], 0))++;
+            }
+            free(tmp.con);
+        }
     }
+    for (size_t i = 0; i < nc; i++) concepts(docs[c[i].doc], &docs[c[i].doc]->sents[c[i].sent], &c[i]);
+    double min_docs = n < MIN_DOCS ? (double)n : MIN_DOCS; /* a story of one or two */
+    /* greedy: the sentence with the best prior plus weight of new concepts per word */
+    for (;;) {
+        cand *best = NULL;
+        double best_s = 0;
+        for (size_t i = 0; i < nc; i++) {
+            cand *k = &c[i];
+            if (k->taken || used + k->words > words) continue;
+            int redundant = 0; /* the same said in other words: concepts miss that */
+            for (size_t j = 0; j < n_chosen && !redundant; j++)
+                redundant = tv_dot(&k->raw, &chosen[j]->raw) > REDUNDANT;
+            if (redundant) continue;
+            double gain = 0;
+            for (size_t t = 0; t < k->n_con; t++) {
+                if (hmap_get(&covered, k->con[t])) continue;
+                double df = (double)*hmap_get(&cdf, k->con[t]);
+                if (df >= min_docs) gain += df;
+            }
+            double sc = PRIOR_WEIGHT * k->score + gain / k->words;
+            if (gain > 0 && (!best || sc > best_s)) best = k, best_s = sc;
+        }
+        if (!best) break;
+        for (size_t t = 0; t < best->n_con; t++) hmap_put(&covered, best->con[t], 1);
+        SF_GROW(chosen, chosen_cap, n_chosen + 1);
+        chosen[n_chosen++] = best;
+        used += best->words;
+        best->taken = 1;
+    }
+    hmap_free(&covered);
+    hmap_free(&cdf);
+    hmap_free(&clast);
     if (n_chosen) {
         *out = sf_xmalloc(n_chosen * sizeof **out);
         for (size_t j = 0; j < n_chosen; j++) {
@@ -167,9 +258,9 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
     for (size_t i = 0; i < nc; i++) {
         tv_free(&c[i].v);
         tv_free(&c[i].raw);
+        free(c[i].con);
     }
     free(c);
-    free(order);
     free(chosen);
     tv_free(&centroid);
     hmap_free(&sdf);

@@ -34,7 +34,8 @@ check "extract: one object per document, spans in range, entities found" jq -e -
     | (.sentences | length > 3) and all(.sentences[]; .[0] < .[1] and .[1] <= $n)
     and (.entities | length > 5)
     and all(.entities[]; .start < .end and .end <= $n and (.type | test("^(PER|LOC|ORG|MISC)$")))
-    and .timexes == [] and .quotes == []
+    and all(.timexes[]; .start < .end and .end <= $n and (.type | test("^(DATE|TIME|DURATION|SET)$")))
+    and all(.quotes[]; .start <= .end and .end <= $n and (.kind | test("^(direct|partial)$")))
     and all(.numbers[]; .start < .end and .end <= $n and .value <= .high))' "$T/extract.jsonl"
 check "extract: numeric claims with qualifier, what they count and the predicate" jq -e -s '
   [.[].numbers[] | select(.text == "at least 12")][0]
