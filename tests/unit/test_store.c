@@ -167,12 +167,13 @@ static void test_schema(void **state)
     fx *f = *state;
     sf_db *db = open_ok(f->path);
     sqlite3 *h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 3);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 4);
     char mode[32];
     raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");
     const char *tables[] = {"doc",  "sentence", "sentence_fts",   "story", "term_df",
-                            "meta", "mention",  "entity_mention", "claim"};
+                            "meta", "mention",  "entity_mention", "claim",
+                            "timex", "quote"};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
@@ -194,7 +195,7 @@ static void test_schema(void **state)
     db = open_ok(f->path);
     sf_db_close(db);
     h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 3);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 4);
     sqlite3_close(h);
 }
 
@@ -239,6 +240,74 @@ static void test_mentions(void **state)
     assert_int_equal(b->docs[0]->ents[0].type, SF_ENT_PER);
     assert_true(b->docs[0]->ents[1].key == (uint64_t)-7);
     sf_brief_free(b);
+    sf_db_close(db);
+}
+
+/* Quotations and time expressions are stored with the document; `quotes --who` finds a
+ * person by a spelling variant of the full name or of the surname, or by the speaker's
+ * words; partial quotes only when asked for. */
+static void test_quotes(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    sf_error err = {0};
+    sf_ingest *in = sf_ingest_new(db, &err);
+    assert_non_null(in);
+    sf_doc *d = doc_of(&arts[1], "Mayor Bj\xC3\xB6rn \xC3\x85str\xC3\xB6m spoke on Friday. "
+                                 "\"The wall will hold,\" he said. A spokesman called the plan "
+                                 "\"a gamble\". \"Stay home,\" a police officer said.");
+    assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
+    const char *t = d->text;
+    uint32_t n0 = (uint32_t)(strstr(t, "Bj") - t), n1 = (uint32_t)(strstr(t, " spoke") - t);
+    uint32_t q0 = (uint32_t)(strstr(t, "The wall") - t), q1 = q0 + 19;
+    uint32_t he = (uint32_t)(strstr(t, "he said") - t);
+    uint32_t g0 = (uint32_t)(strstr(t, "a gamble") - t), sp = (uint32_t)(strstr(t, "A spokes") - t);
+    uint32_t s0 = (uint32_t)(strstr(t, "Stay") - t), po = (uint32_t)(strstr(t, "a police") - t);
+    uint64_t key = 77;
+    free(d->quotes);
+    d->quotes = calloc(3, sizeof *d->quotes);
+    d->quotes[0] = (sf_quote){q0, q1, SF_QUOTE_DIRECT, he + 3, he + 7, he, he + 2, n0, n1, key};
+    d->quotes[1] = (sf_quote){g0, g0 + 8, SF_QUOTE_PARTIAL, sp + 12, sp + 18, sp, sp + 11, 0, 0, 0};
+    d->quotes[2] = (sf_quote){s0, s0 + 10, SF_QUOTE_DIRECT, po + 17, po + 21, po, po + 16, 0, 0, 0};
+    d->n_quotes = 3;
+    free(d->timexes);
+    d->timexes = calloc(1, sizeof *d->timexes);
+    uint32_t fr = (uint32_t)(strstr(t, "Friday") - t);
+    d->timexes[0] = (sf_timex){fr, fr + 6, SF_TIMEX_DATE, "2031-04-04", 22374, 22374};
+    d->n_timexes = 1;
+    assert_int_equal(sf_ingest_take(in, d, &err), SF_OK);
+    assert_int_equal(sf_ingest_free(in, &err), SF_OK);
+
+    sqlite3 *h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM quote"), 3);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM quote WHERE entity = 77 AND speaker = 'he'"),
+                     1);
+    assert_int_equal(raw_int(h, "SELECT first FROM timex WHERE value = '2031-04-04'"), 22374);
+    sqlite3_close(h);
+
+    struct {
+        const char *who;
+        int partial;
+        size_t n;
+    } cases[] = {
+        {NULL, 0, 2},           {NULL, 1, 3},      {"Bjorn Astrom", 0, 1}, {"astrom", 0, 1},
+        {"police officer", 0, 1}, {"spokesman", 1, 1}, {"spokesman", 0, 0},    {"Astor", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sf_quote_rows *r = sf_quotes_new(db, cases[i].who, cases[i].partial, 0, &err);
+        assert_non_null(r);
+        if (r->n != cases[i].n)
+            fail_msg("who %s partial %d: %zu quotes, want %zu", cases[i].who ? cases[i].who : "-",
+                     cases[i].partial, r->n, cases[i].n);
+        sf_quote_rows_free(r);
+    }
+    sf_quote_rows *r = sf_quotes_new(db, "astrom", 0, 0, &err);
+    assert_string_equal(r->rows[0].text, "The wall will hold,");
+    assert_string_equal(r->rows[0].speaker, "he");
+    assert_string_equal(r->rows[0].name, "Bj\xC3\xB6rn \xC3\x85str\xC3\xB6m");
+    assert_string_equal(r->rows[0].date, arts[1].date);
+    assert_int_equal(r->rows[0].partial, 0);
+    sf_quote_rows_free(r);
     sf_db_close(db);
 }
 
@@ -667,6 +736,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mentions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quotes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ingest_dedup_stories, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_brief, setup, teardown),
