@@ -662,6 +662,9 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         size_t e = k + 1;
         if (u == U_WEEKEND) return 0;
         if (e < n && t[e].hy && is_w(c, e, "old")) return 0; /* ages: "6-year-old" */
+        if (e < n && t[e].hy && (is_w(c, e, "earlier") || is_w(c, e, "ago"))) return 0; /* "a year-earlier loss" */
+        /* "three days later", "a week earlier": the span is the duration; "a year earlier" a date */
+        if (cls(c, e) == C_ANAPH && !t[e].hy && u != U_YEAR && u != U_QUARTER) return set_duration(r, u, cnt), e;
         if (u == U_QUARTER && (t[k].v & U_PL) && t[k].hy) return 0; /* "three-quarters" */
         if (cls(c, e) == C_AGO || (cls(c, e) == C_ANAPH && !t[e].hy) ||
             (is_w(c, e, "from") && is_w(c, e + 1, "now"))) {
@@ -779,7 +782,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         }
         int kk = rel == R_LAST || rel == R_PAST || rel == R_PREV ? -1 : rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING ? 1 : 0;
         tpoint p = tp_shift(tp_of_day(c->dct, g), g, kk);
-        if (u == U_QUARTER && c->has_q && (rel == R_THIS || rel == R_CURRENT)) p = c->lastq;
+        if (u == U_QUARTER && c->has_q && rel == R_THIS) p = c->lastq;
         if (u == U_QUARTER && c->has_q && (rel == R_LAST || rel == R_PREV || rel == R_PAST)) p = tp_shift(c->lastq, TG_QUARTER, -1);
         /* "last year's quarter", "last year's period": the reported quarter a year before */
         if (u == U_YEAR && c->has_q && is_w(c, k, "'s") && (cls(c, k + 1) == C_PERIOD || (cls(c, k + 1) == C_UNIT && t[k + 1].v == U_QUARTER))) {
@@ -1206,7 +1209,7 @@ static int tense_cue(const cx *c, size_t i)
     if (t->cls == C_TO && i + 1 < c->n && is_w(c, i, "to") && c->t[i + 1].cls == C_NONE) {
         /* "to leave on Thursday", "set to resume Monday": an infinitive looks ahead */
         const ner_tok *v = &c->nt[i + 1];
-        static const char *const det[] = {"his", "her", "its", "their", "our", "my", "your", "be", "date", "them", "him", "us", "me", "what", "which", "whom"};
+        static const char *const det[] = {"his", "her", "its", "their", "our", "my", "your", "be", "date", "death", "them", "him", "us", "me", "what", "which", "whom"};
         int isdet = 0;
         for (size_t k = 0; k < sizeof det / sizeof *det; k++) isdet |= is_w(c, i + 1, det[k]);
         if (!isdet && v->len >= 2 && v->s[0] >= 'a' && v->s[0] <= 'z' && c->t[i + 1].ndig == 0 &&
