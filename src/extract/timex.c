@@ -504,6 +504,11 @@ static int clock_at(const cx *c, size_t i, int *h, int *m, size_t *next)
     const ner_tok *n = &c->nt[i];
     const tk *t = &c->t[i];
     if (t->cls == C_PART && (t->v == P_NOON || t->v == P_MIDNIGHT)) {
+        /* "at noon", "by midnight Friday"; not "High Noon" */
+        static const char *const prep[] = {"at", "by", "until", "till", "before", "after", "from", "around", "about", "to", "since", "past"};
+        int ok = 0;
+        for (size_t k = 0; k < sizeof prep / sizeof *prep && i > 0; k++) ok |= is_w(c, i - 1, prep[k]);
+        if (!ok && !(i + 1 < c->n && (c->t[i + 1].cls == C_WDAY || c->t[i + 1].cls == C_DEIC))) return 0;
         *h = t->v == P_NOON ? 12 : 24, *m = 0, *next = i + 1;
         return 1;
     }
@@ -661,7 +666,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         int u = t[k].v & 31;
         size_t e = k + 1;
         if (u == U_WEEKEND) return 0;
-        if (e < n && t[e].hy && is_w(c, e, "old")) return 0; /* ages: "6-year-old" */
+        if (e < n && is_w(c, e, "old")) return 0; /* ages: "6-year-old", "52 years old" */
         if (e < n && t[e].hy && (is_w(c, e, "earlier") || is_w(c, e, "ago"))) return 0; /* "a year-earlier loss" */
         /* "three days later", "a week earlier": the span is the duration; "a year earlier" a date */
         if (cls(c, e) == C_ANAPH && !t[e].hy && u != U_YEAR && u != U_QUARTER) return set_duration(r, u, cnt), e;
@@ -1165,6 +1170,7 @@ static size_t match_core(cx *c, size_t i, res *r)
     }
     if (cls(c, j) == C_FISCAL) fiscal = 1, j++;
     if (j < n && t[j].cls == C_REL) {
+        if (t[j].cap && j > 0 && cls(c, j + 1) == C_UNIT && t[j + 1].cap) return 0; /* "This Week" */
         rel = t[j].v, j++;
         if (rel == R_PAST && the && !mod && (j >= n || (t[j].cls != C_UNIT && t[j].cls != C_FEW &&
                                                         !count_at(c, j, &(double){0}, &(size_t){0})))) {
