@@ -958,6 +958,13 @@ static size_t antecedent(const sf_doc *d, uint32_t pos, int gender, bytes title,
         if (e->type != SF_ENT_PER || e->end > pos || in_quote(d, e->start)) continue;
         int g = gender_of(p, e->name_start, e->name_end);
         if (!g) g = gender_of(p, e->start, e->end);
+        if (!g && e->start > 0) { /* a title just before the mention: "Mr. Ebb" */
+            uint32_t lo = e->start > 12 ? e->start - 12 : 0;
+            while (lo < e->start && (p[lo] & 0xC0) == 0x80) lo++;
+            ctok t[4];
+            size_t n = lex_back(p, lo, e->start, t, 1);
+            if (n) g = gender_of(p, t[0].s, t[0].e);
+        }
         if (gender && g && g != gender) continue;
         size_t s = sent_of(d, e->start);
         if (cur_sent == SIZE_MAX) cur_sent = s;
