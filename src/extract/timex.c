@@ -242,6 +242,8 @@ static int cls(const cx *c, size_t i)
     return i < c->n ? c->t[i].cls : -1;
 }
 
+static int noun_after(const cx *c, size_t i);
+
 /* Split ner tokens at inner hyphens into pieces, classify each. */
 static void pieces(cx *c, const ner_tok *nt, size_t nn, size_t *cap_t, size_t *cap_nt)
 {
@@ -427,8 +429,9 @@ static int year_at(const cx *c, size_t i)
         /* "2000 troops": a plural lowercase noun after a bare number */
         if (nx->len > 3 && nx->s[0] >= 'a' && nx->s[0] <= 'z' && nx->s[nx->len - 1] == 's' &&
             t[i + 1].cls == C_NONE && (i == 0 || (cls(c, i - 1) != C_MONTH && !is_w(c, i - 1, "in") &&
-                                                  !is_w(c, i - 1, "since") && !is_w(c, i - 1, ","))))
-            return 0;
+                                                  !is_w(c, i - 1, "since") && !is_w(c, i - 1, ",") &&
+                                                  cls(c, i - 1) != C_FISCAL && cls(c, i - 1) != C_THE)))
+            return 0; /* but "in 1998 elections", "fiscal 1989 sales", "the 1992 protests" */
     }
     return 1;
 }
@@ -486,7 +489,8 @@ static int month_ok(const cx *c, size_t i, size_t pre)
     static const char *const cue[] = {"in", "since", "until", "till", "by", "of", "from", "through", "during", "before", "after", "to", "early", "late", "between", "and", "last", "next", "this", "until", "around"};
     for (size_t k = 0; k < sizeof cue / sizeof *cue; k++)
         if (is_w(c, i - 1, cue[k])) return t->v != 5 || !is_w(c, i - 1, "and");
-    return 0;
+    /* "the March accession", "a June agreement"; not "the March of the workers" */
+    return (cls(c, i - 1) == C_THE || cls(c, i - 1) == C_A) && noun_after(c, i + 1) && t->v != 5;
 }
 
 /* Part-of-day suffix value for v (P_...). */
@@ -735,6 +739,11 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             return 0;
         }
         if (!have) return set_str(r, ""), rel || u == U_QUARTER || u == U_WEEKEND ? k : 0;
+        /* "the full year", "the current fiscal year": this year */
+        if (u == U_YEAR && (rel == R_CURRENT || (j > 0 && is_w(c, j - 1, "full")))) {
+            set_point(c, r, tp_of_day(c->dct, TG_YEAR), NULL);
+            return k;
+        }
         if ((u == U_QUARTER) && (rel == R_LATEST || (!rel && the) || rel == R_RECENT)) {
             tpoint p = report_quarter(c);
             set_point(c, r, p, NULL);
@@ -802,6 +811,29 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         set_point(c, r, p, NULL);
         return k;
     }
+
+    /* "by year end", "by year's end": the end of this year */
+    if (t[j].cls == C_UNIT && t[j].v == U_YEAR && !the && !rel && j > 0 &&
+        (is_w(c, j - 1, "by") || is_w(c, j - 1, "at") || is_w(c, j - 1, "around") || is_w(c, j - 1, "before") ||
+         is_w(c, j - 1, "until") || is_w(c, j - 1, "since")) &&
+        (is_w(c, j + 1, "end") || (is_w(c, j + 1, "'s") && is_w(c, j + 2, "end")))) {
+        if (!have) return set_str(r, ""), j + 2 + !is_w(c, j + 1, "end");
+        set_point(c, r, tp_of_day(c->dct, TG_YEAR), NULL);
+        return j + 2 + !is_w(c, j + 1, "end");
+    }
+    /* "for years", "for decades": an unknown number of them */
+    if (t[j].cls == C_UNIT && (t[j].v & U_PL) && !the && !rel && !mod && j > 0 && is_w(c, j - 1, "for") &&
+        (t[j].v & 31) != U_WEEKEND && (t[j].v & 31) != U_QUARTER) {
+        set_duration(r, t[j].v & 31, -1);
+        return j + 1;
+    }
+    /* "the near future", "the short term", "these days" */
+    if (t[j].cls == C_NEAR && t[j].v == 0 && the && (cls(c, j + 1) == C_DEIC && t[j + 1].v == D_FUTURE))
+        return set_str(r, "FUTURE_REF"), j + 2;
+    if (the && (is_w(c, j, "near") || is_w(c, j, "short")) && is_w(c, j + 1, "term") && !noun_after(c, j + 2))
+        return set_str(r, "FUTURE_REF"), j + 2;
+    if (t[j].cls == C_NEAR && t[j].v == 2 && cls(c, j + 1) == C_UNIT && t[j + 1].v == (U_DAY | U_PL))
+        return set_str(r, "PRESENT_REF"), j + 2;
 
     /* "year-end": the end of this year */
     if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy && is_w(c, j + 1, "end")) {
