@@ -103,12 +103,12 @@ static const tcase cases[] = {
     /* partial quotes, scare quotes, titles */
     {"She called the deal \"a historic mistake\" on Monday.",
      {{"a historic mistake", P, "", NULL}}},
-    {"The so-called \"experts\" were not consulted, and the \"plan\" was dropped.", {{NULL}}},
-    {"He starred in “The Long Harbor” last year.", {{NULL}}},
+    {"The so-called \"experts\" were not consulted, and the \"plan\" was dropped.", {{NULL, 0, NULL, NULL}}},
+    {"He starred in “The Long Harbor” last year.", {{NULL, 0, NULL, NULL}}},
     /* apostrophes are not marks */
-    {"It's the players' union's view, and rock 'n' roll isn't dead in the '90s.", {{NULL}}},
-    {"The rivers’ levels rose; the town’s mayor said it wasn’t over.", {{NULL}}},
-    {NULL, {{NULL}}}};
+    {"It's the players' union's view, and rock 'n' roll isn't dead in the '90s.", {{NULL, 0, NULL, NULL}}},
+    {"The rivers’ levels rose; the town’s mayor said it wasn’t over.", {{NULL, 0, NULL, NULL}}},
+    {NULL, {{NULL, 0, NULL, NULL}}}};
 
 static void check_case(const tcase *c)
 {
