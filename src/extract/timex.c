@@ -1253,7 +1253,7 @@ static int tense_cue(const cx *c, size_t i)
         if (!isdet && v->len >= 2 && v->s[0] >= 'a' && v->s[0] <= 'z' && c->t[i + 1].ndig == 0 &&
             !(v->len >= 4 && !memcmp(v->s + v->len - 2, "ed", 2)) && !(v->len >= 4 && !memcmp(v->s + v->len - 3, "ing", 3)) &&
             !(v->s[v->len - 1] == 's' && v->len >= 4))
-            return 1;
+            return 2; /* counts only before the expression */
     }
     const ner_tok *w = &c->nt[i];
     if (t->cls == C_NONE && w->len >= 4 && w->s[0] >= 'a' && w->s[0] <= 'z' &&
@@ -1270,8 +1270,8 @@ static int future_at(const cx *c, size_t i)
 {
     for (size_t d = 1; d < c->n; d++) {
         int l = d <= i ? c->cue[i - d] : 0, r = i + d < c->n ? c->cue[i + d] : 0;
-        if (l) return l;
-        if (r) return r;
+        if (l) return l > 0 ? 1 : -1;
+        if (r && r != 2) return r;
         if (d > i && i + d >= c->n) break;
     }
     return 0;
