@@ -484,6 +484,26 @@ void quote_find(sf_doc *d)
     }
     r.nc = m;
 
+    /* a quotation whose closing mark is lost ends before an attribution inside it:
+     * "We won, said Ada Quell. -> "We won," */
+    for (size_t i = 0; i < r.nc; i++) {
+        cand *c = &r.c[i];
+        if (c->closed) continue;
+        const unsigned char *k = p + c->s;
+        for (int tries = 0; tries < 16; tries++) {
+            k = memchr(k, ',', (size_t)(p + c->e - k));
+            if (!k) break;
+            spk_cue sc;
+            uint32_t at = (uint32_t)(k - p) + 1;
+            if (spk_after(d->text, at, c->e, &sc)) {
+                c->e = c->close = at;
+                c->closed = 1;
+                break;
+            }
+            k++;
+        }
+    }
+
     size_t cap = 0;
     for (size_t i = 0; i < r.nc; i++) {
         const cand *c = &r.c[i];

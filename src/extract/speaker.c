@@ -196,7 +196,8 @@ static const char *const cues[] = {
     "demanded", "demands", "proclaimed", "recounted", "scoffed", "sneered", "snapped",
     "sighed", "whispered", "screamed", "interjected", "answered", "answers", "reported",
     "reports", "wrote", "tweeted", "echoed", "summed", "put", "stated", "assured",
-    "reminded", "pointed", "went", "chimed", "shot", "fired", "write", "mocked", "mocks",
+    "reminded", "pointed", "went", "chimed", "shot", "fired", "write", "mocked", "mocks", "concludes", "recalled", "added", "remarks", "observes",
+    "quipped", "wrote", "posts",
     "explain", "insist", "warn", "argue", "note", "ask", "tweet", NULL};
 /* participles that attribute the quote to the clause's subject: Trump said, adding, "..." */
 static const char *const ing_cues[] = {
@@ -256,7 +257,7 @@ static int is_cue(bytes p, const ctok *t, size_t i, size_t n)
 {
     if (t[i].kind != T_WORD || !word_is(p, &t[i], cues)) return 0;
     if (!cue_needs_particle(p, &t[i])) return 1;
-    static const char *const parts[] = {"out", "on", "in", "up", "back", "aloud", NULL};
+    static const char *const parts[] = {"out", "on", "in", "up", "back", "aloud", "it", NULL};
     return i + 1 < n && word_is(p, &t[i + 1], parts);
 }
 
@@ -369,10 +370,11 @@ static void np_fwd(bytes p, const ctok *t, size_t i, size_t n, size_t *a, size_t
         else if (!det && !caps) {
             /* lowercase words only as modifiers of a name: "9/11 widow Terry Strada" */
             size_t k = j;
-            while (k < n && k - j < 3 && t[k].kind == T_WORD && !is_cap(p, &t[k]) &&
-                   !word_is(p, &t[k], fwd_stop) && !word_is(p, &t[k], cues))
+            while (k < n && k - j < 5 && t[k].kind == T_WORD && !is_cap(p, &t[k]) &&
+                   (!word_is(p, &t[k], fwd_stop) || (tok_eq(p, &t[k], "of") && k > j)) &&
+                   !word_is(p, &t[k], cues))
                 k++;
-            if (k >= n || !is_cap(p, &t[k]) || k - j >= 3) break;
+            if (k >= n || !is_cap(p, &t[k]) || k - j >= 5) break;
         }
         j++;
     }
@@ -485,7 +487,7 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
     }
     /* Trump said / Sen. Ted Cruz, R-Texas, said */
     size_t j = i;
-    while (j < n && t[j].kind == T_WORD && j - i < 8 && !is_cue(p, t, j, n)) j++;
+    while (j < n && t[j].kind == T_WORD && j - i < 12 && !is_cue(p, t, j, n)) j++;
     size_t np_end = j;
     if (j < n && j > i && t[j].kind == T_PUNCT && t[j].c == '(') { /* (D-Wis.) */
         size_t k = j + 1;
@@ -498,7 +500,17 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
         while (k < n && k - j < 24 && !(t[k].kind == T_PUNCT && t[k].c == ',') &&
                t[k].kind != T_QUOTE && !(t[k].kind == T_PUNCT && t[k].c == '.'))
             k++;
-        if (k >= n || t[k].kind != T_PUNCT || t[k].c != ',') break;
+        if (k >= n || t[k].kind != T_PUNCT || t[k].c != ',') {
+            /* ", who is chairman of the PAC said": a relative clause up to the cue */
+            if (j + 1 < n && (tok_eq(p, &t[j + 1], "who") || tok_eq(p, &t[j + 1], "which"))) {
+                for (size_t m = j + 2; m < n && m - j < 16 && t[m].kind == T_WORD; m++)
+                    if (is_cue(p, t, m, n) && m > j + 3) {
+                        j = m;
+                        break;
+                    }
+            }
+            break;
+        }
         size_t m = k + 1;
         while (m < n && (word_is(p, &t[m], aux) || is_ly(p, &t[m])) && !is_cue(p, t, m, n)) m++;
         if (m < n && is_cue(p, t, m, n)) {
@@ -555,6 +567,8 @@ static int between_ok(bytes p, const ctok *t, size_t a, size_t b, uint8_t intro)
         if (x == y) {
             if (!is_lower_word(p, &t[i])) return 0;
             y = i + 1; /* "told reporters" */
+        } else if (y < b && t[y].kind == T_PUNCT && t[y].c == ',' && intro == SPK_INTRO_COMMA) {
+            return 1; /* "Said Dorothy Poynter, who grew up with him, "..."" */
         }
         i = y;
     }
@@ -638,7 +652,7 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
         }
     }
     /* the last cue within 12 tokens, only adverbial words between it and the quote */
-    for (size_t i = end; i-- > 0 && end - i <= 12;) {
+    for (size_t i = end; i-- > 0 && end - i <= 24;) {
         const ctok *w = &t[i];
         if (w->kind == T_QUOTE) break;
         if (w->kind == T_PUNCT && w->c != ',' && w->c != '.' && w->c != '(' && w->c != ')')
@@ -665,7 +679,21 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
         }
         if (k >= 2 && tok_eq(p, &t[k - 1], "who") && t[k - 2].kind == T_PUNCT && t[k - 2].c == ',')
             k -= 2; /* Stevie Wonder, who joked, "..." */
+        if (k >= 1 && tok_eq(p, &t[k - 1], "and")) { /* "Ms. Sherry smiled and said," */
+            size_t a2, b2;
+            subject(p, t, k - 1, &a2, &b2);
+            if (a2 < b2) {
+                set_cue(o, w->s, ce, t, a2, b2, 2);
+                o->intro = intro;
+                return 1;
+            }
+        }
         size_t ap = skip_appositive_back(p, t, k);
+        if (ap < k && ap > 0 && t[ap - 1].kind == T_PUNCT && t[ap - 1].c == ')') {
+            size_t m = ap - 1;
+            while (m > 0 && ap - m < 8 && !(t[m - 1].kind == T_PUNCT && t[m - 1].c == '(')) m--;
+            if (m > 0 && t[m - 1].kind == T_PUNCT) ap = m - 1;
+        }
         np_back(p, t, ap, &a, &b);
         if (a == b) { /* said Trump: */
             size_t j = ce == w->e ? i + 1 : i + 2;
@@ -754,6 +782,22 @@ void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32
     } else {
         out->intro = intro;
     }
+}
+
+int spk_after(const char *text, uint32_t from, uint32_t hi, spk_cue *out)
+{
+    bytes p = (bytes)text;
+    ctok t[MAXTOK];
+    memset(out, 0, sizeof *out);
+    if (hi <= from) return 0;
+    size_t n = lex(p, from, hi - from > 400 ? from + 400 : hi, t, MAXTOK);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == T_QUOTE || (t[i].kind == T_PUNCT && (t[i].c == '.' || t[i].c == ';' ||
+                                                              t[i].c == '?' || t[i].c == '!'))) {
+            n = i;
+            break;
+        }
+    return n && cue_after(p, t, n, out) && out->sp_start < out->sp_end;
 }
 
 int spk_subject(const char *text, uint32_t slo, uint32_t open, uint32_t *s, uint32_t *e)

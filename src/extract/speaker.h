@@ -35,6 +35,10 @@ typedef struct spk_cue {
 void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32_t close,
               uint32_t shi, uint32_t hi, spk_cue *out);
 
+/* Whether text[from, hi) opens with an attribution ("said Trump", "he added"): for a
+ * quotation whose closing mark is missing, so that it can end before it. */
+int spk_after(const char *text, uint32_t from, uint32_t hi, spk_cue *out);
+
 /* The subject of the sentence text[slo, open) that introduces a quotation with a comma or
  * colon but no verb of saying ("Clinton cracked, "..."", "Rhimes declared the need for
  * drive: "...""): a name or pronoun at the clause's start, into [*s, *e). 1 when found. */
