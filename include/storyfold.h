@@ -331,6 +331,38 @@ typedef struct sf_brief_entity {
     int n_mentions; /* mentions in all */
 } sf_brief_entity;
 
+/* A figure the story's reports give for one thing ("killed", "fled", "troops"): every
+ * report of it, and whether they agree. */
+typedef enum sf_verdict {
+    SF_AGREE = 1, /* the figures are compatible ("more than 1,000" and "1,200") */
+    SF_RISING,    /* they differ, but each later report gives a higher figure (a toll rising) */
+    SF_CONFLICT   /* independent outlets give figures that cannot all be true */
+} sf_verdict;
+typedef struct sf_brief_figure {
+    sf_cite cite;         /* the number's bytes ("more than 1,000") */
+    const sf_number *num; /* the claim, in docs[cite.doc]->nums */
+} sf_brief_figure;
+typedef struct sf_brief_claim {
+    char *what;               /* owned: what is counted: a class ("deaths", "injured",
+                                 "fled", "missing", "arrested", "troops"), else the first
+                                 report's words ("people evacuated", "votes cast") */
+    sf_brief_figure *figures; /* in report order (date, then document order); owned */
+    size_t n_figures;
+    int n_outlets;            /* independent outlets giving a figure */
+    uint8_t verdict;          /* sf_verdict */
+} sf_brief_claim;
+
+/* A dated statement: what happened when, as a report tells it. */
+typedef struct sf_brief_event {
+    int32_t first, last; /* the days the time expression covers (event time) */
+    char value[40];      /* its TIMEX3 value ("2022-02-25", "2022-W08") */
+    sf_cite cite;        /* the sentence */
+    sf_cite when;        /* the time expression in it ("on Friday") */
+    sf_cite *also;       /* other documents' sentences that say nearly the same; owned */
+    size_t n_also;
+    int n_outlets;
+} sf_brief_event;
+
 typedef struct sf_brief {
     int64_t story;
     char *title;   /* owned */
@@ -344,6 +376,10 @@ typedef struct sf_brief {
     size_t n_summary;
     sf_brief_entity *entities; /* by type (PER, LOC, ORG), most reported first, at most 6 each */
     size_t n_entities;
+    sf_brief_claim *claims; /* figures by what they count, most reported first */
+    size_t n_claims;
+    sf_brief_event *timeline; /* dated statements in event-time order (then report time) */
+    size_t n_timeline;
 } sf_brief;
 
 /* Build the brief of one stored story; `words` is the summary budget (<= 0: 100). */

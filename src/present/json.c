@@ -1,9 +1,12 @@
 /* json.c — a brief as one JSON object (jansson), the shape documented in
  * docs/brief-json.md: story, counts, documents with metadata, and summary sentences
- * with their text, citation and aligned citations. */
+ * with their text, citation and aligned citations, key entities, figures by what they
+ * count with the verdict across outlets, and the timeline. */
+#include "core/date.h"
 #include "storyfold.h"
 
 #include <jansson.h>
+#include <stdio.h>
 
 static json_t *str_or_null(const char *s)
 {
@@ -15,6 +18,66 @@ static json_t *cite_json(const sf_brief *b, const sf_cite *c)
     const sf_doc *d = b->docs[c->doc];
     return json_pack("{s:s, s:I, s:I, s:I}", "doc", d->id, "n", (json_int_t)(c->doc + 1), "start",
                      (json_int_t)c->span.start, "end", (json_int_t)c->span.end);
+}
+
+static json_t *span_json(const sf_brief *b, const sf_cite *c)
+{
+    const sf_doc *d = b->docs[c->doc];
+    return json_stringn(d->text + c->span.start, c->span.end - c->span.start);
+}
+
+static json_t *day_json(int32_t day)
+{
+    int y, m, d;
+    char s[16];
+    sf_civil_from_days(day, &y, &m, &d);
+    snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
+    return json_string(s);
+}
+
+static json_t *claims_json(const sf_brief *b)
+{
+    static const char *const verdicts[] = {"", "agree", "rising", "conflict"};
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->n_claims; i++) {
+        const sf_brief_claim *c = &b->claims[i];
+        json_t *figs = json_array();
+        for (size_t j = 0; j < c->n_figures; j++) {
+            const sf_brief_figure *f = &c->figures[j];
+            json_array_append_new(
+                figs, json_pack("{s:o, s:f, s:f, s:s, s:o}", "text", span_json(b, &f->cite),
+                                "value", f->num->value, "high", f->num->high, "qualifier",
+                                sf_num_qualifiers[f->num->qualifier], "cite",
+                                cite_json(b, &f->cite)));
+        }
+        json_array_append_new(
+            a, json_pack("{s:s, s:i, s:o, s:o}", "what", c->what, "outlets", c->n_outlets,
+                         "verdict",
+                         c->n_outlets > 1
+                             ? json_string(verdicts[c->verdict <= SF_CONFLICT ? c->verdict : 0])
+                             : json_null(),
+                         "figures", figs));
+    }
+    return a;
+}
+
+static json_t *timeline_json(const sf_brief *b)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->n_timeline; i++) {
+        const sf_brief_event *e = &b->timeline[i];
+        const char *reported = b->docs[e->cite.doc]->date;
+        json_t *also = json_array();
+        for (size_t j = 0; j < e->n_also; j++)
+            json_array_append_new(also, cite_json(b, &e->also[j]));
+        json_array_append_new(
+            a, json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:i}", "first",
+                         day_json(e->first), "last", day_json(e->last), "value", e->value,
+                         "when", span_json(b, &e->when), "reported", str_or_null(reported),
+                         "text", span_json(b, &e->cite), "cite", cite_json(b, &e->cite), "also",
+                         also, "outlets", e->n_outlets));
+    }
+    return a;
 }
 
 static json_t *brief_json(const sf_brief *b)
@@ -50,9 +113,10 @@ static json_t *brief_json(const sf_brief *b)
                                               e->n_outlets, "documents", e->n_docs, "mentions",
                                               e->n_mentions));
     }
-    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o}", "story", (json_int_t)b->story, "title",
-                     b->title, "articles", (json_int_t)b->n_docs, "outlets", b->n_sources,
-                     "summary", summary, "entities", ents, "documents", docs);
+    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o, s:o, s:o}", "story",
+                     (json_int_t)b->story, "title", b->title, "articles", (json_int_t)b->n_docs,
+                     "outlets", b->n_sources, "summary", summary, "entities", ents, "figures",
+                     claims_json(b), "timeline", timeline_json(b), "documents", docs);
 }
 
 int sf_brief_write_json(const sf_brief *b, FILE *out)

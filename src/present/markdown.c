@@ -1,6 +1,8 @@
 /* markdown.c — a brief as Markdown for the terminal: title, counts, the cited summary,
- * the key people, places and organizations, the sources. Citations read [n:start-end]: document n
+ * the key people, places and organizations, the figures reported and whether they agree,
+ * the timeline of dated statements, the sources. Citations read [n:start-end]: document n
  * of the source list, byte span of its stored text. */
+#include "core/date.h"
 #include "storyfold.h"
 
 #include <string.h>
@@ -17,6 +19,67 @@ void sf_write_span(FILE *out, const char *t, sf_span span)
         if (space) fputc(' ', out);
         space = 0;
         fputc(c, out);
+    }
+}
+
+static void write_cites(FILE *out, const sf_cite *first, const sf_cite *rest, size_t n)
+{
+    fprintf(out, "[%zu:%u-%u", first->doc + 1, first->span.start, first->span.end);
+    for (size_t j = 0; j < n; j++)
+        fprintf(out, "; %zu:%u-%u", rest[j].doc + 1, rest[j].span.start, rest[j].span.end);
+    fputc(']', out);
+}
+
+static void write_day(FILE *out, int32_t day)
+{
+    int y, m, d;
+    sf_civil_from_days(day, &y, &m, &d);
+    fprintf(out, "%04d-%02d-%02d", y, m, d);
+}
+
+/* Figures: "- people died: 198 [2:10-13] (2026-03-01), at least 200 [3:5-17] (2026-03-02):
+ * rising, 2 outlets" */
+static void write_claims(const sf_brief *b, FILE *out)
+{
+    static const char *const verdicts[] = {"", "agree", "rising over time", "CONFLICT"};
+    if (b->n_claims) fputs("\n### Figures\n\n", out);
+    for (size_t i = 0; i < b->n_claims; i++) {
+        const sf_brief_claim *c = &b->claims[i];
+        fprintf(out, "- %s: ", c->what);
+        for (size_t j = 0; j < c->n_figures; j++) {
+            const sf_brief_figure *f = &c->figures[j];
+            const sf_doc *d = b->docs[f->cite.doc];
+            if (j) fputs(", ", out);
+            sf_write_span(out, d->text, f->cite.span);
+            fputc(' ', out);
+            write_cites(out, &f->cite, NULL, 0);
+            if (d->date) fprintf(out, " (%s)", d->date);
+        }
+        if (c->n_outlets > 1)
+            fprintf(out, ": %d outlets, %s\n", c->n_outlets,
+                    verdicts[c->verdict <= SF_CONFLICT ? c->verdict : 0]);
+        else
+            fputs(": 1 outlet\n", out);
+    }
+}
+
+/* Timeline: "- 2022-02-25 (“on Friday”, reported 2022-02-26): sentence [cites] (n outlets)" */
+static void write_timeline(const sf_brief *b, FILE *out)
+{
+    if (b->n_timeline) fputs("\n### Timeline\n\n", out);
+    for (size_t i = 0; i < b->n_timeline; i++) {
+        const sf_brief_event *e = &b->timeline[i];
+        const sf_doc *d = b->docs[e->cite.doc];
+        fputs("- ", out);
+        write_day(out, e->first);
+        if (e->last != e->first) fputs(" to ", out), write_day(out, e->last);
+        fputs(" (\"", out);
+        sf_write_span(out, d->text, e->when.span);
+        fprintf(out, "\"%s%s): ", d->date ? ", reported " : "", d->date ? d->date : "");
+        sf_write_span(out, d->text, e->cite.span);
+        fputc(' ', out);
+        write_cites(out, &e->cite, e->also, e->n_also);
+        fprintf(out, " (%d outlet%s)\n", e->n_outlets, e->n_outlets == 1 ? "" : "s");
     }
 }
 
@@ -45,15 +108,13 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         const sf_doc *d = b->docs[s->cite.doc];
         fputs("- ", out);
         sf_write_span(out, d->text, s->cite.span);
-        fprintf(out, " [%zu:%u-%u", s->cite.doc + 1, s->cite.span.start, s->cite.span.end);
-        for (size_t j = 0; j < s->n_also; j++)
-            fprintf(out, "; %zu:%u-%u", s->also[j].doc + 1, s->also[j].span.start,
-                    s->also[j].span.end);
+        fputc(' ', out);
+        write_cites(out, &s->cite, s->also, s->n_also);
         size_t n_art = 1 + s->n_also;
         if (n_art == 1)
-            fputs("] (1 article)\n", out);
+            fputs(" (1 article)\n", out);
         else
-            fprintf(out, "] (%zu articles, %d independent outlet%s)\n", n_art, s->n_outlets,
+            fprintf(out, " (%zu articles, %d independent outlet%s)\n", n_art, s->n_outlets,
                     s->n_outlets == 1 ? "" : "s");
     }
     if (b->n_entities) fputs("\n### Who and where\n\n", out);
@@ -66,6 +127,8 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         fprintf(out, "%s (%d outlet%s)%s", e->name, e->n_outlets, e->n_outlets == 1 ? "" : "s",
                 closes ? "\n" : ", ");
     }
+    write_claims(b, out);
+    write_timeline(b, out);
     fputs("\n### Sources\n\n", out);
     for (size_t i = 0; i < b->n_docs; i++) {
         const sf_doc *d = b->docs[i];

@@ -11,6 +11,7 @@
 #include "link/fingerprint.h"
 #include "link/termvec.h"
 #include "store/store.h"
+#include "story/brief.h"
 #include "story/entities.h"
 #include "story/title.h"
 #include "storyfold.h"
@@ -19,9 +20,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define ALIGN_MIN 0.6 /* cosine at which two sentences are taken to say the same */
-
-static void sentence_vec(const sf_doc *d, size_t si, termvec *v)
+void story_sentence_vec(const sf_doc *d, size_t si, termvec *v)
 {
     v->n = 0;
     tv_add_tokens(v, d->toks, d->sents[si].tok_first, d->sents[si].n_tok);
@@ -123,18 +122,28 @@ static void group_documents(sf_brief *b)
     free(voice);
 }
 
-/* Distinct outlets among the documents of cites[0..n). */
-static int count_outlets(const sf_brief *b, const sf_cite *first, const sf_cite *rest, size_t n)
+int story_outlets(const sf_brief *b, const size_t *docs, size_t n)
 {
-    size_t *seen = sf_xmalloc((n + 1) * sizeof *seen);
+    size_t *seen = sf_xmalloc((n ? n : 1) * sizeof *seen);
     int k = 0;
-    for (size_t i = 0; i <= n; i++) {
-        size_t o = b->outlet[(i == 0 ? first : &rest[i - 1])->doc];
+    for (size_t i = 0; i < n; i++) {
+        size_t o = b->outlet[docs[i]];
         int dup = 0;
         for (int j = 0; j < k && !dup; j++) dup = seen[j] == o;
         if (!dup) seen[k++] = o;
     }
     free(seen);
+    return k;
+}
+
+/* Independent outlets among a summary sentence's citations. */
+static int count_outlets(const sf_brief *b, const sf_brief_sentence *bs)
+{
+    size_t *docs = sf_xmalloc((bs->n_also + 1) * sizeof *docs);
+    docs[0] = bs->cite.doc;
+    for (size_t i = 0; i < bs->n_also; i++) docs[i + 1] = bs->also[i].doc;
+    int k = story_outlets(b, docs, bs->n_also + 1);
+    free(docs);
     return k;
 }
 
@@ -149,7 +158,7 @@ static void align(sf_brief *b, sf_brief_sentence *bs)
 {
     termvec a = {0}, o = {0};
     const sf_doc *src = b->docs[bs->cite.doc];
-    sentence_vec(src, sentence_at(src, bs->cite.span.start), &a);
+    story_sentence_vec(src, sentence_at(src, bs->cite.span.start), &a);
     size_t cap = 0;
     for (size_t di = 0; di < b->n_docs; di++) {
         if (di == bs->cite.doc) continue;
@@ -158,7 +167,7 @@ static void align(sf_brief *b, sf_brief_sentence *bs)
         long best_i = -1;
         for (size_t si = 0; si < d->n_sents; si++) {
             if (d->sents[si].boilerplate) continue;
-            sentence_vec(d, si, &o);
+            story_sentence_vec(d, si, &o);
             double cs = tv_dot(&a, &o);
             if (cs >= best) best = cs, best_i = (long)si;
         }
@@ -177,7 +186,7 @@ static void align(sf_brief *b, sf_brief_sentence *bs)
             bs->also[i] = t;
             break;
         }
-    bs->n_outlets = count_outlets(b, &bs->cite, bs->also, bs->n_also);
+    bs->n_outlets = count_outlets(b, bs);
 }
 
 sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
@@ -209,6 +218,8 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
         if (!seen[b->outlet[i]]++) b->n_sources++;
     free(seen);
     story_entities(b);
+    story_claims(b);
+    story_timeline(b);
     return b;
 fail:
     sf_brief_free(b);
@@ -224,6 +235,8 @@ void sf_brief_free(sf_brief *b)
     free(b->summary);
     for (size_t i = 0; i < b->n_entities; i++) free(b->entities[i].name);
     free(b->entities);
+    story_claims_free(b);
+    story_timeline_free(b);
     free(b->title);
     free(b->copy_of);
     free(b->outlet);
