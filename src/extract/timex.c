@@ -298,7 +298,6 @@ static void set_point(const cx *c, res *r, tpoint p, const char *suffix)
     r->p = p;
     tp_format(p, r->value, sizeof r->value);
     if (suffix) strncat(r->value, suffix, sizeof r->value - strlen(r->value) - 1);
-    (void)c;
 }
 
 static void set_str(res *r, const char *v)
@@ -535,14 +534,11 @@ static int clock_at(const cx *c, size_t i, int *h, int *m, size_t *next)
         else return 0;
     } else if (cls(c, j) == C_AMPM) {
         pm = c->t[j].v == 12, j++;
-    } else if (cls(c, j) == C_PART && (c->t[j].v == P_MO || c->t[j].v == P_AF || c->t[j].v == P_EV || c->t[j].v == P_NI) && is_w(c, j - 1 + 1, "")) {
-        return 0;
     }
     if (hh > 24 || hh < 0) return 0;
-    if (pm < 0) {
-        if (mm < 0 || cls(c, j) != C_ZONE) {
-            if (!(mm >= 0 && is_w(c, j, "o'clock"))) return 0;
-        }
+    if (pm < 0) { /* without a.m./p.m.: "10:35 EST", "5 o'clock" */
+        if (is_w(c, j, "o'clock") && hh <= 12) j++;
+        else if (mm < 0 || cls(c, j) != C_ZONE) return 0;
     }
     if (pm == 1 && hh < 12) hh += 12;
     if (pm == 0 && hh == 12) hh = 0;
@@ -623,7 +619,7 @@ static tpoint report_quarter(const cx *c)
 }
 
 /* Heads, after optional "the", modifier and relative word: j is the head's piece. */
-static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fiscal, res *r)
+static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
 {
     tk *t = c->t;
     size_t n = c->n;
@@ -702,7 +698,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         }
         /* "the past three years", "the next few days", "three years": durations */
         set_duration(r, u, cnt);
-        (void)rel;
         return e;
     }
 
@@ -752,7 +747,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         if (u == U_WEEKEND) {
             int w = tp_weekday(c->dct);
             tpoint p = tp_of_day(c->dct, TG_WEEKEND);
-            if (rel == R_LAST || rel == R_PAST || rel == R_PREV) p = tp_shift(p, TG_WEEK, w >= 6 ? -1 : -1);
+            if (rel == R_LAST || rel == R_PAST || rel == R_PREV) p = tp_shift(p, TG_WEEK, -1);
             else if (rel == R_NEXT || rel == R_COMING) p = tp_shift(p, TG_WEEK, 1);
             else if (c->fut <= 0 && w < 6 && rel != R_THIS) p = tp_shift(p, TG_WEEK, -1);
             set_point(c, r, p, NULL);
@@ -791,7 +786,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             int date = !is_w(c, k, "ended") && !is_w(c, k, "ending") &&
                        (is_w(c, k, "'s") || (i > 0 && (is_w(c, i - 1, "of") || is_w(c, i - 1, "for") || is_w(c, i - 1, "during"))));
             if (u == U_YEAR && !date) return set_duration(r, u, 1), k;
-            if (u == U_YEAR && fiscal && !date) return set_duration(r, u, 1), k;
             if (!date) return 0;
         }
         int kk = rel == R_LAST || rel == R_PAST || rel == R_PREV ? -1 : rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING ? 1 : 0;
@@ -860,6 +854,13 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         } else if (is_comma(c, k) && year_at(c, k + 1) && !mday_at(c, k + 2)) y = t[k + 1].num, k += 2;
         else if (of_year(c, k, &y, &k)) {
         }
+        /* "January this year", "June last year", "March 3 next year" */
+        if (y < 0 && have && cls(c, k) == C_REL && cls(c, k + 1) == C_UNIT && t[k + 1].v == U_YEAR) {
+            int rv = t[k].v, dy = tp_of_day(c->dct, TG_YEAR).y;
+            if (rv == R_THIS || rv == R_CURRENT) y = dy, k += 2;
+            else if (rv == R_LAST || rv == R_PAST || rv == R_PREV) y = dy - 1, k += 2;
+            else if (rv == R_NEXT || rv == R_COMING) y = dy + 1, k += 2;
+        }
         if (y < 0 && !have) {
             if (d) snprintf(r->value, sizeof r->value, "XXXX-%02d-%02d", m, d);
             else snprintf(r->value, sizeof r->value, "XXXX-%02d", m);
@@ -903,7 +904,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             size_t m = k + is_comma(c, k);
             if (m < n && t[m].cls == C_MONTH && month_ok(c, m, m) && mday_at(c, m + 1)) {
                 res r2 = *r;
-                size_t e2 = head(c, m, m, 0, 0, 0, 0, &r2);
+                size_t e2 = head(c, m, m, 0, 0, 0, &r2);
                 if (e2 && r2.p.g == TG_DAY) return *r = r2, r->a = i, e2;
             }
         }
@@ -939,7 +940,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
             k = q + 1;
         }
         set_point(c, r, p, NULL);
-        (void)fiscal;
         return k;
     }
     {
@@ -1042,7 +1042,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, int fis
         default: return 0;
         }
     }
-    /* "the past" (rel R_PAST consumed j): handled by the caller */
 
     /* clock times: "5 p.m.", "10:35 a.m. EST", "noon", "5 p.m. Friday" */
     {
@@ -1157,7 +1156,7 @@ static size_t match_core(cx *c, size_t i, res *r)
 {
     tk *t = c->t;
     size_t n = c->n, j = i;
-    int the = 0, mod = 0, rel = 0, fiscal = 0;
+    int the = 0, mod = 0, rel = 0;
     r->a = i;
     r->p.g = TG_NONE;
     r->value[0] = 0;
@@ -1183,7 +1182,6 @@ static size_t match_core(cx *c, size_t i, res *r)
             }
             the = 1, j++;
         }
-        if (!the && j == i + 2) the = 0;
     }
     if (j < n && t[j].cls == C_MOD && !(t[j].cap && j > 0 && j != i)) {
         /* "mid-March" (mod + hyphen), "early 1998", "late Friday"; not "the late president" */
@@ -1200,7 +1198,7 @@ static size_t match_core(cx *c, size_t i, res *r)
     } else if (j < n && t[j].cls == C_ANAPH && cls(c, j + 1) == C_DEIC && t[j + 1].v <= D_TOMORROW) {
         mod = M_EARLIER, j++; /* "earlier today", "later today" */
     }
-    if (cls(c, j) == C_FISCAL) fiscal = 1, j++;
+    if (cls(c, j) == C_FISCAL) j++; /* "fiscal 1989", "the fiscal first quarter" */
     if (j < n && t[j].cls == C_REL) {
         if (t[j].cap && j > 0 && cls(c, j + 1) == C_UNIT && t[j + 1].cap) return 0; /* "This Week" */
         rel = t[j].v, j++;
@@ -1217,10 +1215,9 @@ static size_t match_core(cx *c, size_t i, res *r)
         if (rel == R_LATEST && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) return 0;
         if (rel == R_FOLLOWING && !the) return 0;
     }
-    if (cls(c, j) == C_FISCAL) fiscal = 1, j++;
-    e = head(c, i, j, the, mod, rel, fiscal, r);
+    if (cls(c, j) == C_FISCAL) j++; /* "fiscal 1989", "the fiscal first quarter" */
+    e = head(c, i, j, the, mod, rel, r);
     if (!e) return 0;
-    /* "the" belongs to durations and named periods, not to a weekday or deictic word */
     return e;
 }
 
