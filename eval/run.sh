@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 rc=0
 ./cluster.sh || rc=1
 ./summary.sh || rc=1
+./multinews.sh || rc=1
 ./ner.sh || rc=1
 ./quotes.sh || rc=1
 ./timex.sh || rc=1
