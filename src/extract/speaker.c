@@ -161,8 +161,12 @@ static size_t lex_back(bytes p, uint32_t a, uint32_t b, ctok *out, size_t max)
 
 static int in_list(const char *const *list, bytes w, size_t n)
 {
+    if (!n) return 0;
+    unsigned char c0 = (unsigned char)(w[0] | 0x20);
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(list[i], (const char *)w, n) == 0) return 1;
+        if (((unsigned char)list[i][0] | 0x20) == c0 && strlen(list[i]) == n &&
+            strncasecmp(list[i], (const char *)w, n) == 0)
+            return 1;
     return 0;
 }
 
