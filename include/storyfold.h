@@ -390,6 +390,11 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out);
 /* Write text[span] on one line: runs of whitespace (hard wraps) become one space. */
 void sf_write_span(FILE *out, const char *text, sf_span span);
 int sf_brief_write_json(const sf_brief *b, FILE *out);
+/* A self-contained HTML page of briefs (no scripts or external assets; article text
+ * escaped): sf_html_begin, then sf_brief_write_html for each brief, then sf_html_end. */
+void sf_html_begin(FILE *out, const char *title);
+int sf_brief_write_html(const sf_brief *b, FILE *out);
+int sf_html_end(FILE *out);
 
 /* Extractive summary of analyzed documents taken as one story: up to `words` words,
  * returned as citations in reading order (*out malloc'd, caller frees). */

@@ -3,6 +3,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static const cli_spec spec = {
@@ -13,8 +14,12 @@ static const cli_spec spec = {
     "Read the articles under PATH (nothing is stored), group them into stories and\n"
     "print each story's brief, largest story first: a summary whose every sentence\n"
     "cites [document:start-end] byte spans, with the other documents that say the\n"
-    "same and how many outlets that is, then the sources with their dates.",
+    "same and how many outlets that is; the figures reported and whether outlets agree;\n"
+    "a timeline of dated statements; the key people and places; the sources. --html\n"
+    "writes one self-contained page where each citation links to the cited bytes,\n"
+    "highlighted in the full text of its source.",
     {{"json", OPT_FLAG, NULL, NULL, "one JSON object per story (JSON Lines)"},
+     {"html", OPT_FLAG, NULL, NULL, "one self-contained HTML page, sources included"},
      OPT_WORDS,
      OPT_DATE_DEFAULT},
 };
@@ -31,7 +36,11 @@ int cmd_brief(int argc, char **argv)
     cli_args a;
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
-    int json = cli_get(&spec, &a, "json") != NULL;
+    int json = cli_get(&spec, &a, "json") != NULL, html = cli_get(&spec, &a, "html") != NULL;
+    if (json && html) {
+        cli_error("brief", "--json and --html exclude each other");
+        return EXIT_USAGE;
+    }
     int words = cli_get_int(&spec, &a, "words");
     sf_error err = {0};
     sf_db *db = sf_db_open(":memory:", &err);
@@ -51,8 +60,13 @@ int cmd_brief(int argc, char **argv)
     if (!json) {
         size_t docs = 0;
         for (size_t i = 0; i < l->n; i++) docs += (size_t)l->rows[i].n_docs;
-        printf("# storyfold brief: %zu article%s in %zu stor%s\n\n", docs, docs == 1 ? "" : "s",
-               l->n, l->n == 1 ? "y" : "ies");
+        char head[96];
+        snprintf(head, sizeof head, "storyfold brief: %zu article%s in %zu stor%s", docs,
+                 docs == 1 ? "" : "s", l->n, l->n == 1 ? "y" : "ies");
+        if (html)
+            sf_html_begin(stdout, head);
+        else
+            printf("# %s\n\n", head);
     }
     for (size_t i = 0; i < l->n; i++) {
         sf_brief *b = sf_brief_build(db, l->rows[i].id, words, &err);
@@ -63,10 +77,13 @@ int cmd_brief(int argc, char **argv)
         }
         if (json)
             sf_brief_write_json(b, stdout);
+        else if (html)
+            sf_brief_write_html(b, stdout);
         else
             sf_brief_write_markdown(b, stdout);
         sf_brief_free(b);
     }
+    if (html) sf_html_end(stdout);
     sf_stories_free(l);
     sf_db_close(db);
     return status;

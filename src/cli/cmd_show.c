@@ -13,7 +13,7 @@ static const cli_spec spec = {
     "Print the brief of story ID (see 'storyfold stories'): a summary whose every\n"
     "sentence cites [document:start-end] byte spans of the stored text, the other\n"
     "documents that say the same, the number of outlets, and the sources.",
-    {OPT_DB, {"format", OPT_STR, "md|json", "md", "output format"}, OPT_WORDS},
+    {OPT_DB, {"format", OPT_STR, "md|json|html", "md", "output format (html: one self-contained page)"}, OPT_WORDS},
 };
 
 int cmd_show(int argc, char **argv)
@@ -22,8 +22,8 @@ int cmd_show(int argc, char **argv)
     int rc = cli_parse(&spec, argc, argv, &a);
     if (rc != CLI_GO_ON) return rc;
     const char *format = cli_get(&spec, &a, "format");
-    if (strcmp(format, "md") && strcmp(format, "json")) {
-        cli_error("show", "--format is md or json, not '%s'", format);
+    if (strcmp(format, "md") && strcmp(format, "json") && strcmp(format, "html")) {
+        cli_error("show", "--format is md, json or html, not '%s'", format);
         return EXIT_USAGE;
     }
     char *end;
@@ -43,7 +43,11 @@ int cmd_show(int argc, char **argv)
     }
     if (!strcmp(format, "json"))
         sf_brief_write_json(b, stdout);
-    else
+    else if (!strcmp(format, "html")) {
+        sf_html_begin(stdout, b->title);
+        sf_brief_write_html(b, stdout);
+        sf_html_end(stdout);
+    } else
         sf_brief_write_markdown(b, stdout);
     sf_brief_free(b);
     sf_db_close(db);

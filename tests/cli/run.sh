@@ -258,6 +258,34 @@ printf 'Velmora NNP B-NP B-LOC\nfell VBD B-VP Q-TAG\n' >"$T/bad.conll"
 STORYFOLD_MODELS=/nonexistent "$SF" tag --conll "$T/in.conll" --model /nonexistent/ner.sfm >/dev/null 2>"$T/err"; rc=$?
 [ $rc = 1 ] && grep -q "/nonexistent/ner.sfm" "$T/err" && ok "tag --conll: a missing model is named" || no "tag --conll: a missing model is named" "rc=$rc $(cat "$T/err")"
 
+# ---- the HTML brief: self-contained, every citation lands on an anchor, hostile text inert
+"$SF" brief --html examples/ >"$T/brief.html"; rc=$?
+[ $rc = 0 ] && ok "brief --html exits 0" || no "brief --html exits 0" "rc=$rc"
+check "brief --html: a whole page without scripts or external assets" awk '
+  /<script|<link|src=|@import|url\(/ { bad = 1 }
+  END { exit bad || !(NR > 10) }' "$T/brief.html"
+check "brief --html: every citation links to an anchor in the page" awk '
+  { line = $0
+    while (match(line, /href="#[^"]*"/)) { h[substr(line, RSTART + 7, RLENGTH - 8)]++; line = substr(line, RSTART + RLENGTH) }
+    line = $0
+    while (match(line, / id="[^"]*"/)) { id[substr(line, RSTART + 5, RLENGTH - 6)]++; line = substr(line, RSTART + RLENGTH) } }
+  END { n = 0; for (k in h) { n++; if (!(k in id)) { print "no anchor " k; exit 1 } } exit n < 20 }' "$T/brief.html"
+mkdir -p "$T/hostile"
+cat >"$T/hostile/a.txt" <<'EOT'
+title: Harbour gala "onerror=alert(1) ends in <b>chaos</b>
+source: Quay Gazette
+date: 2031-02-03
+
+A fire broke out at the Pellham harbour gala on Saturday <script>alert('x')</script> night,
+and 40 guests were evacuated, the harbour master said. "Nobody was hurt," she said <img src=x onerror=alert(2)>.
+EOT
+"$SF" brief --html "$T/hostile" >"$T/hostile.html"
+check "brief --html escapes article text, titles and attributes" awk '
+  /<script|<img|<b>|"onerror/ { bad = 1 } /&lt;script&gt;/ { s = 1 } /&quot;onerror=/ { q = 1 }
+  END { exit bad || !s || !q }' "$T/hostile.html"
+"$SF" show --db /nonexistent.db 1 --format pdf >/dev/null 2>"$T/err"; rc=$?
+[ $rc = 2 ] && ok "show --format pdf: usage error" || no "show --format pdf: usage error" "rc=$rc"
+
 # ---- the real seeds (only where ../shared is present) --------------------------------------
 if [ -d ../shared/seeds ]; then
   "$SF" cluster ../shared/seeds >"$T/seeds.tsv"
