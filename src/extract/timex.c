@@ -429,7 +429,8 @@ static int year_at(const cx *c, size_t i)
         if (nx->len > 3 && nx->s[0] >= 'a' && nx->s[0] <= 'z' && nx->s[nx->len - 1] == 's' &&
             t[i + 1].cls == C_NONE && (i == 0 || (cls(c, i - 1) != C_MONTH && !is_w(c, i - 1, "in") &&
                                                   !is_w(c, i - 1, "since") && !is_w(c, i - 1, ",") &&
-                                                  cls(c, i - 1) != C_FISCAL && cls(c, i - 1) != C_THE)))
+                                                  cls(c, i - 1) != C_FISCAL && cls(c, i - 1) != C_THE &&
+                                                  cls(c, i - 1) != C_MOD)))
             return 0; /* but "in 1998 elections", "fiscal 1989 sales", "the 1992 protests" */
     }
     return 1;
@@ -696,8 +697,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             set_point(c, r, p, NULL);
             return end;
         }
-        /* "the past three years", "the next few days", "three years": durations */
+        /* "the past three years", "the next few days", "three years": durations; the article
+         * of "the 24-hour strike" is the noun's */
         set_duration(r, u, cnt);
+        if (the && !rel && !mod && t[k].hy && r->a == i) r->a = i + 1;
         return e;
     }
 
@@ -938,6 +941,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         } else if (the && q == k && c->has_q && ((cls(c, q) == C_UNIT && t[q].v == U_QUARTER) || cls(c, q) == C_PERIOD)) {
             p = (tpoint){TG_QUARTER, p.y, c->lastq.n, 0};
             k = q + 1;
+        } else if (the && q == k && cls(c, q) == C_PERIOD) {
+            k = q + 1; /* "the 1988 period" */
+        } else if (the && !mod && k == j + 1) {
+            r->a = i + 1; /* "the 2012 Olympics": the article is the name's */
         }
         set_point(c, r, p, NULL);
         return k;
@@ -970,7 +977,9 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     }
 
     /* seasons: "last fall", "this summer", "summer 1998", "the summer of 1998" */
-    if (t[j].cls == C_SEASON && (rel || the || mod || year_at(c, j + 1) || (j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "this") || is_w(c, j - 1, "since"))))) {
+    if (t[j].cls == C_SEASON && (rel || the || mod || year_at(c, j + 1) || (j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "this") || is_w(c, j - 1, "since")))) &&
+        !(t[j].cap && j > 0 && !year_at(c, j + 1)) && /* "Summer Olympics", "The Fall of Rome" */
+        !(cls(c, j + 1) == C_OF && !year_at(c, j + 2))) { /* "the fall of the government" */
         int s = t[j].v, y = -1;
         k = j + 1;
         if (year_at(c, k)) y = t[k].num, k++;
@@ -1053,6 +1062,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             char tm[16];
             if (m >= 0) snprintf(tm, sizeof tm, "T%02d:%02d", h, m);
             else snprintf(tm, sizeof tm, "T%02d:00", h);
+            if (is_w(c, k, "local") && is_w(c, k + 1, "time")) k += 2; /* "10 a.m. local time Monday" */
             if (dayref_at(c, k, &day, &k2)) k = k2;
             else if (c->anchor.g == TG_DAY) day = c->anchor.day; /* the day last named */
             else if (have) day = c->dct;
