@@ -220,6 +220,7 @@ typedef struct cx {
     int32_t dct;
     int fut;      /* the expression being matched: 1 future, -1 past, 0 no tense cue */
     int8_t *cue;  /* per piece: tense_cue */
+    int32_t *near; /* per piece: the nearest cue before it, and after it (2n entries; -1 none) */
     int has_q;    /* the document speaks of quarters (a financial report): lastq */
     tpoint lastq; /* then the quarter it reports on: the last closed before the DCT */
     tpoint anchor; /* the last point named (g TG_NONE: none yet), for "the following year" */
@@ -1275,13 +1276,26 @@ static int tense_cue(const cx *c, size_t i)
  * sentence (left first on a tie): 1 future, -1 past, 0 no cue. */
 static int future_at(const cx *c, size_t i)
 {
-    for (size_t d = 1; d < c->n; d++) {
-        int l = d <= i ? c->cue[i - d] : 0, r = i + d < c->n ? c->cue[i + d] : 0;
-        if (l) return l > 0 ? 1 : -1;
-        if (r && r != 2) return r;
-        if (d > i && i + d >= c->n) break;
+    int32_t l = c->near[2 * i], r = c->near[2 * i + 1];
+    if (l < 0 && r < 0) return 0;
+    if (r < 0 || (l >= 0 && (int32_t)i - l <= r - (int32_t)i)) return c->cue[l] > 0 ? 1 : -1;
+    return c->cue[r];
+}
+
+/* Fill c->cue and c->near for the pieces of a sentence (linear: sentences may be long). */
+static void tense_cues(cx *c)
+{
+    int32_t last = -1;
+    for (size_t i = 0; i < c->n; i++) {
+        c->cue[i] = (int8_t)tense_cue(c, i);
+        c->near[2 * i] = last;
+        if (c->cue[i]) last = (int32_t)i;
     }
-    return 0;
+    last = -1;
+    for (size_t i = c->n; i-- > 0;) {
+        c->near[2 * i + 1] = last;
+        if (c->cue[i] && c->cue[i] != 2) last = (int32_t)i; /* an infinitive looks only ahead */
+    }
 }
 
 /* An approximate qualifier at i ("about", "nearly", "more than", "at least"): its length. */
@@ -1300,7 +1314,7 @@ void timex_find(sf_doc *d)
     d->timexes = NULL;
     d->n_timexes = 0;
     pthread_once(&slot_once, build_slots);
-    size_t cap = 0, cap_t = 0, cap_nt = 0, cap_raw = 0, nraw = 0, cap_cue = 0;
+    size_t cap = 0, cap_t = 0, cap_nt = 0, cap_raw = 0, nraw = 0, cap_cue = 0, cap_near = 0;
     ner_tok *raw = NULL;
     cx c = {.text = d->text, .dct = d->day};
     for (size_t si = 0; si < d->n_sents; si++) {
@@ -1310,8 +1324,9 @@ void timex_find(sf_doc *d)
         ner_tokenize(d->text, s->start, s->end, &raw, &nraw, &cap_raw);
         pieces(&c, raw, nraw, &cap_t, &cap_nt);
         SF_GROW(c.cue, cap_cue, c.n + 1);
+        SF_GROW(c.near, cap_near, 2 * c.n + 2);
+        tense_cues(&c);
         for (size_t i = 0; i < c.n; i++) {
-            c.cue[i] = (int8_t)tense_cue(&c, i);
             if (!c.has_q && c.t[i].cls == C_UNIT && (c.t[i].v & 31) == U_QUARTER && c.dct != SF_NO_DAY)
                 c.has_q = 1, c.lastq = tp_shift(tp_of_day(c.dct, TG_QUARTER), TG_QUARTER, -1);
         }
@@ -1343,4 +1358,5 @@ void timex_find(sf_doc *d)
     free(c.t);
     free(c.nt);
     free(c.cue);
+    free(c.near);
 }
