@@ -5,7 +5,9 @@
  * when at least three do (all of them in a story of one or two) (ICSISumm's concepts). Sentences are chosen greedily by prior
  * plus the weight of concepts not yet covered per word, within the word budget (words as
  * a reader counts them); covering a concept once makes repeating it worth nothing, and a
- * sentence too similar to one chosen (term cosine) is skipped. Then reading order. Headlines, boilerplate, fragments and very
+ * sentence too similar to one chosen (term cosine) is skipped. When no sentence brings a
+ * new concept (a story of few articles), the budget is filled by prior. Then reading
+ * order. Headlines, boilerplate, fragments and very
  * short or long sentences are not candidates. */
 #include "core/error.h"
 #include "core/hmap.h"
@@ -217,7 +219,7 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
     double min_docs = n < MIN_DOCS ? (double)n : MIN_DOCS; /* a story of one or two */
     /* greedy: the sentence with the best prior plus weight of new concepts per word */
     for (;;) {
-        cand *best = NULL;
+        cand *best = NULL, *fill = NULL; /* fill: the best prior once no concept is new */
         double best_s = 0;
         for (size_t i = 0; i < nc; i++) {
             cand *k = &c[i];
@@ -234,7 +236,9 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
             }
             double sc = PRIOR_WEIGHT * k->score + gain / k->words;
             if (gain > 0 && (!best || sc > best_s)) best = k, best_s = sc;
+            if (gain <= 0 && (!fill || k->score > fill->score)) fill = k;
         }
+        if (!best) best = fill;
         if (!best) break;
         for (size_t t = 0; t < best->n_con; t++) hmap_put(&covered, best->con[t], 1);
         SF_GROW(chosen, chosen_cap, n_chosen + 1);
