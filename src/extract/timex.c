@@ -1,34 +1,47 @@
 /* timex.c — time expressions (TimeML TIMEX3): finding them in running text and giving each
  * its type and normalized value, resolved against the document date (DCT). Hand-written
  * rules over ner_tokenize's tokens, split at hyphens ("third-quarter" is "third" "quarter",
- * the span is still the whole token), with one word table (a hash of ~250 words built once);
- * calendar arithmetic is timex_value.c's, written numbers number.c's (num_words).
+ * the span is still the whole token), with one word table (a hash of ~300 words built once);
+ * calendar arithmetic is timex_value.c's, written numbers number.c's (num_words). The
+ * arrays of a call (pieces, tense cues) are its own and freed before it returns.
  *
- * What is found, as TimeBank annotates it (determiners and modifiers inside the span):
- * - DATE: "Feb. 25", "February 25, 2022", "25 February 2022", "March 2022", "2022",
- *   "fiscal 1989", "the 1990s", "mid-1990s", "1998-01-08"; a month alone (capitalized; "May"
- *   and "March" only with a day, a year or a preposition or modifier before them); weekdays;
- *   "today", "yesterday", "tomorrow"; "this/last/next/past/coming week|month|year|quarter|
- *   weekend|Friday|March|summer"; "earlier this month", "early next year", "mid-March", "the end
- *   of 1990"; "two days ago", "a year earlier" (after a quarter was named: that quarter a year
- *   before, so "1988-Q3"), "the third quarter", "third-quarter", "the first half", "the
- *   quarter" / "the latest quarter" (the last quarter closed before the DCT), "year-earlier";
- *   seasons; "now", "currently" (PRESENT_REF), "recently", "the past", "previously"
- *   (PAST_REF), "soon", "the future" (FUTURE_REF); a few fixed holidays.
- * - TIME: "5 p.m.", "10:35 a.m. EST", "noon", "midnight", "5 p.m. Friday" (one expression),
- *   "tonight", "last night", "this morning", "Friday morning", "overnight" (value TNI etc.).
+ * What is found, as TimeBank annotates it (determiners and modifiers inside the span, the
+ * article of a name or an adjective outside: "the 2012 Olympics", "the 24-hour strike"):
+ * - DATE: "Feb. 25", "February 25, 2022", "25 February 2022", "Friday, Feb. 25", "March 2022",
+ *   "January this year", "2022", "fiscal 1989", "nineteen ninety-six", "the 1990s", "mid-1990s",
+ *   "1998-01-08"; a month alone (capitalized, not before a capitalized word; "May", "March",
+ *   "April", "June", "August" need a day, a year, a cue word before them or "the" + noun
+ *   after); weekdays (not before a capitalized word: "Sunday Times"); "today", "yesterday",
+ *   "tomorrow"; "this/last/next/past/coming week|month|year|quarter|weekend|Friday|March|
+ *   summer"; "earlier this month", "early next year", "mid-March", "the end of 1990", "by year
+ *   end"; "two days ago"; "a year earlier", "year-earlier", "the year-ago quarter" (in a
+ *   document that speaks of quarters, the quarter reported on, a year before: "1988-Q3");
+ *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half";
+ *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
+ *   year", "the next day" (from the last point named); seasons (not "the fall of X");
+ *   "now", "currently" (PRESENT_REF), "recently", "the past" (PAST_REF), "the future", "the
+ *   near future" (FUTURE_REF); a few fixed holidays.
+ * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
+ *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight";
+ *   a clock time without a day is on the day last named, else the DCT.
  * - DURATION: "two days", "23 days", "five-year", "a couple of years", "several weeks" (PXW),
- *   "the past three years", "the last two weeks", "the next few days", "the first nine months",
- *   "nearly an hour" (qualifiers "about", "nearly", "more than", "at least"... inside the span).
+ *   "for years" (PXY), "the past three years", "the last two weeks", "the next few days", "the
+ *   first nine months", "three days later" (the span stops before "later"), "nearly an hour"
+ *   (qualifiers "about", "nearly", "more than", "at least"... inside the span); not ages
+ *   ("6-year-old", "52 years old").
  * - SET: "daily", "weekly", "every Friday" (XXXX-WXX-5), "each month", "every two years",
- *   "$5 a year" (P1Y).
- * Direction: a bare weekday, month, season or quarter lies on or before the DCT in a sentence
- * without future cues (will, 'll, shall, won't, going to, scheduled, plans), on or after it
- * with them; a month or month-day more than eight months away that way is taken the other
- * way ("mid-November" in late October). Without a DCT, values keep X's ("XXXX-WXX-5") or
- * are "" when they depend on it. Boilerplate sentences are skipped. [Not handled: ranges
- * as one expression ("1998-99" gives nothing), times without a.m./p.m. or a zone, numeric
- * dates other than ISO, anaphora beyond "the last quarter named" for "a year earlier".] */
+ *   "$5 a year", "twice a week" (P1Y, P1W).
+ * Direction: the nearest tense cue in the sentence decides (future: will, 'll, shall, won't,
+ * would, going to, expected to, scheduled, effective, an infinitive before the expression;
+ * past: said, was, had, other past forms, lowercase words in -ed): a bare weekday lies on
+ * or before the DCT in the past, on or after it in the future; a month or month-day more
+ * than eight months away that way is taken the other way ("mid-November" in late
+ * October); quarters and seasons are the last begun (future: the next to end). Without a
+ * DCT, values keep X's ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate
+ * sentences are skipped. [Not handled: ranges as one expression ("1998-99" gives nothing),
+ * times without a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and
+ * other anaphora; "now", "current", "recent" as adjectives are annotated inconsistently in
+ * TimeBank and are taken (now) or left (current, recent) whole.] */
 #include "extract/timex.h"
 
 #include <pthread.h>
@@ -735,6 +748,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
                 return k;
             }
             if (rel == R_COMING || rel == R_NEXT || rel == R_FOLLOWING) return set_str(r, "FUTURE_REF"), k;
+            /* "over the years" */
+            if (!rel && !mod && i > 0 && (is_w(c, i - 1, "over") || is_w(c, i - 1, "through")) &&
+                cls(c, k) != C_OF && u != U_WEEKEND && u != U_QUARTER)
+                return set_duration(r, u, -1), k;
             return 0;
         }
         if (!have) return set_str(r, ""), rel || u == U_QUARTER || u == U_WEEKEND ? k : 0;
@@ -819,9 +836,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         set_point(c, r, tp_of_day(c->dct, TG_YEAR), NULL);
         return j + 2 + !is_w(c, j + 1, "end");
     }
-    /* "for years", "for decades": an unknown number of them */
-    if (t[j].cls == C_UNIT && (t[j].v & U_PL) && !the && !rel && !mod && j > 0 && is_w(c, j - 1, "for") &&
-        (t[j].v & 31) != U_WEEKEND && (t[j].v & 31) != U_QUARTER) {
+    /* "for years", "in years", "within days", "months of talks": an unknown number of them */
+    if (t[j].cls == C_UNIT && (t[j].v & U_PL) && !rel && !mod && !the && (t[j].v & 31) != U_WEEKEND &&
+        (t[j].v & 31) != U_QUARTER && !t[j].hy && !(j + 1 < n && t[j + 1].hy) &&
+        ((j > 0 && (is_w(c, j - 1, "for") || is_w(c, j - 1, "in") || is_w(c, j - 1, "within"))) ||
+         (cls(c, j + 1) == C_OF && (j == 0 || (!noun_after(c, j - 1) && cls(c, j - 1) != C_THE &&
+                                              c->t[j - 1].num < 0 && c->t[j - 1].cls != C_ORD))))) {
         set_duration(r, t[j].v & 31, -1);
         return j + 1;
     }
