@@ -363,6 +363,21 @@ typedef struct sf_brief_event {
     int n_outlets;
 } sf_brief_event;
 
+/* One utterance as the story's reports quote it: its wordings across outlets. */
+typedef struct sf_brief_quote {
+    char *speaker;            /* owned: the person (canonical name), or the speaker as named,
+                                 or NULL when no report names one */
+    sf_cite *cites;           /* every quotation of it (direct or partial), report order;
+                                 owned */
+    const sf_quote **quotes;  /* parallel to cites: the quotation in docs[cite.doc]; owned
+                                 array */
+    int *wording;             /* parallel to cites: which wording (0 .. n_wordings-1); owned */
+    size_t n_cites;
+    int n_wordings;           /* distinct wordings (case, spacing and commas aside), numbered
+                                 in order of first report */
+    int n_outlets;
+} sf_brief_quote;
+
 typedef struct sf_brief {
     int64_t story;
     char *title;   /* owned */
@@ -380,6 +395,8 @@ typedef struct sf_brief {
     size_t n_claims;
     sf_brief_event *timeline; /* dated statements in event-time order (then report time) */
     size_t n_timeline;
+    sf_brief_quote *quotes; /* utterances, most quoted first (at most 8) */
+    size_t n_quotes;
 } sf_brief;
 
 /* Build the brief of one stored story; `words` is the summary budget (<= 0: 100). */

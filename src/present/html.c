@@ -2,7 +2,8 @@
  * inline style sheet that reads on screen and prints. Each brief shows its summary,
  * figures, timeline, key entities and sources, and then the full text of every source
  * with the cited bytes highlighted: a citation [n:start-end] links to an anchor at that
- * byte of document n, so a reader checks each claim against its words. Everything taken
+ * byte of document n, so a reader checks each claim against its words. Quotes come with
+ * their wordings across outlets. Everything taken
  * from articles (text, titles, sources, paths, URLs) is escaped; a URL is a link only
  * when it is http(s). */
 #include "core/date.h"
@@ -118,6 +119,8 @@ static void collect(const sf_brief *b, marks *m)
     }
     for (size_t i = 0; i < b->n_claims; i++)
         for (size_t j = 0; j < b->claims[i].n_figures; j++) add(m, &b->claims[i].figures[j].cite);
+    for (size_t i = 0; i < b->n_quotes; i++)
+        for (size_t j = 0; j < b->quotes[i].n_cites; j++) add(m, &b->quotes[i].cites[j]);
     for (size_t i = 0; i < b->n_timeline; i++) {
         add(m, &b->timeline[i].cite);
         for (size_t j = 0; j < b->timeline[i].n_also; j++) add(m, &b->timeline[i].also[j]);
@@ -184,6 +187,33 @@ static void summary(FILE *out, const sf_brief *b)
         cites(out, b->story, &s->cite, s->also, s->n_also);
         fprintf(out, " <span class=\"n\">(%zu article%s, %d independent outlet%s)</span></li>\n",
                 1 + s->n_also, s->n_also ? "s" : "", s->n_outlets, s->n_outlets == 1 ? "" : "s");
+    }
+    fputs("</ul>\n", out);
+}
+
+static void quotes(FILE *out, const sf_brief *b)
+{
+    if (!b->n_quotes) return;
+    fputs("<h3>Quotes</h3>\n<ul>\n", out);
+    for (size_t i = 0; i < b->n_quotes; i++) {
+        const sf_brief_quote *g = &b->quotes[i];
+        fputs("<li>", out);
+        escs(out, g->speaker ? g->speaker : "unattributed");
+        fprintf(out, " <span class=\"n\">(%d outlet%s", g->n_outlets, g->n_outlets == 1 ? "" : "s");
+        if (g->n_wordings > 1) fprintf(out, ", %d wordings", g->n_wordings);
+        fputs(")</span>\n<ul>\n", out);
+        for (int k = 0; k < g->n_wordings; k++) {
+            size_t first = 0;
+            while (g->wording[first] != k) first++;
+            fputs("<li>&ldquo;", out);
+            esc_span(out, b->docs[g->cites[first].doc]->text, g->cites[first].span);
+            fputs("&rdquo; <span class=\"cite\">[", out);
+            const char *sep = "";
+            for (size_t j = first; j < g->n_cites; j++)
+                if (g->wording[j] == k) fputs(sep, out), cite_link(out, b->story, &g->cites[j]), sep = "; ";
+            fputs("]</span></li>\n", out);
+        }
+        fputs("</ul></li>\n", out);
     }
     fputs("</ul>\n", out);
 }
@@ -308,6 +338,7 @@ int sf_brief_write_html(const sf_brief *b, FILE *out)
     marks m = {0};
     collect(b, &m);
     summary(out, b);
+    quotes(out, b);
     figures(out, b);
     timeline(out, b);
     entities(out, b);

@@ -80,6 +80,30 @@ static json_t *timeline_json(const sf_brief *b)
     return a;
 }
 
+static json_t *quotes_json(const sf_brief *b)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->n_quotes; i++) {
+        const sf_brief_quote *g = &b->quotes[i];
+        json_t *w = json_array();
+        for (int k = 0; k < g->n_wordings; k++) {
+            json_t *cites = json_array(), *text = NULL;
+            const char *kind = "partial";
+            for (size_t j = 0; j < g->n_cites; j++) {
+                if (g->wording[j] != k) continue;
+                if (!text) text = span_json(b, &g->cites[j]);
+                if (g->quotes[j]->kind == SF_QUOTE_DIRECT) kind = "direct";
+                json_array_append_new(cites, cite_json(b, &g->cites[j]));
+            }
+            json_array_append_new(w, json_pack("{s:o, s:s, s:o}", "text", text, "kind", kind,
+                                               "cites", cites));
+        }
+        json_array_append_new(a, json_pack("{s:o, s:i, s:o}", "speaker", str_or_null(g->speaker),
+                                           "outlets", g->n_outlets, "wordings", w));
+    }
+    return a;
+}
+
 static json_t *brief_json(const sf_brief *b)
 {
     json_t *docs = json_array(), *summary = json_array();
@@ -113,10 +137,11 @@ static json_t *brief_json(const sf_brief *b)
                                               e->n_outlets, "documents", e->n_docs, "mentions",
                                               e->n_mentions));
     }
-    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o, s:o, s:o}", "story",
+    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o, s:o, s:o, s:o}", "story",
                      (json_int_t)b->story, "title", b->title, "articles", (json_int_t)b->n_docs,
-                     "outlets", b->n_sources, "summary", summary, "entities", ents, "figures",
-                     claims_json(b), "timeline", timeline_json(b), "documents", docs);
+                     "outlets", b->n_sources, "summary", summary, "entities", ents, "quotes",
+                     quotes_json(b), "figures", claims_json(b), "timeline", timeline_json(b),
+                     "documents", docs);
 }
 
 int sf_brief_write_json(const sf_brief *b, FILE *out)

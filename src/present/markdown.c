@@ -83,6 +83,35 @@ static void write_timeline(const sf_brief *b, FILE *out)
     }
 }
 
+/* Quotes: each utterance with its speaker, then each distinct wording with its cites. */
+static void write_quotes(const sf_brief *b, FILE *out)
+{
+    if (b->n_quotes) fputs("\n### Quotes\n\n", out);
+    for (size_t i = 0; i < b->n_quotes; i++) {
+        const sf_brief_quote *g = &b->quotes[i];
+        fprintf(out, "- %s (%d outlet%s", g->speaker ? g->speaker : "unattributed", g->n_outlets,
+                g->n_outlets == 1 ? "" : "s");
+        if (g->n_wordings > 1) fprintf(out, ", %d wordings", g->n_wordings);
+        fputs("):\n", out);
+        for (size_t j = 0; j < g->n_cites; j++) {
+            size_t k = 0; /* shown already with an earlier cite of the same wording? */
+            while (k < j && g->wording[k] != g->wording[j]) k++;
+            if (k < j) continue;
+            fputs("  - \u201c", out);
+            sf_write_span(out, b->docs[g->cites[j].doc]->text, g->cites[j].span);
+            fputs("\u201d [", out);
+            const char *sep = "";
+            for (size_t m = j; m < g->n_cites; m++)
+                if (g->wording[m] == g->wording[j]) {
+                    fprintf(out, "%s%zu:%u-%u", sep, g->cites[m].doc + 1, g->cites[m].span.start,
+                            g->cites[m].span.end);
+                    sep = "; ";
+                }
+            fputs("]\n", out);
+        }
+    }
+}
+
 int sf_brief_write_markdown(const sf_brief *b, FILE *out)
 {
     const char *first = NULL, *last = NULL;
@@ -127,6 +156,7 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         fprintf(out, "%s (%d outlet%s)%s", e->name, e->n_outlets, e->n_outlets == 1 ? "" : "s",
                 closes ? "\n" : ", ");
     }
+    write_quotes(b, out);
     write_claims(b, out);
     write_timeline(b, out);
     fputs("\n### Sources\n\n", out);

@@ -220,6 +220,7 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     story_entities(b);
     story_claims(b);
     story_timeline(b);
+    story_quotes(b);
     return b;
 fail:
     sf_brief_free(b);
@@ -237,6 +238,7 @@ void sf_brief_free(sf_brief *b)
     free(b->entities);
     story_claims_free(b);
     story_timeline_free(b);
+    story_quotes_free(b);
     free(b->title);
     free(b->copy_of);
     free(b->outlet);

@@ -18,5 +18,8 @@ void story_claims(sf_brief *b);
 void story_claims_free(sf_brief *b);
 void story_timeline(sf_brief *b);
 void story_timeline_free(sf_brief *b);
+/* b->quotes (quotes.c). */
+void story_quotes(sf_brief *b);
+void story_quotes_free(sf_brief *b);
 
 #endif
