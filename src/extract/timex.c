@@ -94,7 +94,8 @@ enum {
     C_FUT,     /* will, 'll, shall, ...: future cues */
     C_TO,      /* to, or, through (number ranges) */
     C_PAST,    /* said, was, were, had, ...: past-tense cues (besides lowercase words in -ed) */
-    C_NEAR     /* near, short, long (term), full (year) */
+    C_NEAR,    /* near, short, long (term), full (year) */
+    C_NUMW     /* a number word: one .. ninety, hundred, thousand, dozen (num_words reads them) */
 };
 enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_FORTNIGHT, U_MONTH, U_QUARTER, U_YEAR, U_DECADE, U_CENTURY, U_WEEKEND, U_PL = 32 };
 enum { P_MO = 1, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DT };
@@ -183,6 +184,15 @@ static const word WORDS[] = {
     {"going", C_FUT, 1}, {"expected", C_FUT, 1}, {"expects", C_FUT, 1}, {"expect", C_FUT, 1},
     {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"plans", C_FUT, 0}, {"upcoming", C_FUT, 0},
     {"to", C_TO, 0}, {"or", C_TO, 0}, {"through", C_TO, 0},
+    {"zero", C_NUMW, 0}, {"one", C_NUMW, 0}, {"two", C_NUMW, 0}, {"three", C_NUMW, 0},
+    {"four", C_NUMW, 0}, {"five", C_NUMW, 0}, {"six", C_NUMW, 0}, {"seven", C_NUMW, 0},
+    {"eight", C_NUMW, 0}, {"nine", C_NUMW, 0}, {"ten", C_NUMW, 0}, {"eleven", C_NUMW, 0},
+    {"twelve", C_NUMW, 0}, {"thirteen", C_NUMW, 0}, {"fourteen", C_NUMW, 0},
+    {"fifteen", C_NUMW, 0}, {"sixteen", C_NUMW, 0}, {"seventeen", C_NUMW, 0},
+    {"eighteen", C_NUMW, 0}, {"nineteen", C_NUMW, 0}, {"twenty", C_NUMW, 0},
+    {"thirty", C_NUMW, 0}, {"forty", C_NUMW, 0}, {"fifty", C_NUMW, 0}, {"sixty", C_NUMW, 0},
+    {"seventy", C_NUMW, 0}, {"eighty", C_NUMW, 0}, {"ninety", C_NUMW, 0},
+    {"hundred", C_NUMW, 0}, {"thousand", C_NUMW, 0}, {"dozen", C_NUMW, 0},
 };
 
 #define NSLOT 1024 /* a power of two, well above the number of words */
@@ -414,7 +424,8 @@ static int count_at(const cx *c, size_t i, double *v, size_t *next)
     if (t[i].cls == C_A && cls(c, i + 1) == C_UNIT) return *v = 1, *next = i + 1, 1;
     double x;
     size_t nx;
-    if (num_words(c->nt, c->n, i, &x, &nx) && x < 10000) {
+    if ((t[i].cls == C_NUMW || (t[i].cls == C_A && cls(c, i + 1) == C_NUMW)) &&
+        num_words(c->nt, c->n, i, &x, &nx) && x < 10000) {
         *v = x, *next = nx;
         double y;
         size_t ny;
@@ -455,6 +466,7 @@ static int wyear_at(const cx *c, size_t i, int *y, size_t *next)
 {
     double a, b;
     size_t na, nb;
+    if (cls(c, i) != C_NUMW || cls(c, i + 1) != C_NUMW) return 0;
     if (!num_words(c->nt, c->n, i, &a, &na) || na != i + 1 || a < 10 || a > 20) return 0;
     if (!num_words(c->nt, c->n, na, &b, &nb) || b < 10 || b > 99) return 0;
     *y = (int)a * 100 + (int)b, *next = nb;
@@ -801,7 +813,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             double yv;
             size_t ye;
             if (u == U_YEAR && year_at(c, k)) return set_point(c, r, (tpoint){TG_YEAR, t[k].num, 0, 0}, NULL), k + 1;
-            if (u == U_YEAR && num_words(c->nt, c->n, k, &yv, &ye) && yv >= 1000 && yv < 2100)
+            if (u == U_YEAR && cls(c, k) == C_NUMW && num_words(c->nt, c->n, k, &yv, &ye) && yv >= 1000 && yv < 2100)
                 return set_point(c, r, (tpoint){TG_YEAR, (int)yv, 0, 0}, NULL), ye;
             /* "the year": this year after of / for / during or before "ended"; else a span */
             int date = !is_w(c, k, "ended") && !is_w(c, k, "ending") &&
