@@ -5,7 +5,8 @@
 #   make demo     build and run `storyfold brief examples/`
 #   make test     unit tests (cmocka) + end-to-end CLI tests
 #   make asan     the same tests under AddressSanitizer + UBSan (build-asan/)
-#   make bench    ingest throughput on ../shared/data/corpora, tagging speed (medians of 5)
+#   make bench    ingest throughput on ../shared/data/corpora, tagging speed, the brief of a
+#                 1,000-article story (medians of 5)
 #   make fuzz     build the libFuzzer targets (clang)
 #   make model    rebuild models/ner.sfm from ../shared/data/conll2003 and npm lexicons
 
@@ -101,6 +102,7 @@ bench: deps-dev
 	@$(MAKE) --no-print-directory storyfold
 	./bench/ingest.sh
 	./bench/ner.sh
+	./bench/brief.sh
 
 eval: deps-dev
 	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN)

@@ -154,11 +154,32 @@ static size_t sentence_at(const sf_doc *d, uint32_t start)
     return 0;
 }
 
-static void align(sf_brief *b, sf_brief_sentence *bs)
+/* Each document's sentence vectors (vecs[di][si]; boilerplate sentences left empty). */
+static termvec **sentence_vecs(const sf_brief *b)
 {
-    termvec a = {0}, o = {0};
+    termvec **v = sf_xmalloc((b->n_docs ? b->n_docs : 1) * sizeof *v);
+    for (size_t di = 0; di < b->n_docs; di++) {
+        const sf_doc *d = b->docs[di];
+        v[di] = sf_xcalloc(d->n_sents ? d->n_sents : 1, sizeof **v);
+        for (size_t si = 0; si < d->n_sents; si++)
+            if (!d->sents[si].boilerplate) story_sentence_vec(d, si, &v[di][si]);
+    }
+    return v;
+}
+
+static void sentence_vecs_free(const sf_brief *b, termvec **v)
+{
+    for (size_t di = 0; di < b->n_docs; di++) {
+        for (size_t si = 0; si < b->docs[di]->n_sents; si++) tv_free(&v[di][si]);
+        free(v[di]);
+    }
+    free(v);
+}
+
+static void align(sf_brief *b, termvec **vecs, sf_brief_sentence *bs)
+{
     const sf_doc *src = b->docs[bs->cite.doc];
-    story_sentence_vec(src, sentence_at(src, bs->cite.span.start), &a);
+    const termvec *a = &vecs[bs->cite.doc][sentence_at(src, bs->cite.span.start)];
     size_t cap = 0;
     for (size_t di = 0; di < b->n_docs; di++) {
         if (di == bs->cite.doc) continue;
@@ -167,16 +188,13 @@ static void align(sf_brief *b, sf_brief_sentence *bs)
         long best_i = -1;
         for (size_t si = 0; si < d->n_sents; si++) {
             if (d->sents[si].boilerplate) continue;
-            story_sentence_vec(d, si, &o);
-            double cs = tv_dot(&a, &o);
+            double cs = tv_dot(a, &vecs[di][si]);
             if (cs >= best) best = cs, best_i = (long)si;
         }
         if (best_i < 0) continue;
         SF_GROW(bs->also, cap, bs->n_also + 1);
         bs->also[bs->n_also++] = (sf_cite){di, {d->sents[best_i].start, d->sents[best_i].end}};
     }
-    tv_free(&a);
-    tv_free(&o);
     /* a sentence of a re-published copy is cited from its origin first */
     long origin = b->copy_of[bs->cite.doc];
     for (size_t i = 0; origin >= 0 && i < bs->n_also; i++)
@@ -205,10 +223,12 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     if (sf_summarize(b->docs, b->n_docs, words, &cites, &nc, err) != SF_OK) goto fail;
     b->summary = sf_xcalloc(nc ? nc : 1, sizeof *b->summary);
     b->n_summary = nc;
+    termvec **vecs = sentence_vecs(b);
     for (size_t i = 0; i < nc; i++) {
         b->summary[i].cite = cites[i];
-        align(b, &b->summary[i]);
+        align(b, vecs, &b->summary[i]);
     }
+    sentence_vecs_free(b, vecs);
     free(cites);
     /* reading order again: alignment may have moved a citation to its origin */
     if (nc) qsort(b->summary, nc, sizeof *b->summary, by_cite);

@@ -12,6 +12,7 @@
 #include "story/brief.h"
 
 #include <math.h>
+#include <xxhash.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,8 @@ typedef struct item {
     size_t doc;
     const sf_quote *q;
     termvec v; /* term counts */
+    double norm;  /* |v| */
+    uint64_t who; /* the speaker's entity key, else a hash of the words naming them, else 0 */
     size_t group;
 } item;
 
@@ -46,11 +49,9 @@ static int attributed(const item *x)
     return x->q->key || x->q->speaker_end > x->q->speaker_start;
 }
 
-/* Cosine of two term-count vectors. */
-static double cosine(const termvec *a, const termvec *b)
+static double cosine(const item *x, const item *y)
 {
-    double ab = tv_dot(a, b), aa = tv_norm2(a), bb = tv_norm2(b);
-    return aa > 0 && bb > 0 ? ab / sqrt(aa * bb) : 0;
+    return x->norm > 0 && y->norm > 0 ? tv_dot(&x->v, &y->v) / (x->norm * y->norm) : 0;
 }
 
 /* The terms of d's tokens inside [s, e) (tokens are in text order). */
@@ -111,7 +112,7 @@ static int same_utterance(const sf_brief *b, const item *x, const item *y)
             return 0;
         anon = 0;
     }
-    double cs = cosine(&x->v, &y->v);
+    double cs = cosine(x, y);
     if (cs >= (anon ? SAME_COS_ANON : SAME_COS)) return 1;
     return !anon && containment(&x->v, &y->v) >= CONTAIN;
 }
@@ -149,6 +150,18 @@ static char *speaker_name(const sf_brief *b, const sf_brief_quote *g)
     return NULL;
 }
 
+typedef struct who_at {
+    uint64_t who;
+    size_t i;
+} who_at;
+
+static int by_who(const void *a, const void *b)
+{
+    const who_at *x = a, *y = b;
+    if (x->who != y->who) return x->who < y->who ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
 static int by_reports(const void *a, const void *b)
 {
     const sf_brief_quote *x = a, *y = b;
@@ -171,6 +184,12 @@ void story_quotes(sf_brief *b)
             it[n].doc = di;
             it[n].q = &d->quotes[k];
             quote_vec(d, d->quotes[k].start, d->quotes[k].end, &it[n].v);
+            it[n].norm = sqrt(tv_norm2(&it[n].v));
+            const sf_quote *q = it[n].q;
+            it[n].who = q->key ? q->key
+                        : q->speaker_end > q->speaker_start
+                            ? XXH3_64bits(d->text + q->speaker_start, q->speaker_end - q->speaker_start)
+                            : 0;
             it[n].group = n;
             n++;
         }
@@ -178,17 +197,33 @@ void story_quotes(sf_brief *b)
     /* attributed quotations first; then each unattributed one joins the group of its
      * closest attributed match (so that it never bridges two speakers), or else its
      * unattributed matches */
+    who_at *by = sf_xmalloc((n ? n : 1) * sizeof *by); /* attributed, by speaker */
+    size_t na = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (attributed(&it[i]) && attributed(&it[j]) && same_utterance(b, &it[i], &it[j]))
-                join(it, i, j);
+        if (attributed(&it[i])) by[na++] = (who_at){it[i].who, i};
+    if (na) qsort(by, na, sizeof *by, by_who);
+    /* only one speaker's quotations can be one utterance: within each speaker's run, each
+     * quotation is compared with the first quotation of each utterance so far */
+    size_t *reps = sf_xmalloc((na ? na : 1) * sizeof *reps);
+    for (size_t s = 0, e; s < na; s = e) {
+        size_t nr = 0;
+        for (e = s; e < na && by[e].who == by[s].who; e++) {
+            int joined = 0;
+            for (size_t r = 0; r < nr; r++)
+                if (same_utterance(b, &it[by[e].i], &it[reps[r]]))
+                    join(it, by[e].i, reps[r]), joined = 1;
+            if (!joined) reps[nr++] = by[e].i;
+        }
+    }
+    free(reps);
+    free(by);
     for (size_t i = 0; i < n; i++) {
         if (attributed(&it[i])) continue;
         long best = -1;
         double best_cs = 0;
         for (size_t j = 0; j < n; j++) {
             if (!attributed(&it[j]) || !same_utterance(b, &it[i], &it[j])) continue;
-            double cs = cosine(&it[i].v, &it[j].v);
+            double cs = cosine(&it[i], &it[j]);
             if (best < 0 || cs > best_cs) best = (long)j, best_cs = cs;
         }
         if (best >= 0) {

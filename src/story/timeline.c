@@ -2,8 +2,8 @@
  * boilerplate that holds a time expression naming calendar days (a date, a weekday
  * resolved against the report date, "last week", "in 2019") is a candidate, with the first
  * such expression as its event time. Candidates from several documents that name the
- * same days and say nearly the same thing (term cosine, as summary sentences are aligned)
- * are one statement, cited from its earliest report with the others beside it and its
+ * same days and say nearly the same thing (term cosine with the statement's first
+ * sentence, as summary sentences are aligned) are one statement, cited from its earliest report with the others beside it and its
  * independent outlets counted. The most reported statements are kept, at most
  * TIMELINE_MAX, and ordered by event time, then report time. */
 #include "core/mem.h"
@@ -94,20 +94,27 @@ void story_timeline(sf_brief *b)
     qsort(c, n, sizeof *c, by_days);
     for (size_t i = 0; i < n; i++) c[i].group = i;
     /* join statements of other documents about the same days that say the same */
-    termvec a = {0}, o = {0};
-    for (size_t i = 0; i < n; i++) {
-        story_sentence_vec(b->docs[c[i].doc], c[i].sent, &a);
-        for (size_t j = i + 1; j < n && c[j].first == c[i].first; j++) {
-            if (c[j].doc == c[i].doc || c[j].last != c[i].last) continue;
-            story_sentence_vec(b->docs[c[j].doc], c[j].sent, &o);
-            if (tv_dot(&a, &o) >= ALIGN_MIN) {
-                size_t ri = root(c, i), rj = root(c, j);
-                if (ri != rj) c[ri > rj ? ri : rj].group = ri < rj ? ri : rj;
+    termvec *v = sf_xcalloc(n, sizeof *v);
+    for (size_t i = 0; i < n; i++) story_sentence_vec(b->docs[c[i].doc], c[i].sent, &v[i]);
+    /* within each run of candidates naming the same days, each is compared with the first
+     * candidate of each statement so far */
+    size_t *reps = sf_xmalloc(n * sizeof *reps);
+    for (size_t s = 0, e; s < n; s = e) {
+        size_t nr = 0;
+        for (e = s; e < n && c[e].first == c[s].first && c[e].last == c[s].last; e++) {
+            int joined = 0;
+            for (size_t r = 0; r < nr; r++) {
+                size_t k = reps[r], ri = root(c, k), re = root(c, e);
+                if (c[k].doc == c[e].doc || tv_dot(&v[k], &v[e]) < ALIGN_MIN) continue;
+                if (ri != re) c[ri > re ? ri : re].group = ri < re ? ri : re;
+                joined = 1;
             }
+            if (!joined) reps[nr++] = e;
         }
     }
-    tv_free(&a);
-    tv_free(&o);
+    free(reps);
+    for (size_t i = 0; i < n; i++) tv_free(&v[i]);
+    free(v);
 
     /* one event per group, cited from its earliest report (documents are in date order) */
     sf_brief_event *ev = NULL;
