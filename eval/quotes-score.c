@@ -23,7 +23,8 @@
  * R = found gold / gold.
  * Speaker accuracy, over found gold quotes that have a Source: right when the speaker of
  * the matched predicted quote (its part overlapping most) overlaps the head word of the
- * gold Source (the last word before a comma, parenthesis, "of", "for", "who", "at"; for a
+ * gold Source (the last word before its first comma, parenthesis or postmodifier: of, for,
+ * who, which, that, at, from, in, to, with, on, about, close, familiar, involved, known; for a
  * Source that is a relative "who"/"which", the last word before its comma: the person it
  * stands for), or its resolved name contains that word ("he" resolved to "Donald Trump"
  * for Source "Trump"). A gold pronoun ("he") is only matched by the same mention.
@@ -367,7 +368,9 @@ static range head_word(const char *t, range s)
             break;
         }
         if (i > s.s && p[i - 1] == ' ') {
-            static const char *const w[] = {"of ", "for ", "who ", "at ", "from ", NULL};
+            static const char *const w[] = {"of ", "for ", "who ", "which ", "that ", "at ",
+                                            "from ", "in ", "to ", "with ", "on ", "about ",
+                                            "close ", "familiar ", "involved ", "known ", NULL};
             int hit = 0;
             for (int k = 0; w[k]; k++)
                 if (i + strlen(w[k]) <= s.e && !strncmp(t + i, w[k], strlen(w[k]))) hit = 1;

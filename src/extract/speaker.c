@@ -255,7 +255,8 @@ static const char *const fwd_stop[] = {
     "although", "if", "by", "into", "through", "than", "is", "was", "were", "are", "has",
     "had", "have", "will", "would", "said", "says", "told", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday", "earlier", "later", "recently", "previously",
-    "then", "also", "again", "here", "there", "now", "not", "under", "over", "via", NULL};
+    "then", "also", "again", "here", "there", "now", "not", "under", "over", "via", "close",
+    "familiar", "involved", "known", "speaking", "briefed", NULL};
 
 static int is_cue(bytes p, const ctok *t, size_t i, size_t n)
 {
@@ -386,6 +387,15 @@ static void np_fwd(bytes p, const ctok *t, size_t i, size_t n, size_t *a, size_t
     *b = j;
 }
 
+/* whether a word ends in a possessive 's or ’s */
+static int possessive(bytes p, const ctok *t)
+{
+    uint32_t n = t->e - t->s;
+    if (n > 2 && p[t->e - 1] == 's' && p[t->e - 2] == '\'') return 1;
+    return n > 4 && p[t->e - 1] == 's' && p[t->e - 2] == 0x99 && p[t->e - 3] == 0x80 &&
+           p[t->e - 4] == 0xE2;
+}
+
 /* The noun phrase at t[i] as a clause subject: a pronoun, or words up to the first
  * lowercase verb-like word, punctuation or stop word; [*a, *b), a == b when none. */
 static void np_fwd_subject(bytes p, const ctok *t, size_t i, size_t n, size_t *a, size_t *b)
@@ -401,6 +411,10 @@ static void np_fwd_subject(bytes p, const ctok *t, size_t i, size_t n, size_t *a
     if (det) j++;
     while (j < n && j - i < 8 && t[j].kind == T_WORD && !word_is(p, &t[j], np_stop) &&
            !word_is(p, &t[j], cues)) {
+        if (!is_cap(p, &t[j]) && !det && j > i && possessive(p, &t[j - 1])) {
+            j++; /* "Ryan's campaign" */
+            continue;
+        }
         if (!is_cap(p, &t[j]) && !det) {
             /* lowercase words only before a name: "Republican presidential nominee Donald" */
             size_t k = j;
@@ -617,7 +631,13 @@ static void subject(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
     static const char *const conj[] = {"and", "but", "then", "so", "yet", "also", "still", NULL};
     while (i < k && word_is(p, &t[i], conj)) i++;
     size_t comma = i;
-    if (i < k && (word_is(p, &t[i], np_stop) || is_ly(p, &t[i]))) {
+    static const char *const openers[] = {"back", "ever", "soon", "still", "later", "earlier",
+                                          "asked", "speaking", "meanwhile", "afterward", NULL};
+    int participle = i < k && t[i].kind == T_WORD && t[i].e - t[i].s > 4 &&
+                     ((p[t[i].e - 3] == 'i' && p[t[i].e - 2] == 'n' && p[t[i].e - 1] == 'g') ||
+                      (p[t[i].e - 2] == 'l' && p[t[i].e - 1] == 'y'));
+    if (i < k && (word_is(p, &t[i], np_stop) || is_ly(p, &t[i]) || participle ||
+                  word_is(p, &t[i], openers))) {
         /* an opening adverbial: up to its comma */
         while (comma < k && !(t[comma].kind == T_PUNCT && t[comma].c == ',')) comma++;
         i = comma < k ? comma + 1 : k;
