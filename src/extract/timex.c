@@ -839,6 +839,19 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         return k;
     }
 
+    /* "that year", "that same day", "the same month": the point last named, at that unit */
+    if (t[j].cls == C_UNIT && !(t[j].v & U_PL) && c->anchor.g != TG_NONE && UNIT_G[t[j].v & 31] >= c->anchor.g &&
+        UNIT_G[t[j].v & 31] && (t[j].v & 31) != U_WEEKEND && j > 0 &&
+        !rel && (is_w(c, j - 1, "that") ||
+                 (is_w(c, j - 1, "same") && j > 1 && (is_w(c, j - 2, "that") || cls(c, j - 2) == C_THE)))) {
+        int32_t f, l;
+        tp_days(c->anchor, &f, &l);
+        size_t a = j - 1; /* "that", "the" or "same" */
+        if (is_w(c, a, "same") && a > 0 && (is_w(c, a - 1, "that") || cls(c, a - 1) == C_THE)) a--;
+        r->a = a;
+        set_point(c, r, tp_of_day(f, UNIT_G[t[j].v & 31]), NULL);
+        return j + 1;
+    }
     /* "by year end", "by year's end": the end of this year */
     if (t[j].cls == C_UNIT && t[j].v == U_YEAR && !the && !rel && j > 0 &&
         (is_w(c, j - 1, "by") || is_w(c, j - 1, "at") || is_w(c, j - 1, "around") || is_w(c, j - 1, "before") ||
@@ -1059,7 +1072,6 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         case D_CURRENTLY:
         case D_NOWADAYS:
             if (rel || the) return 0;
-            if (v == D_NOW && (is_w(c, k, "that") || (j > 0 && is_w(c, j - 1, "until") && 0))) return 0;
             return set_str(r, "PRESENT_REF"), k;
         case D_RECENTLY:
         case D_PREVIOUSLY:
@@ -1232,9 +1244,9 @@ static size_t match_core(cx *c, size_t i, res *r)
     } else if (j < n && t[j].cls == C_ANAPH && cls(c, j + 1) == C_REL && c->t[j + 1].v == R_THIS) {
         mod = t[j].v < 0 ? M_EARLIER : M_LATER, j++; /* "earlier this month" */
     } else if (j < n && t[j].cls == C_ANAPH && is_w(c, j + 1, "in") && cls(c, j + 2) == C_THE &&
-               cls(c, j + 3) == C_UNIT && !(t[j + 3].v & U_PL) && UNIT_G[t[j + 3].v & 31] >= TG_WEEK &&
+               cls(c, j + 3) == C_UNIT && !(t[j + 3].v & U_PL) && UNIT_G[t[j + 3].v & 31] >= TG_DAY &&
                c->dct != SF_NO_DAY) {
-        /* "earlier in the year": this year */
+        /* "earlier in the year", "later in the day": this year, today */
         set_point(c, r, tp_of_day(c->dct, UNIT_G[t[j + 3].v & 31]), NULL);
         r->type = SF_TIMEX_DATE;
         return j + 4;

@@ -59,6 +59,11 @@ static const tcase cases[] = {
      {{"Tomorrow", D, "2022-02-27"}, {"tonight", T, "2022-02-26TNI"}}},
     {"The storm hit overnight.", {{"overnight", T, "2022-02-26TNI"}}},
     {"The canal froze this morning.", {{"this morning", T, "2022-02-26TMO"}}},
+    /* anaphora: from the last point named */
+    {"He left in May 2010. Later that year he came back, and the following year he retired.",
+     {{"May 2010", D, "2010-05"}, {"that year", D, "2010"}, {"the following year", D, "2011"}}},
+    {"The bank failed on Feb. 3 at 9 a.m.; that same day the fund closed.",
+     {{"Feb. 3", D, "2022-02-03"}, {"9 a.m.", T, "2022-02-03T09:00"}, {"that same day", D, "2022-02-03"}}},
     /* absolute dates */
     {"It opened on Feb. 25, 2022, after delays.", {{"Feb. 25, 2022", D, "2022-02-25"}}},
     {"The vote is set for 3 March 2022.", {{"3 March 2022", D, "2022-03-03"}}},
