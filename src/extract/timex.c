@@ -561,6 +561,10 @@ static int clock_at(const cx *c, size_t i, int *h, int *m, size_t *next)
         else return 0;
     } else if (cls(c, j) == C_AMPM) {
         pm = c->t[j].v == 12, j++;
+    } else if (mm < 0 && is_w(c, j, "in") && cls(c, j + 1) == C_THE && cls(c, j + 2) == C_PART &&
+               c->t[j + 2].v >= P_MO && c->t[j + 2].v <= P_NI && hh >= 1 && hh <= 12) {
+        pm = c->t[j + 2].v != P_MO, j += 3; /* "4 in the morning", "8 in the evening" */
+        if (c->t[j - 1].v == P_NI && hh < 6) pm = 0; /* "2 in the night" */
     }
     if (hh > 24 || hh < 0) return 0;
     if (pm < 0) { /* without a.m./p.m.: "10:35 EST", "5 o'clock" */
@@ -1044,6 +1048,14 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         int32_t day = c->dct + (rel == R_LAST ? -1 : rel == R_NEXT ? 1 : 0);
         set_point(c, r, tp_of_day(day, TG_DAY), part_suffix(t[j].v));
         return j + 1;
+    }
+    /* "in the morning", "during the night": on the day last named, else the DCT's */
+    if (t[j].cls == C_PART && t[j].v <= P_NI && the && !rel && !mod && i > 0 &&
+        (is_w(c, i - 1, "in") || is_w(c, i - 1, "during")) && !noun_after(c, j + 1) && cls(c, j + 1) != C_OF) {
+        r->type = SF_TIMEX_TIME;
+        if (c->anchor.g == TG_DAY) return set_point(c, r, c->anchor, part_suffix(t[j].v)), j + 1;
+        if (!have) return snprintf(r->value, sizeof r->value, "XXXX-XX-XX%s", part_suffix(t[j].v)), r->p.g = TG_NONE, j + 1;
+        return set_point(c, r, tp_of_day(c->dct, TG_DAY), part_suffix(t[j].v)), j + 1;
     }
 
     /* deictic words */
