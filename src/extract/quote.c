@@ -10,19 +10,33 @@
  *   letter after whitespace (not 'em, 'til, '90s), ’ and ' close before a non-letter, and a
  *   ’ or ' between letters is an apostrophe. [A plural possessive "the players' union"
  *   inside single quotes closes them.]
- * - Paragraphs (blank lines; single line breaks when the text has no blank line): a double
- *   quotation open at a paragraph's end continues when the next paragraph opens with a
- *   double mark (the news convention for quotes over paragraphs); otherwise it ends there
- *   (recovery from a lost closing mark), or at the end of its first sentence when the
- *   paragraph runs on for more than 1,500 bytes. A single quotation never crosses one.
- * - Kind: direct when the quotation stands at a sentence's start, is introduced by a colon
- *   or by a cue ("said, "...", "said "..."), is followed by a cue ("...," he said), or spans
- *   paragraphs; else partial when it has at least three words and is not a title (all
- *   words capitalized); else dropped (scare quotes: a word or two). A direct quotation
- *   needs two words, or a closing comma/period/?/! inside ("No," he said). A direct
- *   quotation with no cue continues the turn of the previous direct quotation's speaker
- *   when that one ended at most two sentences before, in the same or previous paragraph.
- * - Quotations in boilerplate sentences are left out. */
+ * - Paragraphs (blank lines; every line break unless most single line breaks fall inside
+ *   sentences, as in hard-wrapped newswire): a double quotation open at a paragraph's end
+ *   continues when the next paragraph opens with a double mark (the news convention for
+ *   quotes over paragraphs); otherwise it ends there (recovery from a lost closing mark),
+ *   or at the end of its first sentence when the paragraph runs on for more than 1,500
+ *   bytes; such a quotation also ends at a comma followed by an attribution ("We won,
+ *   said Ada Quell). A single quotation never crosses a paragraph.
+ * - Kind: direct when the quotation opens its sentence (or a dash or parenthesis) and ends
+ *   in , . ? ! or is followed by a cue, or has four words; when a colon introduces it (a
+ *   capital or final punctuation inside); when a cue and comma do ("said, "...", the second
+ *   part of "A," he said, "B."); when a cue right before does (said "We ...") with a
+ *   capital or a whole sentence; when a comma or colon introduces a capitalized sentence
+ *   with no cue ("Clinton cracked, "I'm ..."", the clause's subject is then the speaker);
+ *   or when it spans paragraphs. Not direct: fewer than two words without final
+ *   punctuation, a title of up to six capitalized words with neither cue nor final
+ *   punctuation, a quotation whose closing mark is lost unless a cue or colon goes with it.
+ *   Otherwise partial when it has three words and is not a title; else dropped (scare
+ *   quotes, titles of works). "said that "..."" is partial. A direct quotation with no cue
+ *   continues the turn of the previous direct quotation's speaker when that one ended at
+ *   most two sentences before, at most one paragraph break away.
+ * - Context: the cue is looked for in the quotation's sentence, bounded by the
+ *   neighbouring quotations; after a quotation that ends its sentence, in the next
+ *   sentence ("..." ― Name) unless a paragraph break comes first (a line opening with a
+ *   dash excepted); before a quotation opening a paragraph, in a previous sentence ending
+ *   with a colon ("Caddell continued:").
+ * - Quotations in boilerplate sentences are left out. [Transcripts ("PENCE: ...") are one
+ *   long quotation; speaker labels inside are not read.] */
 #include "extract/quote.h"
 
 #include "core/mem.h"
@@ -557,6 +571,12 @@ void quote_find(sf_doc *d)
                  (terminal || words >= 5))
             kind = SF_QUOTE_DIRECT; /* ... boomed, "Today, you proved ..." */
         if (kind == SF_QUOTE_DIRECT && words < 2 && !punct_end) kind = 0;
+        /* a title standing alone ("The Long Harbor," a film ...) is no utterance */
+        if (kind == SF_QUOTE_DIRECT && title && words <= 6 && !terminal && cue.side == 0) kind = 0;
+        /* a quotation whose closing mark is lost is an utterance only with a cue */
+        if (kind == SF_QUOTE_DIRECT && !c->closed && !c->multi && cue.side == 0 &&
+            cue.intro != SPK_INTRO_COLON)
+            kind = 0;
         if (!kind && words >= 3 && !title) kind = SF_QUOTE_PARTIAL;
         if (!kind) continue;
 

@@ -2,33 +2,44 @@
  * resolves to (spk_find, spk_resolve_strings, and quote_resolve once entities exist).
  * Word lists over a small lexer of the text around the quotation; no tagger, no parser.
  * Rules, with their limits in [brackets]:
- * - Lexing: words are letters/digits with inner - ' ’ . &, plus a final period when the word
- *   is a known abbreviation ("Sen.", "Gov.") or an initial; every other character is one
- *   punctuation token, so a lone "." ends a sentence.
- * - After the quote (anchored at its closing mark, past a comma or dash): a cue then a
- *   noun phrase ("said the official", "according to Smith"), or a noun phrase then a cue
- *   ("he said", "Sen. Ted Cruz, R-Texas, said": an appositive between commas is skipped
- *   and left out of the speaker), with auxiliaries and adverbs allowed between ("has
- *   long said", "later told"). When nothing follows the quote in its sentence, the next
- *   sentence may be exactly that ("..." Trump said.).
- * - Before the quote: the last cue at most 12 tokens back, the words between it and the
- *   quote being an adverbial ("to reporters", "in a statement", "on Monday") ended by ":",
- *   ",", "that" or nothing; the speaker is the noun phrase before the cue (skipping an
- *   appositive) or, for "said X:" and "according to X,", after it.
- * - Noun phrase: at most 8 words; backwards it stops at punctuation, conjunctions,
- *   prepositions and clause words, takes a determiner as its first word, and drops
- *   lowercase words before a trailing name ("reporters Trump" -> "Trump"); forwards it
- *   stops at punctuation, prepositions and time words, but keeps "of"/"for" after a
- *   lowercase head ("a spokesman for the campaign"). [No appositive clause is kept; a
- *   lowercase noun phrase with no determiner is taken only before a cue ("officials
- *   said").]
+ * - Lexing: words are letters/digits with inner - ' ’ . & /, plus a final period when the
+ *   word is a known abbreviation ("Sen.", "Gov."), an initial, or before ")" or ","
+ *   ("(D-Wis.)", "R-Ky.,"), and a plural possessive ("Sanders' campaign"); every other
+ *   character is one punctuation token, so a lone "." ends a sentence.
+ * - After the quote (anchored at its closing mark, past a comma, dash or stray mark): a cue
+ *   then a noun phrase ("said the official", "according to Smith"), or a noun phrase then
+ *   a cue ("he said", "Sen. Ted Cruz, R-Texas, said", "Rep. Dana Holt (D-Ostrand) said",
+ *   "another friend, Mira Lund told": up to three appositives, a parenthesis or a
+ *   relative clause are skipped and left out of the speaker), with auxiliaries and adverbs
+ *   between ("has long said"); or a dash and a name ending the text ("..." ― Name).
+ * - Before the quote: the last cue at most 24 tokens back, the words between it and the
+ *   quote being only a speaker ("said Trump:", "Said Ada Quell, who ..., "), adverbials
+ *   ("to reporters", "in a statement on Monday", "in Kenansville, N.C.,") or time words,
+ *   ended by ":", ",", "that" or nothing; the speaker is the noun phrase before the cue
+ *   (skipping an appositive, a parenthesis, ", who"; for "smiled and said" the clause's
+ *   subject) or, for "said X:" and "according to X,", after it. A participle ("saying",
+ *   "adding", "asking") takes the name right before it or the clause's subject. A colon
+ *   after a name with no cue makes that name the speaker ("A lesson from Ada Quell:").
+ * - Noun phrase: at most 8-12 words; backwards it stops at punctuation, conjunctions,
+ *   prepositions and clause words, takes a determiner as its first word (crossing "of"
+ *   once to reach one: "the mother of three"), and drops lowercase words before a
+ *   trailing name ("reporters Trump" -> "Trump"); forwards it stops at punctuation,
+ *   prepositions, time words and postmodifiers (close, familiar, involved, known), keeps
+ *   "of"/"for" after a lowercase head ("a spokesman for the campaign"), lowercase
+ *   modifiers only before a name ("9/11 widow Ada Quell", "former secretary of state Ada
+ *   Quell") and "and" between names. [A lowercase noun phrase with no determiner is taken
+ *   only before a cue ("officials said").]
+ * - Subject of a clause: past an opening conjunction, and an opening adverbial,
+ *   participle or adverb up to its comma ("During the speech, Trump ..."), a pronoun or a
+ *   name with its modifiers and possessed noun ("Ryan's campaign").
  * - Resolution (quote_resolve, with entities): a speaker overlapping a PER or ORG entity
  *   at its head takes that entity's canonical name and key, and its span grows to the
- *   whole mention ("Trump" inside "Donald Trump"); a pronoun takes the previous quote's
+ *   whole mention ("Trump" inside "Donald Trump"); "he"/"she" take the previous quote's
  *   person when that quote is within two sentences, else the first person named in the
- *   nearest earlier sentence naming one, gender permitting (titles Mr./Mrs./Ms. and a list
- *   of common first names decide it; unknown fits both); "the <title>" takes the nearest
- *   earlier person whose mention carries that title ("President X"), else as a pronoun.
+ *   nearest earlier sentence naming one outside quotations, gender permitting (titles
+ *   Mr./Mrs./Ms. in or before the mention and a list of common first names decide it;
+ *   unknown fits both); "the <title>" takes the nearest earlier person whose mention
+ *   carries that title ("President X"), else the first person of the nearest sentence.
  *   Indefinite speakers ("a spokesman", "officials") resolve to no one. */
 #include "extract/speaker.h"
 
