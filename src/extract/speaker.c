@@ -211,7 +211,7 @@ static const char *const cues[] = {
     "demanded", "demands", "proclaimed", "recounted", "scoffed", "sneered", "snapped",
     "sighed", "whispered", "screamed", "interjected", "answered", "answers", "reported",
     "reports", "wrote", "tweeted", "echoed", "summed", "put", "stated", "assured",
-    "reminded", "pointed", "went", "chimed", "shot", "fired", "write", "mocked", "mocks", "concludes", "recalled", "added", "remarks", "observes",
+    "reminded", "pointed", "went", "chimed", "shot", "fired", "commented", "comments", "write", "mocked", "mocks", "concludes", "recalled", "added", "remarks", "observes",
     "quipped", "wrote", "posts",
     "explain", "insist", "warn", "argue", "note", "ask", "tweet", NULL};
 /* participles that attribute the quote to the clause's subject: Trump said, adding, "..." */
@@ -312,7 +312,8 @@ static void np_back(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
         if (w->kind != T_WORD) break;
         if (word_is(p, w, dets) && !tok_eq(p, w, "one")) {
             i--;
-            break;
+            if (i + 1 < k) break;
+            continue; /* nothing after it: a noun ("the mother of three") */
         }
         if (word_is(p, w, pronouns)) {
             if (i == k) i--; /* a pronoun is a phrase on its own */
