@@ -673,6 +673,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             else if (!have) return set_str(r, ""), snprintf(r->value, sizeof r->value, "XXXX-Q%d", o), k;
             else p = period_point(c, TG_QUARTER, o, rel);
             set_point(c, r, p, NULL);
+            if (the && !mod && !rel && t[j + 1].hy) r->a = i + 1; /* "the third-quarter loss" */
             return k;
         }
         if (cls(c, j + 1) == C_HALF && o <= 2) {
@@ -925,6 +926,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         const char *suf = NULL;
         if (d && cls(c, k) == C_PART && t[k].v <= P_NI) suf = part_suffix(t[k].v), k++, r->type = SF_TIMEX_TIME;
         set_point(c, r, p, suf);
+        if (the && !mod && !rel) r->a = i + 1; /* "the Oct. 23 shooting": the article is the noun's */
         return k;
     }
     /* "25 February 2022", "the 25th of February" */
@@ -936,6 +938,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         if (y < 0 && !have) return snprintf(r->value, sizeof r->value, "XXXX-%02d-%02d", m, d), r->p.g = TG_NONE, k;
         if (y < 0) y = month_year(c, m, d, rel);
         set_point(c, r, tp_of_day(sf_days_from_civil(y, m, d), TG_DAY), NULL);
+        if (the && !mod && !rel) r->a = i + 1;
         return k;
     }
 
@@ -962,6 +965,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             }
         }
         set_point(c, r, tp_of_day(weekday_day(c, wd, rel), TG_DAY), suf);
+        if (the && !mod && !rel) r->a = i + 1;
         return k;
     }
 
