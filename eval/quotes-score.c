@@ -10,9 +10,9 @@
  * brat offsets count code points; they are converted to bytes. A gold direct quote is a
  * Content annotation whose first fragment starts with a quotation mark; its Source is the
  * Source of the attribution relation naming it (none for "Attribution-no-source").
- * Predicted: quotes of kind "direct"; the parts of one utterance split by its attribution
- * ("A," he said, "B.": both with a cue and the same speaker span, less than 200 bytes and
- * no line break apart) form one predicted quote.
+ * Predicted: quotes of kind "direct"; the parts of one utterance ("A," he said, "B." or
+ * "A," he said. "B.": the same speaker span, the first with a cue, less than 200 bytes
+ * and no line break apart) form one predicted quote, as the gold's fragments do.
  * Spans are compared as byte sets, each range trimmed of whitespace, quotation marks and
  * , . ; : at both ends (both sides alike). A gold and a predicted quote match when their
  * overlap is at least half of the longer of the two; matching is one-to-one, greedy by
@@ -287,8 +287,8 @@ static unit *read_pred(json_t *rec, const char *t, size_t *np, unit **parts, siz
         p->sp = spr;
         p->name = nm;
         unit_fix(p, t);
-        /* one utterance: a cue, the previous part's speaker span, no line break between */
-        if (n && cue && *cue && spr.e > spr.s && u[n - 1].sp.s == spr.s && u[n - 1].sp.e == spr.e &&
+        /* one utterance: the previous part's speaker span, no line break between */
+        if (n && spr.e > spr.s && u[n - 1].sp.s == spr.s && u[n - 1].sp.e == spr.e &&
             prev_cue && u[n - 1].nr < 32 && r.s - u[n - 1].r[u[n - 1].nr - 1].e < 200 &&
             !memchr(t + u[n - 1].r[u[n - 1].nr - 1].e, '\n', r.s - u[n - 1].r[u[n - 1].nr - 1].e)) {
             unit *g = &u[n - 1];
