@@ -553,7 +553,7 @@ void quote_find(sf_doc *d)
         int terminal = last == '.' || last == '?' || last == '!' || last == 0x2026;
         int punct_end = last == ',' || last == '.' || last == '?' || last == '!' ||
                         last == 0x2026 || last == 0x2014 || last == '-';
-        int initial = starts_sentence(d, c->open, lo) ||
+        int initial = starts_sentence(d, c->open, so != SIZE_MAX ? d->sents[so].start : 0) ||
                       (so != SIZE_MAX && c->open == d->sents[so].start);
         int kind = 0;
         int upper = starts_upper(p, c->s, c->e);
@@ -568,11 +568,13 @@ void quote_find(sf_doc *d)
                  (upper || (terminal && words >= 4)))
             kind = SF_QUOTE_DIRECT;
         else if ((cue.intro == SPK_INTRO_COMMA || cue.intro == SPK_INTRO_COLON) && upper &&
-                 (terminal || words >= 5))
+                 !title && words >= 3 && (terminal || words >= 5))
             kind = SF_QUOTE_DIRECT; /* ... boomed, "Today, you proved ..." */
         if (kind == SF_QUOTE_DIRECT && words < 2 && !punct_end) kind = 0;
         /* a title standing alone ("The Long Harbor," a film ...) is no utterance */
-        if (kind == SF_QUOTE_DIRECT && title && words <= 6 && !terminal && cue.side == 0) kind = 0;
+        if (kind == SF_QUOTE_DIRECT && title && words <= 6 &&
+            (!punct_end || (!terminal && cue.side == 0)))
+            kind = 0;
         /* a quotation whose closing mark is lost is an utterance only with a cue */
         if (kind == SF_QUOTE_DIRECT && !c->closed && !c->multi && cue.side == 0 &&
             cue.intro != SPK_INTRO_COLON)
