@@ -80,7 +80,8 @@ enum {
     C_EVERY,   /* every, each */
     C_AGO,     /* ago */
     C_ANAPH,   /* earlier, later: v -1 / +1 */
-    C_APPROX,  /* about, nearly, ...: v 2 when it needs a second word ("more than") */
+    C_APPROX,  /* about, nearly, ...: v 1; 2 before "than"; 4 only before a count ("just two
+                  days"); 5 only before "now" ("right now") */
     C_FEW,     /* several, few, many, couple */
     C_THE,     /* the */
     C_A,       /* a, an */
@@ -168,8 +169,9 @@ static const word WORDS[] = {
     {"every", C_EVERY, 0}, {"each", C_EVERY, 0}, {"per", C_EVERY, 1},
     {"ago", C_AGO, 0}, {"about", C_APPROX, 1}, {"nearly", C_APPROX, 1}, {"almost", C_APPROX, 1},
     {"approximately", C_APPROX, 1}, {"roughly", C_APPROX, 1}, {"around", C_APPROX, 1},
-    {"some", C_APPROX, 1}, {"more", C_APPROX, 2}, {"less", C_APPROX, 2}, {"fewer", C_APPROX, 2},
-    {"least", C_APPROX, 3}, {"over", C_APPROX, 1}, {"just", C_APPROX, 1}, {"only", C_APPROX, 1},
+    {"some", C_APPROX, 4}, {"more", C_APPROX, 2}, {"less", C_APPROX, 2}, {"fewer", C_APPROX, 2},
+    {"least", C_APPROX, 3}, {"just", C_APPROX, 4}, {"only", C_APPROX, 4}, {"sometime", C_APPROX, 1},
+    {"right", C_APPROX, 5},
     {"several", C_FEW, 0}, {"few", C_FEW, 0}, {"many", C_FEW, 0}, {"couple", C_FEW, 2},
     {"the", C_THE, 0}, {"a", C_A, 0}, {"an", C_A, 0}, {"of", C_OF, 0}, {"fiscal", C_FISCAL, 0},
     {"half", C_HALF, 0}, {"a.m.", C_AMPM, 0}, {"p.m.", C_AMPM, 12}, {"am", C_AMPM, 0},
@@ -1361,10 +1363,14 @@ static void tense_cues(cx *c)
 /* An approximate qualifier at i ("about", "nearly", "more than", "at least"): its length. */
 static size_t approx_len(const cx *c, size_t i)
 {
+    if (is_w(c, i, "at") && is_w(c, i + 1, "least")) return 2;
+    if (is_w(c, i, "up") && is_w(c, i + 1, "to")) return 2;
+    if (is_w(c, i, "no") && approx_len(c, i + 1) == 2) return 3; /* "no more than" */
     if (cls(c, i) != C_APPROX) return 0;
     int v = c->t[i].v;
-    if (v == 1) return 1;
+    if (v == 1 || v == 4) return 1;
     if (v == 2) return is_w(c, i + 1, "than") ? 2 : 0;
+    if (v == 5) return is_w(c, i + 1, "now");
     return 0;
 }
 
@@ -1396,10 +1402,10 @@ void timex_find(sf_doc *d)
             size_t b = 0, a = i;
             /* "at least", "more than", "nearly" + an expression with a count */
             size_t q = approx_len(&c, i);
-            if (!q && is_w(&c, i, "at") && is_w(&c, i + 1, "least")) q = 2;
-            if (q && c.t[i + q].cls != C_THE && (b = match_core(&c, i + q, &r)) &&
-                (r.type == SF_TIMEX_DURATION || r.a == i + q)) {
-                if (r.type == SF_TIMEX_DURATION || (c.t[i + q].num >= 0 || c.t[i + q].cls == C_A)) r.a = a;
+            if (q && i + q < c.n && c.t[i + q].cls != C_THE && (b = match_core(&c, i + q, &r)) && r.a == i + q) {
+                const tk *h = &c.t[i + q];
+                int count = h->num >= 0 || h->cls == C_A || h->cls == C_NUMW || h->cls == C_FEW;
+                if (count || !(cls(&c, i) == C_APPROX && c.t[i].v == 4)) r.a = a;
             } else
                 b = match_core(&c, i, &r);
             if (!b || b <= r.a) {
