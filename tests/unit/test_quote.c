@@ -1,9 +1,10 @@
 /* test_quote.c — unit tests for src/extract/quote.c and speaker.c: quotations in invented
  * sentences, in every mark style (" “” ‘’ '' `` « » „“ and single quotes), over
- * paragraphs, split by their attribution, nested, unbalanced; partial quotes, scare quotes
- * and titles dropped, apostrophes not taken for marks; cues and speakers in either order
- * (said X / X said / X said: / according to X / X, an appositive, said), a turn going on
- * without a cue; speakers resolved by quote_resolve against hand-made entities (pronouns
+ * paragraphs, split by their attribution, nested, unbalanced (a lost closing mark);
+ * partial quotes, scare quotes and titles dropped, apostrophes not taken for marks; cues
+ * and speakers in either order (said X / X said / X said: / according to X / X, an
+ * appositive, said / "..." ― X / X smiled and said / a colon after a clause), a turn
+ * going on without a cue; speakers resolved by quote_resolve against hand-made entities (pronouns
  * with gender, titles, names to their canonical name); boilerplate skipped; exact offsets;
  * no run-away over paragraphs without closing marks. */
 #include <stdarg.h>
@@ -105,6 +106,24 @@ static const tcase cases[] = {
      {{"a historic mistake", P, "", NULL}}},
     {"The so-called \"experts\" were not consulted, and the \"plan\" was dropped.", {{NULL, 0, NULL, NULL}}},
     {"He starred in “The Long Harbor” last year.", {{NULL, 0, NULL, NULL}}},
+    /* a title after a comma, one after another in a list */
+    {"She won praise for the stage play, “Harbor Lights.”", {{NULL, 0, NULL, NULL}}},
+    {"He acted in “The Quiet Mill,” “Ferry Song,” and “Low Tide Again” that year.",
+     {{NULL, 0, NULL, NULL}}},
+    /* attributions in other forms */
+    {"“Nobody told us anything.” ― Vera Lind", {{"Nobody told us anything.", D, "Vera Lind", "―"}}},
+    {"Mira Holt smiled and said, “We will see.”", {{"We will see.", D, "Mira Holt", "said"}}},
+    {"Later, in a speech, Pell Aston declared the need for calm: “Stay home tonight.”",
+     {{"Stay home tonight.", D, "Pell Aston", "declared"}}},
+    {"Later, Pell Aston had one message for the crowd: “Stay home tonight.”",
+     {{"Stay home tonight.", D, "Pell Aston", ":"}}},
+    {"The ferry captain, adding a warning, said: “Nobody sails tomorrow.”",
+     {{"Nobody sails tomorrow.", D, "The ferry captain", "said"}}},
+    {"“The plan is simple,” said the 40-year-old father of two.",
+     {{"The plan is simple,", D, "the 40-year-old father of two", "said"}}},
+    /* a lost closing mark ends before its attribution */
+    {"\"We stayed all night, said Ruth Kell.\n\nThe next day was calm.",
+     {{"We stayed all night,", D, "Ruth Kell", "said"}}},
     /* apostrophes are not marks */
     {"It's the players' union's view, and rock 'n' roll isn't dead in the '90s.", {{NULL, 0, NULL, NULL}}},
     {"The rivers’ levels rose; the town’s mayor said it wasn’t over.", {{NULL, 0, NULL, NULL}}},
