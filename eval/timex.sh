@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # eval/timex.sh — how well `storyfold extract` finds and normalizes time expressions
 # (TimeML TIMEX3), on TempEval-3's TBAQ-cleaned (../shared/data/tempeval3/TBAQ-cleaned:
-# TimeBank 183 and AQUAINT 73 .tml files; 1,855 TIMEX3 in their TEXT), scored as
+# TimeBank 183 and AQUAINT 73 .tml files; 1,822 TIMEX3 in their TEXT), scored as
 # TempEval-3 task A by eval/timex-score.c: strict (same extent) and relaxed (overlapping)
 # P/R/F1, value and type accuracy over the relaxed matches, and value F1 = relaxed F1 x
 # value accuracy; per sub-corpus and overall. Each file's TEXT, its tags stripped, is the
