@@ -40,6 +40,7 @@
 #include "extract/quote.h"
 
 #include "core/mem.h"
+#include "extract/cp.h"
 #include "extract/speaker.h"
 
 #include <stdint.h>
@@ -66,48 +67,6 @@ enum {
     M_SQ_OPEN,
     M_SQ_CLOSE
 };
-
-static int is_space_cp(int32_t c)
-{
-    return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-           c == 0xFEFF;
-}
-
-static int is_alnum_cp(int32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    utf8proc_category_t k = utf8proc_category(c);
-    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
-           (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO);
-}
-
-/* The code point starting at p[i] (i < n), or -1 at the end; its length in *len. */
-static int32_t cp_at(bytes p, size_t i, size_t n, size_t *len)
-{
-    *len = 0;
-    if (i >= n) return -1;
-    int32_t c;
-    utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
-    if (l <= 0) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    *len = (size_t)l;
-    return c;
-}
-
-/* The code point ending right before p[i], or -1 at the start. */
-static int32_t cp_before(bytes p, size_t i)
-{
-    if (i == 0) return -1;
-    size_t s = i - 1;
-    while (s > 0 && i - s < 4 && (p[s] & 0xC0) == 0x80) s--;
-    size_t l;
-    int32_t c = cp_at(p, s, i, &l);
-    return s + l == i ? c : 0xFFFD;
-}
 
 /* The mark at p[i], its byte length in *len; M_NONE when none. */
 static int mark_at(bytes p, size_t i, size_t n, size_t *len)
@@ -153,7 +112,7 @@ static int mark_at(bytes p, size_t i, size_t n, size_t *len)
  * another quotation mark */
 static int opens_after(int32_t c)
 {
-    return c < 0 || is_space_cp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
+    return c < 0 || cp_is_space(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
            c == 0x2013 || c == '-' || c == '/' || c == '"' || c == 0x201C || c == 0x2018 ||
            c == 0xAB || c == 0x201E;
 }
@@ -196,18 +155,6 @@ static void emit(pairer *r, uint32_t open, uint32_t s, uint32_t e, uint32_t clos
     r->c[r->nc++] = (cand){open, s, e, close, (uint8_t)multi, (uint8_t)closed};
 }
 
-/* end of the sentence holding pos, or 0 */
-static uint32_t sent_end_of(const sf_doc *d, uint32_t pos)
-{
-    size_t lo = 0, hi = d->n_sents;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sents[mid].start <= pos) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo ? d->sents[lo - 1].end : 0;
-}
-
 /* A paragraph ends at p[i] (a line break). Decide for the open double quotation: continue
  * over the opening mark of the next paragraph (returns the index after it) or end. */
 static size_t para_break(pairer *r, size_t i)
@@ -217,7 +164,7 @@ static size_t para_break(pairer *r, size_t i)
     size_t j = i, l = 0;
     while (j < r->n) {
         int32_t c = cp_at(r->p, j, r->n, &l);
-        if (!is_space_cp(c)) break;
+        if (!cp_is_space(c)) break;
         j += l;
     }
     if (j < r->n) {
@@ -230,9 +177,10 @@ static size_t para_break(pairer *r, size_t i)
     }
     /* recovery: end at the paragraph's end, or the first sentence's when that is far */
     uint32_t e = (uint32_t)i;
-    while (e > r->dq_s && is_space_cp(cp_before(r->p, e))) e--;
+    while (e > r->dq_s && cp_is_space(cp_before(r->p, e))) e--;
     if (e - r->dq_s > 1500) {
-        uint32_t se = sent_end_of(r->d, r->dq_s);
+        size_t si = spk_sentence(r->d, r->dq_s);
+        uint32_t se = si != SIZE_MAX ? r->d->sents[si].end : 0;
         if (se > r->dq_s && se < e) e = se;
     }
     emit(r, r->dq_open, r->dq_s, e, e, r->multi, 0);
@@ -309,8 +257,8 @@ static void pair_marks(pairer *r, int blank)
         size_t nl;
         int32_t next = cp_at(p, i + l, n, &nl);
         int before_space = opens_after(prev);
-        int next_word = next >= 0 && is_alnum_cp(next);
-        int next_open = next >= 0 && !is_space_cp(next);
+        int next_word = next >= 0 && cp_is_alnum(next);
+        int next_open = next >= 0 && !cp_is_space(next);
         switch (m) {
         case M_DQ_AMB:
             if (r->dq) {
@@ -325,7 +273,7 @@ static void pair_marks(pairer *r, int blank)
                 dq_open(r, i, l, m == M_DQ_LOW);
             } else if (r->low && p[i] == 0xE2 && p[i + 2] == 0x9C) {
                 dq_close(r, i, l); /* „…“ */
-            } else if (!before_space && (next < 0 || is_space_cp(next) || !next_word) &&
+            } else if (!before_space && (next < 0 || cp_is_space(next) || !next_word) &&
                        r->depth == 1 && p[i] == 0xE2 && p[i + 2] == 0x9C) {
                 dq_close(r, i, l); /* a “ typed for a ” */
             } else {
@@ -345,7 +293,7 @@ static void pair_marks(pairer *r, int blank)
         case M_SQ_CLOSE:
             if (r->dq) break; /* inner quotations are not utterances */
             if (r->sq) {
-                int word_after = next >= 0 && is_alnum_cp(next);
+                int word_after = next >= 0 && cp_is_alnum(next);
                 if (m != M_SQ_OPEN && !before_space && !word_after) {
                     emit(r, r->sq_open, r->sq_s, (uint32_t)i, (uint32_t)(i + l), 0, 1);
                     r->sq = 0;
@@ -395,14 +343,14 @@ static size_t count_words(bytes p, uint32_t s, uint32_t e, int *title)
     while (i < e) {
         size_t l;
         int32_t c = cp_at(p, i, e, &l);
-        if (!is_alnum_cp(c)) {
+        if (!cp_is_alnum(c)) {
             i += (uint32_t)l;
             continue;
         }
         uint32_t ws = i;
         while (i < e) {
             c = cp_at(p, i, e, &l);
-            if (!is_alnum_cp(c) && c != '\'' && c != 0x2019 && c != '-') break;
+            if (!cp_is_alnum(c) && c != '\'' && c != 0x2019 && c != '-') break;
             i += (uint32_t)l;
         }
         w++;
@@ -419,7 +367,7 @@ static int32_t last_char(bytes p, uint32_t s, uint32_t e)
 {
     while (e > s) {
         int32_t c = cp_before(p, e);
-        if (!is_space_cp(c) && c != '\'' && c != 0x2019 && c != '"' && c != 0x201D) return c;
+        if (!cp_is_space(c) && c != '\'' && c != 0x2019 && c != '"' && c != 0x201D) return c;
         size_t k = e - 1;
         while (k > s && (p[k] & 0xC0) == 0x80) k--;
         e = (uint32_t)k;
@@ -440,7 +388,7 @@ static int starts_upper(bytes p, uint32_t s, uint32_t e)
     while (s < e) {
         size_t l;
         int32_t c = cp_at(p, s, e, &l);
-        if (is_alnum_cp(c)) return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || (c >= '0' && c <= '9');
+        if (cp_is_alnum(c)) return utf8proc_category(c) == UTF8PROC_CATEGORY_LU || (c >= '0' && c <= '9');
         s += (uint32_t)l;
     }
     return 0;
@@ -456,23 +404,12 @@ static int starts_sentence(const sf_doc *d, uint32_t pos, uint32_t lo)
         int32_t c = cp_before(p, i);
         if (c == '\n' || c == '(' || c == '[' || c == 0x2014 || c == 0x2013 || c == '-')
             return 1; /* a line, a parenthesis or a dash opens it: ... - "Again," she said - */
-        if (!is_space_cp(c)) return 0;
+        if (!cp_is_space(c)) return 0;
         size_t k = i - 1;
         while (k > lo && (p[k] & 0xC0) == 0x80) k--;
         i = (uint32_t)k;
     }
     return 1;
-}
-
-static size_t sent_index(const sf_doc *d, uint32_t pos)
-{
-    size_t lo = 0, hi = d->n_sents;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->sents[mid].start <= pos) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo ? lo - 1 : SIZE_MAX;
 }
 
 void quote_find(sf_doc *d)
@@ -526,7 +463,7 @@ void quote_find(sf_doc *d)
         size_t words = count_words(p, c->s, c->e, &title);
         if (!words) continue;
         /* context: the sentences around, bounded by the neighbouring quotations */
-        size_t so = sent_index(d, c->open), sc = sent_index(d, c->close ? c->close - 1 : 0);
+        size_t so = spk_sentence(d, c->open), sc = spk_sentence(d, c->close ? c->close - 1 : 0);
         uint32_t lo = so != SIZE_MAX ? d->sents[so].start : 0;
         if (so != SIZE_MAX && so > 0 && lo == c->open && d->sents[so - 1].end > 0 &&
             p[d->sents[so - 1].end - 1] == ':')
@@ -615,7 +552,7 @@ void quote_find(sf_doc *d)
                     break;
                 }
             if (pq && pq->speaker_start < pq->speaker_end) {
-                size_t s0 = sent_index(d, pq->end ? pq->end - 1 : 0), s1 = so;
+                size_t s0 = spk_sentence(d, pq->end ? pq->end - 1 : 0), s1 = so;
                 int paras = pq->end < c->open ? para_breaks(p, pq->end, c->open, wrapped) : 0;
                 if (s0 != SIZE_MAX && s1 != SIZE_MAX && s1 >= s0 && s1 - s0 <= 2 && paras <= 1) {
                     q->speaker_start = pq->speaker_start;

@@ -41,6 +41,7 @@
  *   unknown fits both); "the <title>" takes the nearest earlier person whose mention
  *   carries that title ("President X"), else the first person of the nearest sentence.
  *   Indefinite speakers ("a spokesman", "officials") resolve to no one. */
+#include "extract/cp.h"
 #include "extract/speaker.h"
 
 #include "extract/quote.h"
@@ -49,47 +50,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 typedef const unsigned char *bytes;
-
-/* ---- characters --------------------------------------------------------------------- */
-
-/* The code point at p[i] (i < n), its byte length in *len; invalid bytes are 0xFFFD. */
-static int32_t cp_at(bytes p, size_t i, size_t n, size_t *len)
-{
-    int32_t c;
-    utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
-    if (l <= 0) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    *len = (size_t)l;
-    return c;
-}
-
-static int is_alnum_cp(int32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    utf8proc_category_t k = utf8proc_category(c);
-    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) ||
-           (k >= UTF8PROC_CATEGORY_ND && k <= UTF8PROC_CATEGORY_NO) ||
-           k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC;
-}
-
-static int is_space_cp(int32_t c)
-{
-    return c == ' ' || (c >= 9 && c <= 13) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-           c == 0xFEFF;
-}
-
-static int is_quote_cp(int32_t c)
-{
-    return c == '"' || c == '\'' || c == '`' || c == 0x201C || c == 0x201D || c == 0x201E ||
-           c == 0x2018 || c == 0x2019 || c == 0xAB || c == 0xBB;
-}
 
 /* ---- the lexer ---------------------------------------------------------------------- */
 
@@ -110,12 +72,12 @@ static size_t lex(bytes p, uint32_t a, uint32_t b, ctok *out, size_t max)
     while (i < b && n < max) {
         size_t l;
         int32_t c = cp_at(p, i, b, &l);
-        if (is_space_cp(c)) {
+        if (cp_is_space(c)) {
             i += (uint32_t)l;
             continue;
         }
-        if (!is_alnum_cp(c)) {
-            out[n++] = (ctok){i, i + (uint32_t)l, is_quote_cp(c) ? T_QUOTE : T_PUNCT, c};
+        if (!cp_is_alnum(c)) {
+            out[n++] = (ctok){i, i + (uint32_t)l, cp_is_quote(c) ? T_QUOTE : T_PUNCT, c};
             i += (uint32_t)l;
             continue;
         }
@@ -123,13 +85,13 @@ static size_t lex(bytes p, uint32_t a, uint32_t b, ctok *out, size_t max)
         i += (uint32_t)l;
         while (i < b) {
             c = cp_at(p, i, b, &l);
-            if (is_alnum_cp(c)) {
+            if (cp_is_alnum(c)) {
                 i += (uint32_t)l;
                 continue;
             }
             if (c == '-' || c == '\'' || c == 0x2019 || c == '.' || c == '&' || c == '/') {
                 size_t l2;
-                if (i + l < b && is_alnum_cp(cp_at(p, i + l, b, &l2))) {
+                if (i + l < b && cp_is_alnum(cp_at(p, i + l, b, &l2))) {
                     i += (uint32_t)l;
                     continue;
                 }
@@ -971,8 +933,7 @@ static int mention_has_title(bytes p, uint32_t ms, uint32_t me, bytes title, siz
     return 0;
 }
 
-/* index of the sentence holding pos (the last starting at or before it), or SIZE_MAX */
-static size_t sent_of(const sf_doc *d, uint32_t pos)
+size_t spk_sentence(const sf_doc *d, uint32_t pos)
 {
     size_t lo = 0, hi = d->n_sents;
     while (lo < hi) {
@@ -1046,7 +1007,7 @@ static size_t antecedent(const sf_doc *d, uint32_t pos, int gender, bytes title,
             if (n) g = gender_of(p, t[0].s, t[0].e);
         }
         if (gender && g && g != gender) continue;
-        size_t s = sent_of(d, e->start);
+        size_t s = spk_sentence(d, e->start);
         if (cur_sent == SIZE_MAX) cur_sent = s;
         if (s != cur_sent) break;
         best = i;
@@ -1096,7 +1057,7 @@ void quote_resolve(sf_doc *d)
         /* the previous quotation's person, when it is near */
         if (i > 0 && pron) {
             const sf_quote *pq = &d->quotes[i - 1];
-            size_t s0 = sent_of(d, pq->end), s1 = sent_of(d, q->speaker_start);
+            size_t s0 = spk_sentence(d, pq->end), s1 = spk_sentence(d, q->speaker_start);
             if (pq->key && s0 != SIZE_MAX && s1 != SIZE_MAX && s1 - s0 <= 2) {
                 int g = gender_of(p, pq->name_start, pq->name_end);
                 if (!g || g == gender) {

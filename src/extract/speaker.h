@@ -44,6 +44,10 @@ int spk_after(const char *text, uint32_t from, uint32_t hi, spk_cue *out);
  * drive: "...""): a name or pronoun at the clause's start, into [*s, *e). 1 when found. */
 int spk_subject(const char *text, uint32_t slo, uint32_t open, uint32_t *s, uint32_t *e);
 
+/* The index of d's sentence holding byte pos (the last starting at or before it), or
+ * SIZE_MAX when none does. */
+size_t spk_sentence(const sf_doc *d, uint32_t pos);
+
 /* Whether text[s, e) is a personal pronoun that can speak ("he", "she", "they", "I", "we"). */
 int spk_is_pronoun(const char *text, uint32_t s, uint32_t e);
 
