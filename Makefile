@@ -34,9 +34,10 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libstoryfold.a
 BIN      := $(BUILD)/storyfold
 
-# what building and `make test` need; the CLI tests use sqlite3 and jq as a user would
+# what building and `make test` need; the CLI tests use sqlite3 and jq as a user would, and
+# Debian's python3-jsonschema to hold the JSON brief to its schema (docs/brief.schema.json)
 DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev \
-               libjansson-dev libxxhash-dev libcmocka-dev sqlite3 jq
+               libjansson-dev libxxhash-dev libcmocka-dev sqlite3 jq python3-jsonschema
 # what the sanitizer build, the fuzzers, the benchmark and the evaluations add
 # (wordnet-base: the WordNet exception lists ROUGE's -m stemming looks words up in)
 # (nodejs and npm: the evaluations' peers, unless a Node.js with npm is installed already)

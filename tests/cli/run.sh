@@ -258,6 +258,13 @@ printf 'Velmora NNP B-NP B-LOC\nfell VBD B-VP Q-TAG\n' >"$T/bad.conll"
 STORYFOLD_MODELS=/nonexistent "$SF" tag --conll "$T/in.conll" --model /nonexistent/ner.sfm >/dev/null 2>"$T/err"; rc=$?
 [ $rc = 1 ] && grep -q "/nonexistent/ner.sfm" "$T/err" && ok "tag --conll: a missing model is named" || no "tag --conll: a missing model is named" "rc=$rc $(cat "$T/err")"
 
+# ---- the JSON brief follows its published schema (docs/brief.schema.json)
+"$SF" brief --json examples/ >"$T/brief-schema.jsonl"
+check "brief --json validates against docs/brief.schema.json, cites name their documents" \
+  /usr/bin/python3 tests/cli/check_brief.py docs/brief.schema.json <"$T/brief-schema.jsonl"
+check "a brief that breaks the schema is caught" sh -c \
+  "! jq -c '.summary[0].outlets = 0' '$T/brief-schema.jsonl' | /usr/bin/python3 tests/cli/check_brief.py docs/brief.schema.json"
+
 # ---- the HTML brief: self-contained, every citation lands on an anchor, hostile text inert
 "$SF" brief --html examples/ >"$T/brief.html"; rc=$?
 [ $rc = 0 ] && ok "brief --html exits 0" || no "brief --html exits 0" "rc=$rc"
