@@ -261,7 +261,14 @@ static void pair_marks(pairer *r, int blank)
         int next_open = next >= 0 && !cp_is_space(next);
         switch (m) {
         case M_DQ_AMB:
-            if (r->dq) {
+            if (r->dq && before_space && next_word && r->depth == 1 && !r->multi &&
+                i > r->dq_s + 1) {
+                /* a mark that can only open: the quotation before lost its closing one */
+                uint32_t e = (uint32_t)i;
+                while (e > r->dq_s && cp_is_space(cp_before(p, e))) e--;
+                emit(r, r->dq_open, r->dq_s, e, e, 0, 0);
+                dq_open(r, i, l, 0);
+            } else if (r->dq) {
                 dq_close(r, i, l);
             } else if (before_space ? next_open : next_word) {
                 dq_open(r, i, l, 0); /* a single quotation stays open around it */

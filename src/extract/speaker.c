@@ -173,7 +173,7 @@ static const char *const cues[] = {
     "demanded", "demands", "proclaimed", "recounted", "scoffed", "sneered", "snapped",
     "sighed", "whispered", "screamed", "interjected", "answered", "answers", "reported",
     "reports", "wrote", "tweeted", "echoed", "summed", "put", "stated", "assured",
-    "reminded", "pointed", "went", "chimed", "shot", "fired", "commented", "comments", "write", "mocked", "mocks", "concludes", "recalled", "added", "remarks", "observes",
+    "reminded", "pointed", "went", "chimed", "shot", "fired", "commented", "comments", "conclude", "add", "explain", "contend", "maintain", "write", "mocked", "mocks", "concludes", "recalled", "added", "remarks", "observes",
     "quipped", "wrote", "posts",
     "explain", "insist", "warn", "argue", "note", "ask", "tweet", NULL};
 /* participles that attribute the quote to the clause's subject: Trump said, adding, "..." */
@@ -479,6 +479,8 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
     }
     /* Trump said / Sen. Ted Cruz, R-Texas, said */
     size_t j = i;
+    if (j + 1 < n && is_cap(p, &t[j]) && is_cue(p, t, j, n) && is_cue(p, t, j + 1, n))
+        j++; /* a name that is also a verb: "Read said" */
     while (j < n && t[j].kind == T_WORD && j - i < 12 && !is_cue(p, t, j, n)) j++;
     size_t np_end = j;
     if (j < n && j > i && t[j].kind == T_PUNCT && t[j].c == '(') { /* (D-Wis.) */
@@ -598,7 +600,7 @@ static void subject(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
     size_t i = 0;
     /* the clause starts after the last sentence-like break before k */
     for (size_t j = k; j-- > 0;)
-        if (t[j].kind == T_QUOTE || (t[j].kind == T_PUNCT && (t[j].c == '.' || t[j].c == ';'))) {
+        if (t[j].kind == T_PUNCT && (t[j].c == '.' || t[j].c == ';' || t[j].c == '?' || t[j].c == '!')) {
             i = j + 1;
             break;
         }

@@ -124,6 +124,8 @@ static const tcase cases[] = {
     /* a lost closing mark ends before its attribution */
     {"\"We stayed all night, said Ruth Kell.\n\nThe next day was calm.",
      {{"We stayed all night,", D, "Ruth Kell", "said"}}},
+    {"\"The storm passed, said Ada Quell. \"We rebuild now,\" she added.",
+     {{"The storm passed,", D, "Ada Quell", "said"}, {"We rebuild now,", D, "she", "added"}}},
     /* apostrophes are not marks */
     {"It's the players' union's view, and rock 'n' roll isn't dead in the '90s.", {{NULL, 0, NULL, NULL}}},
     {"The rivers’ levels rose; the town’s mayor said it wasn’t over.", {{NULL, 0, NULL, NULL}}},
