@@ -605,6 +605,21 @@ static int dayref_at(const cx *c, size_t i, int32_t *day, size_t *next)
 
 static size_t match_core(cx *c, size_t i, res *r);
 
+/* Whether a capitalized piece j is part of a name: capitalized inside the sentence after a
+ * name's possessive ("Radio 4's Today", "Sky News' Sunday") or, for "Today", anywhere but at
+ * the sentence's start. */
+static int name_use(const cx *c, size_t j)
+{
+    if (!c->t[j].cap || j == 0) return 0;
+    const ner_tok *p = &c->nt[j - 1];
+    if (c->t[j].cls == C_DEIC && c->t[j].v == D_TODAY)
+        return !(p->len <= 2 && p->s[0] && strchr("\"'`([-:;", p->s[0])) &&
+               !(p->len == 3 && !memcmp(p->s, "\xE2\x80\x9C", 3)); /* after an opening quote */
+    if ((p->len == 2 && !memcmp(p->s, "'s", 2)) || (p->len == 1 && p->s[0] == '\''))
+        return j >= 2 && (c->t[j - 2].cap || c->t[j - 2].ndig);
+    return 0;
+}
+
 /* Whether piece i is a lowercase word that may be a noun ("the future course", "the past
  * decade"), not a function word ("the past they", "the future is"). */
 static int noun_after(const cx *c, size_t i)
@@ -700,7 +715,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         int u = t[k].v & 31;
         size_t e = k + 1;
         if (u == U_WEEKEND) return 0;
-        if (e < n && is_w(c, e, "old")) return 0; /* ages: "6-year-old", "52 years old" */
+        if (e < n && (is_w(c, e, "old") || is_w(c, e, "olds"))) return 0; /* ages: "6-year-old", "52 years old" */
         if (e < n && t[e].hy && (is_w(c, e, "earlier") || is_w(c, e, "ago"))) return 0; /* "a year-earlier loss" */
         /* "three days later", "a week earlier": the span is the duration; "a year earlier" a date */
         if (cls(c, e) == C_ANAPH && !t[e].hy && u != U_YEAR && u != U_QUARTER) return set_duration(r, u, cnt), e;
@@ -945,7 +960,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     }
 
     /* weekday [part of day]: "Friday", "last Friday", "Friday night" */
-    if (t[j].cls == C_WDAY && t[j].cap &&
+    if (t[j].cls == C_WDAY && t[j].cap && !name_use(c, j) &&
         !(j + 1 < n && t[j + 1].cap && t[j + 1].cls != C_MONTH && !t[j + 1].hy && c->nt[j + 1].len > 1)) {
         /* a weekday before a capitalized word is a name: "Sunday Times" */
         k = j + 1;
@@ -1073,6 +1088,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         case D_YESTERDAY:
         case D_TOMORROW: {
             if (rel) return 0;
+            if (name_use(c, j)) return 0; /* "BBC Radio 4's Today programme" */
             int32_t day = c->dct + (v == D_YESTERDAY ? -1 : v == D_TOMORROW ? 1 : 0);
             const char *suf = NULL;
             if (cls(c, k) == C_PART && t[k].v <= P_NI) suf = part_suffix(t[k].v), k++, r->type = SF_TIMEX_TIME;
@@ -1164,6 +1180,13 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     return 0;
 }
 
+/* Whether piece i ends with a digit ("$300", "1,000"). */
+static int ends_digit(const cx *c, size_t i)
+{
+    char e = c->nt[i].s[c->nt[i].len - 1];
+    return e >= '0' && e <= '9';
+}
+
 /* A SET at i: "daily", "every Friday", "each month", "every two years", "a year" after money
  * or "twice". */
 static size_t match_set(cx *c, size_t i, res *r)
@@ -1210,10 +1233,13 @@ static size_t match_set(cx *c, size_t i, res *r)
         }
         return 0;
     }
-    /* "$5 a year", "twice a week" */
+    /* "$5 a year", "twice a week", "18 hours a day", "50 lives a year" */
     if (t[i].cls == C_A && cls(c, i + 1) == C_UNIT && !(t[i + 1].v & U_PL) && i > 0 &&
-        ((c->nt[i - 1].s[c->nt[i - 1].len - 1] >= '0' && c->nt[i - 1].s[c->nt[i - 1].len - 1] <= '9') || is_w(c, i - 1, "twice") || is_w(c, i - 1, "once") ||
-         is_w(c, i - 1, "times") || is_w(c, i - 1, "million") || is_w(c, i - 1, "billion") || is_w(c, i - 1, "percent")) &&
+        (ends_digit(c, i - 1) || is_w(c, i - 1, "twice") || is_w(c, i - 1, "once") ||
+         is_w(c, i - 1, "times") || is_w(c, i - 1, "million") || is_w(c, i - 1, "billion") ||
+         is_w(c, i - 1, "percent") || (cls(c, i - 1) == C_UNIT && (t[i - 1].v & U_PL)) ||
+         (i > 1 && (ends_digit(c, i - 2) || cls(c, i - 2) == C_NUMW) && c->nt[i - 1].len > 3 &&
+          c->nt[i - 1].s[0] >= 'a' && c->nt[i - 1].s[c->nt[i - 1].len - 1] == 's')) &&
         !(i + 2 < c->n && (is_w(c, i + 2, "ago") || is_w(c, i + 2, "earlier") || is_w(c, i + 2, "later")))) {
         int u = t[i + 1].v & 31;
         if (u == U_WEEKEND || u == U_QUARTER) return 0;

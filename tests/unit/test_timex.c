@@ -111,6 +111,8 @@ static const tcase cases[] = {
     {"The club had 2000 members and 1999 volunteers.", {{NULL, 0, NULL}}},
     {"Call 555-1234 or 020 7946 0958 for Flight 1998.", {{NULL, 0, NULL}}},
     {"The 6-year-old won $2,000.", {{NULL, 0, NULL}}},
+    {"He told Radio 4's Today programme that the rule hits 16 to 17-year-olds.", {{NULL, 0, NULL}}},
+    {"The scheme would save 50 lives a year.", {{"a year", S, "P1Y"}}},
     {"The fall of the government came in the fall.", {{"the fall", D, "2021-FA"}}},
     {"The 2012 Summer Olympics drew a 24-hour queue.", {{"2012", D, "2012"}, {"24-hour", U, "PT24H"}}},
 };
