@@ -291,8 +291,8 @@ static void pair_marks(pairer *r, int blank)
             if (r->dq) {
                 if (r->depth > 1) r->depth--;
                 else dq_close(r, i, l);
-            } else if (before_space && next_word && p[i] == 0xE2) {
-                dq_open(r, i, l, 0); /* a ” typed for a “ */
+            } else if (p[i] == 0xE2 && ((before_space && next_word) || prev < 0 || prev == '\n')) {
+                dq_open(r, i, l, 0); /* a ” typed for a “, or opening a line */
             }
             break;
         case M_SQ_AMB:
@@ -387,6 +387,17 @@ static int starts_dash(bytes p, size_t i, size_t n)
 {
     if (i < n && p[i] == '-') return 1;
     return i + 2 < n && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] >= 0x93 && p[i + 2] <= 0x95;
+}
+
+/* whether only spaces, commas and "but"/"and" stand in text[a, b): "he said, but "..."" */
+static int joined(bytes p, uint32_t a, uint32_t b)
+{
+    while (a < b) {
+        if (p[a] == ' ' || p[a] == ',') a++;
+        else if (b - a >= 3 && (!memcmp(p + a, "but", 3) || !memcmp(p + a, "and", 3))) a += 3;
+        else return 0;
+    }
+    return 1;
 }
 
 /* whether the quotation's first letter is a capital */
@@ -508,7 +519,7 @@ void quote_find(sf_doc *d)
             kind = SF_QUOTE_DIRECT;
         else if (cue.intro == SPK_INTRO_COMMA && cue.side == 2)
             kind = SF_QUOTE_DIRECT;
-        else if (cue.intro == SPK_INTRO_BARE && cue.side == 2 && cue.cue_end + 4 >= c->open &&
+        else if (cue.intro == SPK_INTRO_BARE && cue.side == 2 && joined(p, cue.cue_end, c->open) &&
                  (upper || (terminal && words >= 4)))
             kind = SF_QUOTE_DIRECT;
         else if ((cue.intro == SPK_INTRO_COMMA || cue.intro == SPK_INTRO_COLON) && upper &&

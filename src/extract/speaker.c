@@ -552,6 +552,15 @@ static int between_ok(bytes p, const ctok *t, size_t a, size_t b, uint8_t intro)
         "afterward", "afterwards", "then", "simply", "bluntly", "flatly", "also", "further",
         "repeatedly", "previously", NULL};
     if (a >= b) return 1;
+    if (t[a].kind == T_PUNCT && t[a].c == ',' && a + 1 < b) {
+        /* "said, referring to the excuse, "..."", "he said, but "..."" */
+        const ctok *w = &t[a + 1];
+        uint32_t n = w->e - w->s;
+        if (w->kind == T_WORD && n > 4 && p[w->e - 3] == 'i' && p[w->e - 2] == 'n' &&
+            p[w->e - 1] == 'g')
+            return 1;
+        if (a + 2 == b && (tok_eq(p, w, "but") || tok_eq(p, w, "and"))) return 1;
+    }
     if (intro == SPK_INTRO_BARE && b - a > 3) return 0;
     size_t i = a;
     if (!word_is(p, &t[i], preps) && !word_is(p, &t[i], times)) {
