@@ -612,11 +612,11 @@ static int name_use(const cx *c, size_t j)
 {
     if (!c->t[j].cap || j == 0) return 0;
     const ner_tok *p = &c->nt[j - 1];
+    if ((p->len == 2 && !memcmp(p->s, "'s", 2)) || (p->len == 1 && p->s[0] == '\'' && j >= 2 && c->t[j - 2].cap))
+        return j >= 2 && (c->t[j - 2].cap || c->t[j - 2].ndig);
     if (c->t[j].cls == C_DEIC && c->t[j].v == D_TODAY)
         return !(p->len <= 2 && p->s[0] && strchr("\"'`([-:;", p->s[0])) &&
                !(p->len == 3 && !memcmp(p->s, "\xE2\x80\x9C", 3)); /* after an opening quote */
-    if ((p->len == 2 && !memcmp(p->s, "'s", 2)) || (p->len == 1 && p->s[0] == '\''))
-        return j >= 2 && (c->t[j - 2].cap || c->t[j - 2].ndig);
     return 0;
 }
 
