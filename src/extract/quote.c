@@ -112,7 +112,8 @@ static int mark_at(bytes p, size_t i, size_t n, size_t *len)
  * another quotation mark */
 static int opens_after(int32_t c)
 {
-    return c < 0 || cp_is_space(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
+    return c < 0 || cp_is_space(c) || (c >= 0x200E && c <= 0x200F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || /* bidi marks */ c == '(' || c == '[' || c == '{' || c == 0x2014 ||
            c == 0x2013 || c == '-' || c == '/' || c == '"' || c == 0x201C || c == 0x2018 ||
            c == 0xAB || c == 0x201E;
 }
@@ -225,6 +226,27 @@ static int hard_wrapped(bytes p, size_t n)
     return single >= 3 && inside * 2 > single;
 }
 
+/* the straight double marks (" and '') in text[i, n) before the paragraph ends, looking at
+ * most 2,000 bytes ahead (wrapped: only blank lines end paragraphs) */
+static int straight_ahead(bytes p, size_t i, size_t n, int wrapped)
+{
+    int k = 0;
+    size_t end = n - i > 2000 ? i + 2000 : n;
+    for (; i < end; i++) {
+        if (p[i] == '"') k++;
+        else if (p[i] == '\'' && i + 1 < end && p[i + 1] == '\'') {
+            k++;
+            i++;
+        } else if (p[i] == '\n') {
+            if (!wrapped) break;
+            size_t j = i + 1;
+            while (j < end && (p[j] == ' ' || p[j] == '\t' || p[j] == '\r')) j++;
+            if (j < end && p[j] == '\n') break;
+        }
+    }
+    return k;
+}
+
 static void pair_marks(pairer *r, int blank)
 {
     bytes p = r->p;
@@ -261,15 +283,26 @@ static void pair_marks(pairer *r, int blank)
         int next_open = next >= 0 && !cp_is_space(next);
         switch (m) {
         case M_DQ_AMB:
-            if (r->dq && before_space && next_word && r->depth == 1 && !r->multi &&
-                i > r->dq_s + 1) {
-                /* a mark that can only open: the quotation before lost its closing one */
-                uint32_t e = (uint32_t)i;
-                while (e > r->dq_s && cp_is_space(cp_before(p, e))) e--;
-                emit(r, r->dq_open, r->dq_s, e, e, 0, 0);
-                dq_open(r, i, l, 0);
+            if (r->dq && before_space && next_word && i > r->dq_s + 1) {
+                /* a mark that can only open, inside a quotation: a nested one when two
+                 * more marks close it and the outer one in this paragraph; else the
+                 * quotation before lost its closing mark */
+                int more = straight_ahead(p, i + l, n, blank);
+                if (more >= 2 && more % 2 == 0) {
+                    r->depth++;
+                } else if (r->depth == 1 && !r->multi) {
+                    uint32_t e = (uint32_t)i;
+                    while (e > r->dq_s && cp_is_space(cp_before(p, e))) e--;
+                    emit(r, r->dq_open, r->dq_s, e, e, 0, 0);
+                    dq_open(r, i, l, 0);
+                } else if (r->depth > 1) {
+                    r->depth--;
+                } else {
+                    dq_close(r, i, l);
+                }
             } else if (r->dq) {
-                dq_close(r, i, l);
+                if (r->depth > 1) r->depth--;
+                else dq_close(r, i, l);
             } else if (before_space ? next_open : next_word) {
                 dq_open(r, i, l, 0); /* a single quotation stays open around it */
             }

@@ -101,6 +101,8 @@ static const tcase cases[] = {
      {{"He told me, ‘Run,’ and I ran,", D, "the guard", "said"}}},
     {"\"They keep calling it 'temporary' but nobody believes that,\" said Ida Strand.",
      {{"They keep calling it 'temporary' but nobody believes that,", D, "Ida Strand", "said"}}},
+    {"\"He walks in and says, \"I need ten boats,\" and we all laughed,\" said Ona Pike.",
+     {{"He walks in and says, \"I need ten boats,\" and we all laughed,", D, "Ona Pike", "said"}}},
     /* partial quotes, scare quotes, titles */
     {"She called the deal \"a historic mistake\" on Monday.",
      {{"a historic mistake", P, "", NULL}}},
