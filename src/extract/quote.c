@@ -2,11 +2,14 @@
  * quoted phrases in reported speech ("partial") and scare quotes or titles (dropped). The
  * cue and speaker of each are speaker.c's. One pass over the bytes. Rules, with their
  * limits in [brackets]:
- * - Marks: double " “ ” „ « » `` '' and single ' ‘ ’. “ „ « `` open and ” » close; " and ''
- *   open after whitespace, an opening bracket or dash, or when followed by a letter with no
+ * - Marks: double " “ ” „ « » `` '' and single ' ‘ ’. “ „ « `` open and ” » close (a ”
+ *   opening a line or standing before a word after a space opens); " and '' open after
+ *   whitespace, an opening bracket, dash or bidi mark, or when followed by a letter with no
  *   quotation open ("said,"We"), and close otherwise; „…“ closes with “. A directional
- *   opener inside an open quotation nests (“he calls “hell” home”); inner quotations are
- *   not utterances. Single marks count only outside double ones: ‘ and ' open before a
+ *   opener inside an open quotation nests (“he calls “hell” home”); a straight one that
+ *   can only open (after a space, before a letter) nests when the paragraph holds two more
+ *   straight marks to close both, and otherwise ends the open quotation, whose closing
+ *   mark was lost, and opens a new one. Inner quotations are not utterances. Single marks count only outside double ones: ‘ and ' open before a
  *   letter after whitespace (not 'em, 'til, '90s), ’ and ' close before a non-letter, and a
  *   ’ or ' between letters is an apostrophe. [A plural possessive "the players' union"
  *   inside single quotes closes them.]

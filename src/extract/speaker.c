@@ -302,6 +302,21 @@ static void np_back(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
         i--;
     }
     if (i == k) return;
+    /* a postmodifier before it: "a source close to | the campaign", "one aide familiar
+     * with | Cruz's thinking" — the phrase opens at the determiner before */
+    static const char *const postmod[] = {"close", "familiar", "involved", "knowledgeable",
+                                          "briefed", "loyal", "opposed", "allied", NULL};
+    static const char *const postprep[] = {"to", "with", "in", "on", "of", "for", NULL};
+    if (i >= 3 && word_is(p, &t[i - 1], postprep) && word_is(p, &t[i - 2], postmod)) {
+        for (size_t m = i - 2; m > 0 && i - 2 - m < 4; m--) {
+            const ctok *w = &t[m - 1];
+            if (w->kind != T_WORD || word_is(p, w, np_stop)) break;
+            if (word_is(p, w, dets)) {
+                i = m - 1;
+                break;
+            }
+        }
+    }
     /* lowercase words before a trailing name, with no determiner: "reporters Trump" */
     if (!word_is(p, &t[i], dets) && !word_is(p, &t[i], pronouns)) {
         size_t last_lower = SIZE_MAX;
@@ -617,7 +632,9 @@ static void subject(bytes p, const ctok *t, size_t k, size_t *a, size_t *b)
     while (i < k && word_is(p, &t[i], conj)) i++;
     size_t comma = i;
     static const char *const openers[] = {"back", "ever", "soon", "still", "later", "earlier",
-                                          "asked", "speaking", "meanwhile", "afterward", NULL};
+                                          "asked", "speaking", "meanwhile", "afterward", "last",
+                                          "next", "once", "now", "today", "yesterday",
+                                          "tonight", "early", "late", NULL};
     int participle = i < k && t[i].kind == T_WORD && t[i].e - t[i].s > 4 &&
                      ((p[t[i].e - 3] == 'i' && p[t[i].e - 2] == 'n' && p[t[i].e - 1] == 'g') ||
                       (p[t[i].e - 2] == 'l' && p[t[i].e - 1] == 'y'));
