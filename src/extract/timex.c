@@ -14,8 +14,9 @@
  *   after); weekdays (not before a capitalized word: "Sunday Times"); "today", "yesterday",
  *   "tomorrow"; "this/last/next/past/coming week|month|year|quarter|weekend|Friday|March|
  *   summer"; "earlier this month", "early next year", "mid-March", "the end of 1990", "by year
- *   end"; "two days ago"; "a year earlier", "year-earlier", "the year-ago quarter" (in a
- *   document that speaks of quarters, the quarter reported on, a year before: "1988-Q3");
+ *   end"; "two days ago"; "a year earlier", "year-earlier", "the year-ago quarter" (when
+ *   quarters were spoken of in the sentence or the two before, the quarter reported on, a
+ *   year before: "1988-Q3");
  *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half";
  *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
  *   year", "the next day" (from the last point named); seasons (not "the fall of X");
@@ -246,7 +247,7 @@ typedef struct cx {
     int fut;      /* the expression being matched: 1 future, -1 past, 0 no tense cue */
     int8_t *cue;  /* per piece: tense_cue */
     int32_t *near; /* per piece: the nearest cue before it, and after it (2n entries; -1 none) */
-    int has_q;    /* the document speaks of quarters (a financial report): lastq */
+    int has_q;    /* quarters were spoken of in this or the two sentences before: lastq */
     tpoint lastq; /* then the quarter it reports on: the last closed before the DCT */
     tpoint anchor; /* the last point named (g TG_NONE: none yet), for "the following year" */
 } cx;
@@ -1409,6 +1410,7 @@ void timex_find(sf_doc *d)
     size_t cap = 0, cap_t = 0, cap_nt = 0, cap_raw = 0, nraw = 0, cap_cue = 0, cap_near = 0;
     ner_tok *raw = NULL;
     cx c = {.text = d->text, .dct = d->day};
+    size_t lastq_s = 0;
     for (size_t si = 0; si < d->n_sents; si++) {
         const sf_sentence *s = &d->sents[si];
         if (s->boilerplate || s->end <= s->start) continue;
@@ -1419,9 +1421,10 @@ void timex_find(sf_doc *d)
         SF_GROW(c.near, cap_near, 2 * c.n + 2);
         tense_cues(&c);
         for (size_t i = 0; i < c.n; i++) {
-            if (!c.has_q && c.t[i].cls == C_UNIT && (c.t[i].v & 31) == U_QUARTER && c.dct != SF_NO_DAY)
-                c.has_q = 1, c.lastq = tp_shift(tp_of_day(c.dct, TG_QUARTER), TG_QUARTER, -1);
+            if (c.t[i].cls == C_UNIT && (c.t[i].v & 31) == U_QUARTER && c.dct != SF_NO_DAY)
+                c.has_q = 1, c.lastq = tp_shift(tp_of_day(c.dct, TG_QUARTER), TG_QUARTER, -1), lastq_s = si;
         }
+        if (c.has_q && si - lastq_s > 2) c.has_q = 0; /* quarters out of focus */
         for (size_t i = 0; i < c.n;) {
             c.fut = future_at(&c, i);
             res r;
