@@ -185,7 +185,7 @@ static const word WORDS[] = {
     {"valentine", C_HOLIDAY, 3},
     {"will", C_FUT, 0}, {"'ll", C_FUT, 0}, {"shall", C_FUT, 0}, {"wo", C_FUT, 0},
     {"going", C_FUT, 1}, {"expected", C_FUT, 1}, {"expects", C_FUT, 1}, {"expect", C_FUT, 1},
-    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"plans", C_FUT, 0}, {"upcoming", C_FUT, 0},
+    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"set", C_FUT, 3}, {"plans", C_FUT, 0}, {"upcoming", C_FUT, 0},
     {"to", C_TO, 0}, {"or", C_TO, 0}, {"through", C_TO, 0},
     {"zero", C_NUMW, 0}, {"one", C_NUMW, 0}, {"two", C_NUMW, 0}, {"three", C_NUMW, 0},
     {"four", C_NUMW, 0}, {"five", C_NUMW, 0}, {"six", C_NUMW, 0}, {"seven", C_NUMW, 0},
@@ -310,6 +310,11 @@ static void pieces(cx *c, const ner_tok *nt, size_t nn, size_t *cap_t, size_t *c
                 const word *w = lookup(low, m);
                 if (!w && m > 1 && low[m - 1] == '.') w = lookup(low, m - 1), t->dot = 1;
                 if (w) t->cls = w->cls, t->v = w->v;
+                /* "20th", "21st": ordinals up to 99 */
+                if (!w && nd >= 1 && nd <= 2 && len == nd + 2 && v > 0 &&
+                    (!memcmp(low + nd, "st", 2) || !memcmp(low + nd, "nd", 2) || !memcmp(low + nd, "rd", 2) ||
+                     !memcmp(low + nd, "th", 2)))
+                    t->cls = C_ORD, t->v = (int8_t)v;
             }
             c->n++;
             first = 0;
@@ -694,6 +699,11 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             if (the && !mod && !rel && t[j + 1].hy) r->a = i + 1; /* "the third-quarter loss" */
             return k;
         }
+        if (cls(c, j + 1) == C_UNIT && t[j + 1].v == U_CENTURY && o >= 1 && o <= 21) {
+            /* "the 20th century" is 19, "the 21st century" 20 */
+            set_point(c, r, (tpoint){TG_CENTURY, (o - 1) * 100, 0, 0}, NULL);
+            return j + 2;
+        }
         if (cls(c, j + 1) == C_HALF && o <= 2) {
             k = j + 2;
             int y;
@@ -708,7 +718,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             set_duration(r, t[k].v & 31, cnt);
             return k + 1;
         }
-        return 0;
+        if (!t[j].ndig) return 0; /* "25th" may still be a day of a month */
     }
 
     /* count + unit: durations, "two days ago", "a year earlier", "five-year" */
@@ -956,7 +966,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         if (y < 0 && !have) return snprintf(r->value, sizeof r->value, "XXXX-%02d-%02d", m, d), r->p.g = TG_NONE, k;
         if (y < 0) y = month_year(c, m, d, rel);
         set_point(c, r, tp_of_day(sf_days_from_civil(y, m, d), TG_DAY), NULL);
-        if (the && !mod && !rel) r->a = i + 1;
+        if (the && !mod && !rel && cls(c, j + 1) != C_OF) r->a = i + 1; /* but "the 25th of March" */
         return k;
     }
 
@@ -1339,7 +1349,8 @@ static void add(sf_doc *d, size_t *cap, const cx *c, const res *r, size_t b)
 static int tense_cue(const cx *c, size_t i)
 {
     const tk *t = &c->t[i];
-    if (t->cls == C_FUT) return t->v == 0 || is_w(c, i + 1, "to");
+    if (t->cls == C_FUT)
+        return t->v == 0 || is_w(c, i + 1, "to") || (t->v == 3 && is_w(c, i + 1, "for"));
     if (t->cls == C_PAST) return -1;
     if (t->cls == C_TO && i + 1 < c->n && is_w(c, i, "to") && c->t[i + 1].cls == C_NONE) {
         /* "to leave on Thursday", "set to resume Monday": an infinitive looks ahead */

@@ -77,6 +77,9 @@ static const tcase cases[] = {
      {{"Fiscal 1989", D, "1989"}, {"the 1990s", D, "199"}}},
     {"The summit took place in the summer of 1998.", {{"the summer of 1998", D, "1998-SU"}}},
     {"Crowds gathered last fall.", {{"last fall", D, "2021-FA"}}},
+    {"It was the worst flood of the 20th century.", {{"the 20th century", D, "19"}}},
+    {"The hearing is set for Tuesday; rent is due on the 25th of March.",
+     {{"Tuesday", D, "2022-03-01"}, {"the 25th of March", D, "2022-03-25"}}},
     {"Nineteen ninety-six was a dry year.", {{"Nineteen ninety-six", D, "1996"}}},
     /* quarters and halves */
     {"Third-quarter profit fell, and the fourth quarter of 1998 was worse.",
