@@ -1100,10 +1100,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         case D_TOMORROW: {
             if (rel) return 0;
             if (name_use(c, j)) return 0; /* "BBC Radio 4's Today programme" */
-            int32_t day = c->dct + (v == D_YESTERDAY ? -1 : v == D_TOMORROW ? 1 : 0);
             const char *suf = NULL;
             if (cls(c, k) == C_PART && t[k].v <= P_NI) suf = part_suffix(t[k].v), k++, r->type = SF_TIMEX_TIME;
             if (!have) return set_str(r, v == D_TODAY ? "PRESENT_REF" : ""), k;
+            int32_t day = c->dct + (v == D_YESTERDAY ? -1 : v == D_TOMORROW ? 1 : 0);
             set_point(c, r, tp_of_day(day, TG_DAY), suf);
             return k;
         }
