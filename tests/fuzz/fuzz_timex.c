@@ -1,6 +1,6 @@
 /* fuzz_timex.c — libFuzzer target for time expressions (src/extract/timex.c, timex_value.c).
  * Input that is valid UTF-8 is a document body, analyzed whole by sf_doc_analyze, with a
- * document date taken from its first two bytes (any day from 1900 to 2079, or none).
+ * document date taken from its first three bytes (any day from 1900 to 2079, or none).
  * Checked: timexes are ordered and do not overlap, lie inside the text and outside
  * boilerplate, start and end on character boundaries, have a valid type and a NUL-terminated
  * printable-ASCII value, and cover days first <= last (both SF_NO_DAY or neither). */
@@ -21,8 +21,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size) memcpy(d->text, data, size);
     d->text[size] = '\0';
     d->len = size;
-    /* 1900-01-01 is day -25567; 65536 days reach into 2079 */
-    d->day = size >= 2 && data[0] != 'x' ? -25567 + (int32_t)(data[0] << 8 | data[1]) : SF_NO_DAY;
+    /* an odd first byte: no date; else bytes 1-2 pick a day from 1900-01-01 (day -25567)
+     * into 2079 */
+    d->day = size >= 3 && !(data[0] & 1) ? -25567 + (int32_t)(data[1] << 8 | data[2]) : SF_NO_DAY;
     sf_error err = {0};
     if (sf_doc_analyze(d, &err) != SF_OK) {
         sf_doc_free(d);
