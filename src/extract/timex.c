@@ -730,7 +730,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         if (e < n && t[e].hy && (is_w(c, e, "earlier") || is_w(c, e, "ago"))) return 0; /* "a year-earlier loss" */
         /* "three days later", "a week earlier": the span is the duration; "a year earlier" a date */
         if (cls(c, e) == C_ANAPH && !t[e].hy && u != U_YEAR && u != U_QUARTER) return set_duration(r, u, cnt), e;
-        if (u == U_QUARTER && (t[k].v & U_PL) && t[k].hy) return 0; /* "three-quarters" */
+        if (u == U_QUARTER && ((t[k].v & U_PL) || t[j].cls == C_A || t[k].hy)) return 0; /* "three-quarters", "a quarter of" */
         if (cls(c, e) == C_AGO || (cls(c, e) == C_ANAPH && !t[e].hy) ||
             (is_w(c, e, "from") && is_w(c, e + 1, "now"))) {
             int back = cls(c, e) == C_AGO || t[e].v < 0;
@@ -782,7 +782,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     }
     /* relative word or "the" + unit: "last week", "this year", "the quarter", "the weekend",
      * "recent years", "the coming months" */
-    if (t[j].cls == C_UNIT && (rel || the)) {
+    if (t[j].cls == C_UNIT && (rel || the) && !(j + 1 < n && t[j + 1].hy)) { /* not "quarter-to-quarter" */
         int u = t[j].v & 31, pl = t[j].v & U_PL;
         k = j + 1;
         if (pl) {
@@ -1136,7 +1136,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         case D_FUTURE:
         case D_PRESENT:
             if (!the || rel) return 0;
-            if (cls(c, k) == C_UNIT || noun_after(c, k)) return 0; /* "the future course" */
+            if (cls(c, k) == C_UNIT || noun_after(c, k) || cls(c, k) == C_OF) return 0; /* "the future course", "the future of" */
             return set_str(r, v == D_FUTURE ? "FUTURE_REF" : "PRESENT_REF"), k;
         default: return 0;
         }
@@ -1299,9 +1299,9 @@ static size_t match_core(cx *c, size_t i, res *r)
     } else if (j < n && t[j].cls == C_ANAPH && cls(c, j + 1) == C_REL && c->t[j + 1].v == R_THIS) {
         mod = t[j].v < 0 ? M_EARLIER : M_LATER, j++; /* "earlier this month" */
     } else if (j < n && t[j].cls == C_ANAPH && is_w(c, j + 1, "in") && cls(c, j + 2) == C_THE &&
-               cls(c, j + 3) == C_UNIT && !(t[j + 3].v & U_PL) && UNIT_G[t[j + 3].v & 31] >= TG_DAY &&
+               cls(c, j + 3) == C_UNIT && !(t[j + 3].v & U_PL) && UNIT_G[t[j + 3].v & 31] >= TG_WEEK &&
                c->dct != SF_NO_DAY) {
-        /* "earlier in the year", "later in the day": this year, today */
+        /* "earlier in the year": this year ("later in the day" is left out, as TimeBank does) */
         set_point(c, r, tp_of_day(c->dct, UNIT_G[t[j + 3].v & 31]), NULL);
         r->type = SF_TIMEX_DATE;
         return j + 4;
