@@ -992,7 +992,13 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
                 if (e2 && r2.p.g == TG_DAY) return *r = r2, r->a = i, e2;
             }
         }
-        set_point(c, r, tp_of_day(weekday_day(c, wd, rel), TG_DAY), suf);
+        int32_t wday = weekday_day(c, wd, rel);
+        if (the && (rel == R_PREV || rel == R_FOLLOWING) && c->anchor.g == TG_DAY) {
+            /* "the previous Friday", "the following Monday": from the day last named */
+            int aw = tp_weekday(c->anchor.day), back = (aw - wd + 7) % 7, fwd = (wd - aw + 7) % 7;
+            wday = rel == R_PREV ? c->anchor.day - (back ? back : 7) : c->anchor.day + (fwd ? fwd : 7);
+        }
+        set_point(c, r, tp_of_day(wday, TG_DAY), suf);
         if (the && !mod && !rel) r->a = i + 1;
         return k;
     }
@@ -1352,6 +1358,7 @@ static int tense_cue(const cx *c, size_t i)
     if (t->cls == C_FUT)
         return t->v == 0 || is_w(c, i + 1, "to") || (t->v == 3 && is_w(c, i + 1, "for"));
     if (t->cls == C_PAST) return -1;
+    if (t->cls == C_DEIC && t->v == D_SOON) return 1; /* "as soon as Tuesday" */
     if (t->cls == C_TO && i + 1 < c->n && is_w(c, i, "to") && c->t[i + 1].cls == C_NONE) {
         /* "to leave on Thursday", "set to resume Monday": an infinitive looks ahead */
         const ner_tok *v = &c->nt[i + 1];
