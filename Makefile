@@ -106,7 +106,7 @@ bench: deps-dev
 	./bench/brief.sh
 
 eval: deps-dev
-	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN)
+	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN) $(BUILD)/tools/reuse-eval
 	EVAL_BIN=$(abspath $(BUILD)/eval) ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
 
 # The named-entity tagger's model: lexicons from Debian's iso-codes and pinned npm data
@@ -123,6 +123,12 @@ model: $(BUILD)/tools/ner-train
 
 # the tagger's trainer
 $(BUILD)/tools/ner-train: tools/ner_train.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# the syndication evaluation's generator and scorer (eval/syndication.sh): links the library
+$(BUILD)/tools/reuse-eval: tools/reuse_eval.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)

@@ -10,4 +10,5 @@ rc=0
 ./ner.sh || rc=1
 ./quotes.sh || rc=1
 ./timex.sh || rc=1
+./syndication.sh || rc=1
 exit $rc
