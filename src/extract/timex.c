@@ -412,7 +412,22 @@ static void set_duration(res *r, int unit, double n)
 
 /* A count before a unit at i: digits, a written number, "a"/"an", "a few", "a couple of",
  * "several", "many", "12 to 18": *v its value (-1 unknown), *next the unit's piece. */
+static int count_core(const cx *c, size_t i, double *v, size_t *next);
+
+/* count_core, and past a word between count and unit: "two more weeks", "eight trading
+ * days", "an additional year". */
 static int count_at(const cx *c, size_t i, double *v, size_t *next)
+{
+    static const char *const between[] = {"more", "additional", "further", "trading", "business",
+                                          "working", "straight", "consecutive", "full", "long"};
+    if (!count_core(c, i, v, next)) return 0;
+    if (*next < c->n && cls(c, *next) != C_UNIT && cls(c, *next + 1) == C_UNIT)
+        for (size_t k = 0; k < sizeof between / sizeof *between; k++)
+            if (is_w(c, *next, between[k])) return ++*next, 1;
+    return 1;
+}
+
+static int count_core(const cx *c, size_t i, double *v, size_t *next)
 {
     const tk *t = c->t;
     if (i >= c->n) return 0;
@@ -429,7 +444,8 @@ static int count_at(const cx *c, size_t i, double *v, size_t *next)
         return 1;
     }
     if (t[i].cls == C_FEW && t[i].v == 0 && !c->t[i].cap) return *v = -1, *next = i + 1, 1;
-    if (t[i].cls == C_A && cls(c, i + 1) == C_UNIT) return *v = 1, *next = i + 1, 1;
+    if (t[i].cls == C_FEW && t[i].v == 2 && cls(c, i + 1) == C_OF) return *v = 2, *next = i + 2, 1; /* "the next couple of years" */
+    if (t[i].cls == C_A && (cls(c, i + 1) == C_UNIT || cls(c, i + 2) == C_UNIT)) return *v = 1, *next = i + 1, 1;
     double x;
     size_t nx;
     if ((t[i].cls == C_NUMW || (t[i].cls == C_A && cls(c, i + 1) == C_NUMW)) &&
@@ -730,7 +746,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         if (e < n && t[e].hy && (is_w(c, e, "earlier") || is_w(c, e, "ago"))) return 0; /* "a year-earlier loss" */
         /* "three days later", "a week earlier": the span is the duration; "a year earlier" a date */
         if (cls(c, e) == C_ANAPH && !t[e].hy && u != U_YEAR && u != U_QUARTER) return set_duration(r, u, cnt), e;
-        if (u == U_QUARTER && ((t[k].v & U_PL) || t[j].cls == C_A || t[k].hy)) return 0; /* "three-quarters", "a quarter of" */
+        if (u == U_QUARTER && (((t[k].v & U_PL) && t[k].hy) || t[j].cls == C_A)) return 0; /* "three-quarters", "a quarter of" */
         if (cls(c, e) == C_AGO || (cls(c, e) == C_ANAPH && !t[e].hy) ||
             (is_w(c, e, "from") && is_w(c, e + 1, "now"))) {
             int back = cls(c, e) == C_AGO || t[e].v < 0;
@@ -793,6 +809,8 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
                 return k;
             }
             if (rel == R_COMING || rel == R_NEXT || rel == R_FOLLOWING) return set_str(r, "FUTURE_REF"), k;
+            /* "the weeks ahead" */
+            if (!rel && !mod && is_w(c, k, "ahead")) return set_duration(r, u, -1), k + 1;
             /* "over the years" */
             if (!rel && !mod && i > 0 && (is_w(c, i - 1, "over") || is_w(c, i - 1, "through")) &&
                 cls(c, k) != C_OF && u != U_WEEKEND && u != U_QUARTER)
@@ -1332,6 +1350,7 @@ static size_t match_core(cx *c, size_t i, res *r)
         if (rel == R_FOLLOWING && !the) return 0;
     }
     if (cls(c, j) == C_FISCAL) j++; /* "fiscal 1989", "the fiscal first quarter" */
+    if (the && is_w(c, j, "full") && cls(c, j + 1) == C_UNIT) j++; /* "the full year" */
     e = head(c, i, j, the, mod, rel, r);
     if (!e) return 0;
     return e;
