@@ -479,7 +479,7 @@ static int year_at(const cx *c, size_t i)
             t[i + 1].cls == C_NONE && (i == 0 || (cls(c, i - 1) != C_MONTH && !is_w(c, i - 1, "in") &&
                                                   !is_w(c, i - 1, "since") && !is_w(c, i - 1, ",") &&
                                                   cls(c, i - 1) != C_FISCAL && cls(c, i - 1) != C_THE &&
-                                                  cls(c, i - 1) != C_MOD)))
+                                                  cls(c, i - 1) != C_MOD && !t[i].hy)))
             return 0; /* but "in 1998 elections", "fiscal 1989 sales", "the 1992 protests" */
     }
     return 1;
@@ -929,6 +929,18 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     if (t[j].cls == C_NEAR && t[j].v == 2 && cls(c, j + 1) == C_UNIT && t[j + 1].v == (U_DAY | U_PL))
         return set_str(r, "PRESENT_REF"), j + 2;
 
+    /* "day-long", "year-long", "decades-long": adjectives of duration */
+    if (t[j].cls == C_UNIT && j + 1 < n && t[j + 1].hy && is_w(c, j + 1, "long") && (t[j].v & 31) != U_WEEKEND) {
+        set_duration(r, t[j].v & 31, (t[j].v & U_PL) ? -1 : 1);
+        if (the && r->a == i) r->a = i + 1;
+        return j + 2;
+    }
+    /* "the nineties", "the eighties" */
+    if (the && t[j].cls == C_NONE && c->nt[j].len >= 7 && !memcmp(c->nt[j].s + c->nt[j].len - 3, "ies", 3)) {
+        static const char *const dec[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"};
+        for (int q = 0; q < 8; q++)
+            if (is_w(c, j, dec[q])) return set_point(c, r, (tpoint){TG_DECADE, 1920 + 10 * q, 0, 0}, NULL), j + 1;
+    }
     /* "year-end": the end of this year */
     if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy && is_w(c, j + 1, "end")) {
         if (!have) return set_str(r, ""), j + 2;
@@ -1104,6 +1116,19 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         int32_t day = c->dct + (rel == R_LAST ? -1 : rel == R_NEXT ? 1 : 0);
         set_point(c, r, tp_of_day(day, TG_DAY), part_suffix(t[j].v));
         return j + 1;
+    }
+    /* "mid-afternoon", "late morning" [+ a day]: on that day, the day last named or the DCT's */
+    if (t[j].cls == C_PART && t[j].v <= P_NI && mod && !rel && !the) {
+        int32_t day;
+        size_t k2;
+        k = j + 1;
+        r->type = SF_TIMEX_TIME;
+        if (dayref_at(c, k, &day, &k2)) k = k2;
+        else if (c->anchor.g == TG_DAY) day = c->anchor.day;
+        else if (have) day = c->dct;
+        else return snprintf(r->value, sizeof r->value, "XXXX-XX-XX%s", part_suffix(t[j].v)), r->p.g = TG_NONE, k;
+        set_point(c, r, tp_of_day(day, TG_DAY), part_suffix(t[j].v));
+        return k;
     }
     /* "in the morning", "during the night": on the day last named, else the DCT's */
     if (t[j].cls == C_PART && t[j].v <= P_NI && the && !rel && !mod && i > 0 &&

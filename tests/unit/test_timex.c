@@ -77,6 +77,7 @@ static const tcase cases[] = {
      {{"Fiscal 1989", D, "1989"}, {"the 1990s", D, "199"}}},
     {"The summit took place in the summer of 1998.", {{"the summer of 1998", D, "1998-SU"}}},
     {"Crowds gathered last fall.", {{"last fall", D, "2021-FA"}}},
+    {"Rents were low in the nineties.", {{"the nineties", D, "199"}}},
     {"It was the worst flood of the 20th century.", {{"the 20th century", D, "19"}}},
     {"The hearing is set for Tuesday; rent is due on the 25th of March.",
      {{"Tuesday", D, "2022-03-01"}, {"the 25th of March", D, "2022-03-25"}}},
@@ -96,6 +97,8 @@ static const tcase cases[] = {
     /* clock times */
     {"The polls closed at 5 p.m. Friday.", {{"5 p.m. Friday", T, "2022-02-25T17:00"}}},
     {"The train left at 10:35 a.m. on time.", {{"10:35 a.m.", T, "2022-02-26T10:35"}}},
+    {"Trading slowed at mid-afternoon yesterday after day-long talks.",
+     {{"mid-afternoon yesterday", T, "2022-02-25TAF"}, {"day-long", U, "P1D"}}},
     /* sets */
     {"He visits the city every Friday and files a report daily.",
      {{"every Friday", S, "XXXX-WXX-5"}, {"daily", S, "P1D"}}},
