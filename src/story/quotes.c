@@ -3,10 +3,11 @@
  * with its wordings. Two quotations are one utterance when their speakers are compatible
  * (the same person by entity key or by name; or one of them unattributed) and their words
  * are close: term cosine at least SAME_COS, or at least CONTAIN of the shorter one's terms
- * in the longer one ("the fight is here" inside "The fight is here; I need ammunition").
- * An unattributed quotation needs the stricter SAME_COS_ANON and joins one group only,
- * that of its closest attributed match, so that it never bridges two speakers. Groups are kept when they
- * hold a direct quote; the most quoted (independent outlets, then quotations) first, at
+ * in the longer one; a quotation of fewer than MIN_TERMS content words needs its words
+ * whole and in order inside the other ("the fight is here" inside "The fight is here; I
+ * need ammunition"). An unattributed quotation needs the stricter SAME_COS_ANON and joins
+ * one group only, that of its closest attributed match, so that it never bridges two
+ * speakers. Groups are kept when they hold a direct quote; the most quoted (independent outlets, then quotations) first, at
  * most QUOTES_MAX. Quotations inside boilerplate were never extracted. */
 #include "core/mem.h"
 #include "story/brief.h"
@@ -95,13 +96,49 @@ static uint64_t speaker_key(const sf_quote *q, int *named)
     return q->key;
 }
 
+/* The words of a quotation, lowercased ASCII letters and digits with single spaces, into
+ * buf (at most cap - 1 bytes, NUL-terminated). */
+static size_t plain_words(const char *t, uint32_t s, uint32_t e, char *buf, size_t cap)
+{
+    size_t n = 0;
+    int space = 0;
+    for (uint32_t i = s; i < e && n + 2 < cap; i++) {
+        char c = t[i];
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && (unsigned char)c < 0x80) {
+            space = n > 0;
+            continue;
+        }
+        if (space) buf[n++] = ' ';
+        space = 0;
+        buf[n++] = c >= 'A' && c <= 'Z' ? (char)(c | 32) : c;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* 1 when the shorter quotation's words stand, in order and whole, inside the longer's
+ * ("the fight is here" inside "The fight is here; I need ammunition"). */
+static int words_inside(const sf_brief *b, const item *x, const item *y)
+{
+    char sx[512], sy[512];
+    size_t nx = plain_words(b->docs[x->doc]->text, x->q->start, x->q->end, sx, sizeof sx);
+    size_t ny = plain_words(b->docs[y->doc]->text, y->q->start, y->q->end, sy, sizeof sy);
+    const char *shortw = nx <= ny ? sx : sy, *longw = nx <= ny ? sy : sx;
+    size_t ns = nx <= ny ? nx : ny, nl = nx <= ny ? ny : nx;
+    if (!ns) return 0;
+    for (const char *p = strstr(longw, shortw); p; p = strstr(p + 1, shortw))
+        if ((p == longw || p[-1] == ' ') && (p + ns == longw + nl || p[ns] == ' ')) return 1;
+    return 0;
+}
+
 static int same_utterance(const sf_brief *b, const item *x, const item *y)
 {
     int nx, ny;
     uint64_t kx = speaker_key(x->q, &nx), ky = speaker_key(y->q, &ny);
     if (kx && ky && kx != ky) return 0;
     if (kx && ky && (x->v.n < MIN_TERMS || y->v.n < MIN_TERMS)) /* one person's few words */
-        return x->v.n && y->v.n && containment(&x->v, &y->v) >= CONTAIN;
+        return x->v.n && y->v.n && words_inside(b, x, y);
     if (x->v.n < MIN_TERMS || y->v.n < MIN_TERMS) return 0;
     int anon = !(kx && ky);
     if (anon && nx && ny) { /* both named but not resolved: compare the names' words */

@@ -108,10 +108,41 @@ static void test_utterances(void **state)
     for (size_t i = 0; i < 4; i++) sf_doc_free(docs[i]);
 }
 
+/* A few words of one person join the quotation that holds them whole, not one that
+ * merely shares a word. */
+static void test_few_words(void **state)
+{
+    (void)state;
+    sf_brief b = {0};
+    sf_doc *docs[2];
+    docs[0] = doc_of("\"The work is here; I need cranes, not speeches,\" Brisk said. "
+                     "\"The real work starts in spring,\" she added.");
+    quote(docs[0], "The work is here; I need cranes, not speeches,", SF_QUOTE_DIRECT, "Brisk",
+          MAYOR);
+    quote(docs[0], "The real work starts in spring,", SF_QUOTE_DIRECT, "she", MAYOR);
+    docs[1] = doc_of("Brisk insisted that \"the work is here\" and asked for cranes.");
+    quote(docs[1], "the work is here", SF_QUOTE_PARTIAL, "Brisk", MAYOR);
+    b.docs = docs;
+    b.n_docs = 2;
+    size_t outlet[2] = {0, 1};
+    b.outlet = outlet;
+    story_quotes(&b);
+    assert_int_equal(b.n_quotes, 2);
+    const sf_brief_quote *cranes = b.quotes[0].n_cites == 2 ? &b.quotes[0] : &b.quotes[1];
+    assert_int_equal(cranes->n_cites, 2);
+    assert_int_equal(cranes->cites[0].doc, 0);
+    assert_int_equal(cranes->cites[0].span.start, 1);
+    assert_int_equal(cranes->cites[1].doc, 1);
+    assert_int_equal(cranes->n_outlets, 2);
+    story_quotes_free(&b);
+    for (size_t i = 0; i < 2; i++) sf_doc_free(docs[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utterances),
+        cmocka_unit_test(test_few_words),
     };
     return cmocka_run_group_tests_name("story_quotes", tests, NULL, NULL);
 }
