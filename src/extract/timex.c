@@ -20,8 +20,8 @@
  *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half";
  *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
  *   year", "the next day" (from the last point named); seasons (not "the fall of X");
- *   "now", "currently" (PRESENT_REF), "recently", "the past" (PAST_REF), "the future", "the
- *   near future" (FUTURE_REF); a few fixed holidays.
+ *   "now", "currently", "current" before a noun (PRESENT_REF), "recently", "the past"
+ *   (PAST_REF), "the future", "the near future" (FUTURE_REF); a few fixed holidays.
  * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
  *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight";
  *   a clock time without a day is on the day last named, else the DCT.
@@ -41,8 +41,8 @@
  * DCT, values keep X's ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate
  * sentences are skipped. [Not handled: ranges as one expression ("1998-99" gives nothing),
  * times without a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and
- * other anaphora; "now", "current", "recent" as adjectives are annotated inconsistently in
- * TimeBank and are taken (now) or left (current, recent) whole.] */
+ * other anaphora; "now", "current", "recent", "soon" are annotated inconsistently in
+ * TimeBank: the first two are taken, the others left.] */
 #include "extract/timex.h"
 
 #include <pthread.h>
@@ -1369,7 +1369,11 @@ static size_t match_core(cx *c, size_t i, res *r)
             set_str(r, "PAST_REF");
             return j;
         }
-        if (rel == R_CURRENT && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) return 0;
+        if (rel == R_CURRENT && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) {
+            /* "current market conditions", "its current wife": the present */
+            if (!the && noun_after(c, j)) return r->a = j - 1, r->type = SF_TIMEX_DATE, set_str(r, "PRESENT_REF"), j;
+            return 0;
+        }
         if (rel == R_RECENT && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) return 0;
         if (rel == R_LATEST && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) return 0;
         if (rel == R_FOLLOWING && !the) return 0;

@@ -109,6 +109,7 @@ static const tcase cases[] = {
     {"Rents have recently risen; in the past they were lower.",
      {{"recently", D, "PAST_REF"}, {"the past", D, "PAST_REF"}}},
     {"In the future they may rise.", {{"the future", D, "FUTURE_REF"}}},
+    {"Officials blamed current market conditions.", {{"current", D, "PRESENT_REF"}}},
     /* look like time, are not */
     {"May I ask whether she may stay?", {{NULL, 0, NULL}}},
     {"May Wilson and April Ryan spoke to the crowd.", {{NULL, 0, NULL}}},
