@@ -421,6 +421,10 @@ static int count_at(const cx *c, size_t i, double *v, size_t *next)
     static const char *const between[] = {"more", "additional", "further", "trading", "business",
                                           "working", "straight", "consecutive", "full", "long"};
     if (!count_core(c, i, v, next)) return 0;
+    size_t h = *next;
+    if (is_w(c, h, "and") && cls(c, h + 1) == C_A && cls(c, h + 2) == C_HALF && cls(c, h + 3) == C_UNIT)
+        return *next = h + 3, 1; /* "two and a half years" */
+    if (is_w(c, h, "1/2") && cls(c, h + 1) == C_UNIT) return *next = h + 1, 1; /* "5 1/2 hours" */
     if (*next < c->n && cls(c, *next) != C_UNIT && cls(c, *next + 1) == C_UNIT)
         for (size_t k = 0; k < sizeof between / sizeof *between; k++)
             if (is_w(c, *next, between[k])) return ++*next, 1;
@@ -775,6 +779,19 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         /* "the past three years", "the next few days", "three years": durations; the article
          * of "the 24-hour strike" is the noun's */
         set_duration(r, u, cnt);
+        /* "a minute and a half", "two and a half years", "5 1/2 hours" */
+        int half = (is_w(c, e, "and") && cls(c, e + 1) == C_A && cls(c, e + 2) == C_HALF) ? 3 : 0;
+        if (!half && cnt >= 0 && is_w(c, j + 1, "and") && cls(c, j + 2) == C_A && cls(c, j + 3) == C_HALF && j + 4 == k)
+            half = -1; /* "two and a half years": the half came before the unit */
+        if (!half && cnt >= 0 && k == j + 2 && is_w(c, j + 1, "1/2")) half = -1;
+        if (half && cnt >= 0 && cnt < 1000) {
+            long w = (long)cnt;
+            if (u == U_YEAR) snprintf(r->value, sizeof r->value, "P%ldY6M", w);
+            else if (u == U_DAY) snprintf(r->value, sizeof r->value, "P%ldDT12H", w);
+            else if (u == U_HOUR) snprintf(r->value, sizeof r->value, "PT%ldH30M", w);
+            else if (u == U_MIN) snprintf(r->value, sizeof r->value, "PT%ldM30S", w);
+            if (half > 0) e += 3;
+        }
         if (the && !rel && !mod && t[k].hy && r->a == i) r->a = i + 1;
         return e;
     }
@@ -929,6 +946,14 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     if (t[j].cls == C_NEAR && t[j].v == 2 && cls(c, j + 1) == C_UNIT && t[j + 1].v == (U_DAY | U_PL))
         return set_str(r, "PRESENT_REF"), j + 2;
 
+    /* "the last half of 1989": the second half */
+    if (t[j].cls == C_HALF && rel == R_LAST && the) {
+        int y;
+        k = j + 1;
+        if (of_year(c, k, &y, &k)) return set_point(c, r, (tpoint){TG_HALF, y, 2, 0}, NULL), k;
+        if (have) return set_point(c, r, period_point(c, TG_HALF, 2, 0), NULL), k;
+        return 0;
+    }
     /* "day-long", "year-long", "decades-long": adjectives of duration */
     if (t[j].cls == C_UNIT && j + 1 < n && t[j + 1].hy && is_w(c, j + 1, "long") && (t[j].v & 31) != U_WEEKEND) {
         set_duration(r, t[j].v & 31, (t[j].v & U_PL) ? -1 : 1);
@@ -1097,7 +1122,8 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     /* seasons: "last fall", "this summer", "summer 1998", "the summer of 1998" */
     if (t[j].cls == C_SEASON && (rel || the || mod || year_at(c, j + 1) || (j > 0 && (is_w(c, j - 1, "in") || is_w(c, j - 1, "this") || is_w(c, j - 1, "since")))) &&
         !(t[j].cap && j > 0 && !year_at(c, j + 1)) && /* "Summer Olympics", "The Fall of Rome" */
-        !(cls(c, j + 1) == C_OF && !year_at(c, j + 2))) { /* "the fall of the government" */
+        !(cls(c, j + 1) == C_OF && !year_at(c, j + 2) && !wyear_at(c, j + 2, &(int){0}, &(size_t){0}))) {
+        /* not "the fall of the government" */
         int s = t[j].v, y = -1;
         k = j + 1;
         if (year_at(c, k)) y = t[k].num, k++;

@@ -85,7 +85,8 @@ static const tcase cases[] = {
     /* quarters and halves */
     {"Third-quarter profit fell, and the fourth quarter of 1998 was worse.",
      {{"Third-quarter", D, "2021-Q3"}, {"the fourth quarter of 1998", D, "1998-Q4"}}},
-    {"Revenue doubled in the first half of 2021.", {{"the first half of 2021", D, "2021-H1"}}},
+    {"Revenue doubled in the first half of 2021 and fell in the last half of 2021.",
+     {{"the first half of 2021", D, "2021-H1"}, {"the last half of 2021", D, "2021-H2"}}},
     /* durations */
     {"The fire burned for 23 days.", {{"23 days", U, "P23D"}}},
     {"Output has fallen over the past three years.", {{"the past three years", U, "P3Y"}}},
@@ -94,6 +95,8 @@ static const tcase cases[] = {
     {"She signed a five-year contract after nearly an hour.",
      {{"five-year", U, "P5Y"}, {"nearly an hour", U, "PT1H"}}},
     {"Repairs took a couple of months.", {{"a couple of months", U, "P2M"}}},
+    {"The climb took two and a half years, the descent 5 1/2 hours.",
+     {{"two and a half years", U, "P2Y6M"}, {"5 1/2 hours", U, "PT5H30M"}}},
     /* clock times */
     {"The polls closed at 5 p.m. Friday.", {{"5 p.m. Friday", T, "2022-02-25T17:00"}}},
     {"The train left at 10:35 a.m. on time.", {{"10:35 a.m.", T, "2022-02-26T10:35"}}},
