@@ -17,7 +17,8 @@
  *   end"; "two days ago"; "a year earlier", "year-earlier", "the year-ago quarter" (when
  *   quarters were spoken of in the sentence or the two before, the quarter reported on, a
  *   year before: "1988-Q3");
- *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half";
+ *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half", "the
+ *   last half of 1989"; "the 20th century", "the nineties";
  *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
  *   year", "the next day" (from the last point named); seasons (not "the fall of X");
  *   "now", "currently", "current" before a noun (PRESENT_REF), "recently", "the past"
@@ -25,8 +26,9 @@
  * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
  *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight";
  *   a clock time without a day is on the day last named, else the DCT.
- * - DURATION: "two days", "23 days", "five-year", "a couple of years", "several weeks" (PXW),
- *   "for years" (PXY), "the past three years", "the last two weeks", "the next few days", "the
+ * - DURATION: "two days", "23 days", "five-year", "day-long", "a couple of years", "several
+ *   weeks" (PXW), "for years" (PXY), "two more weeks", "eight trading days", "two and a half
+ *   years" (P2Y6M), "the past three years", "the last two weeks", "the next few days", "the
  *   first nine months", "three days later" (the span stops before "later"), "nearly an hour"
  *   (qualifiers "about", "nearly", "more than", "at least"... inside the span); not ages
  *   ("6-year-old", "52 years old").
