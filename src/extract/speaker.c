@@ -34,14 +34,16 @@
  *   name with its modifiers and possessed noun ("Ryan's campaign").
  * - Resolution (quote_resolve, with entities): a speaker overlapping a PER or ORG entity
  *   at its head takes that entity's canonical name and key, and its span grows to the
- *   whole mention ("Trump" inside "Donald Trump"); "he"/"she" take the previous quote's
- *   person when that quote is within two sentences, else the first person named in the
- *   nearest earlier sentence naming one outside quotations, gender permitting (titles
- *   Mr./Mrs./Ms. in or before the mention and a list of common first names decide it;
- *   unknown fits both); "the <title>" takes the nearest earlier person whose mention
- *   carries that title ("President X"), else the first person of the nearest sentence.
- *   Indefinite speakers ("a spokesman", "officials") resolve to no one. */
-#include "extract/cp.h"
+ *   whole mention ("Trump" inside "Donald Trump"). "he"/"she" take, in this order: the
+ *   first person named (outside quotations) in the nearest sentence since the previous
+ *   quotation; that quotation's person when it is at most two sentences back; the first
+ *   person of the nearest earlier sentence naming one — each gender permitting: a "he"
+ *   or "she" already resolved to that person in the document, a title (Mr., Mrs., Ms.) in
+ *   or before the mention, or a list of common first names decides; unknown fits both.
+ *   "the <person noun>" ("the president", "the senior aide"; not "the union") takes the
+ *   nearest earlier person whose mention carries that title ("President X"), else the
+ *   first person of the nearest sentence naming one. Indefinite speakers ("a
+ *   spokesman", "officials") resolve to no one. Searches look at most 5,000 bytes back. */
 #include "extract/speaker.h"
 
 #include "extract/quote.h"
@@ -485,6 +487,9 @@ static int cue_after(bytes p, const ctok *t, size_t n, spk_cue *o)
         set_cue(o, t[i].s, t[i + 1].e, t, a, b, 1);
         return 1;
     }
+    if (i + 1 < n && (tok_eq(p, &t[i], "has") || tok_eq(p, &t[i], "had")) &&
+        is_cue(p, t, i + 1, n))
+        i++; /* "...," has declared the governor */
     if (is_cue(p, t, i, n)) { /* said Trump */
         size_t j = cue_end(p, t, i, n) == t[i].e ? i + 1 : i + 2;
         np_fwd(p, t, j, n, &a, &b);
@@ -999,18 +1004,56 @@ static void take_entity(sf_quote *q, const sf_entity *e)
     q->key = e->key;
 }
 
-/* the person a pronoun or definite description at pos refers to: an entity index or
- * SIZE_MAX. gender: 1 he, 2 she, 0 either. title: the description's head noun or NULL. */
-static size_t antecedent(const sf_doc *d, uint32_t pos, int gender, bytes title, size_t tn)
+/* genders learned in one document: a person a "he" or "she" resolved to */
+typedef struct learned {
+    uint64_t key[64];
+    uint8_t g[64];
+    size_t n;
+} learned;
+
+static int learned_gender(const learned *l, uint64_t key)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->key[i] == key) return l->g[i];
+    return 0;
+}
+
+static void learn(learned *l, uint64_t key, int g)
+{
+    if (!key || learned_gender(l, key) || l->n == 64) return;
+    l->key[l->n] = key;
+    l->g[l->n++] = (uint8_t)g;
+}
+
+/* an entity's gender: what the document taught, its first name or title, a title before it */
+static int entity_gender(bytes p, const sf_entity *e, const learned *l)
+{
+    int g = learned_gender(l, e->key);
+    if (!g) g = gender_of(p, e->name_start, e->name_end);
+    if (!g) g = gender_of(p, e->start, e->end);
+    if (!g && e->start > 0) { /* a title just before the mention: "Mr. Ebb" */
+        uint32_t lo = e->start > 12 ? e->start - 12 : 0;
+        while (lo < e->start && (p[lo] & 0xC0) == 0x80) lo++;
+        ctok t[4];
+        size_t n = lex_back(p, lo, e->start, t, 1);
+        if (n) g = gender_of(p, t[0].s, t[0].e);
+    }
+    return g;
+}
+
+/* the person a pronoun or definite description at pos refers to, among the PER entities
+ * starting at or after from: an entity index or SIZE_MAX. gender: 1 he, 2 she, 0 either.
+ * title: the description's head noun or NULL. Looks at most 5,000 bytes back. */
+static size_t antecedent(const sf_doc *d, uint32_t pos, uint32_t from, int gender, bytes title,
+                         size_t tn, const learned *l)
 {
     bytes p = (bytes)d->text;
-    size_t k = ent_after(d, 0);
-    (void)k;
     size_t lim = ent_after(d, pos); /* entities ending at or before pos: [0, lim) */
     size_t best = SIZE_MAX;
     if (title) { /* the nearest earlier person carrying that title */
         for (size_t i = lim, seen = 0; i-- > 0 && seen < 40;) {
             const sf_entity *e = &d->ents[i];
+            if (e->start < from || pos - e->start > 5000) break;
             if (e->type != SF_ENT_PER) continue;
             seen++;
             if (mention_has_title(p, e->start, e->end, title, tn)) return i;
@@ -1020,29 +1063,45 @@ static size_t antecedent(const sf_doc *d, uint32_t pos, int gender, bytes title,
     size_t cur_sent = SIZE_MAX;
     for (size_t i = lim; i-- > 0;) {
         const sf_entity *e = &d->ents[i];
+        if (e->start < from || pos - e->start > 5000) break;
         if (e->type != SF_ENT_PER || e->end > pos || in_quote(d, e->start)) continue;
-        int g = gender_of(p, e->name_start, e->name_end);
-        if (!g) g = gender_of(p, e->start, e->end);
-        if (!g && e->start > 0) { /* a title just before the mention: "Mr. Ebb" */
-            uint32_t lo = e->start > 12 ? e->start - 12 : 0;
-            while (lo < e->start && (p[lo] & 0xC0) == 0x80) lo++;
-            ctok t[4];
-            size_t n = lex_back(p, lo, e->start, t, 1);
-            if (n) g = gender_of(p, t[0].s, t[0].e);
-        }
+        int g = entity_gender(p, e, l);
         if (gender && g && g != gender) continue;
         size_t s = spk_sentence(d, e->start);
         if (cur_sent == SIZE_MAX) cur_sent = s;
         if (s != cur_sent) break;
         best = i;
-        if (pos - e->start > 3000) break;
     }
     return best;
 }
 
+/* nouns a definite description of a person ends in ("the president", "the senior aide") */
+static const char *const person_nouns[] = {
+    "president", "senator", "governor", "mayor", "minister", "official", "spokesman",
+    "spokeswoman", "spokesperson", "candidate", "nominee", "leader", "chairman", "chairwoman",
+    "chair", "chief", "director", "secretary", "judge", "justice", "lawyer", "attorney",
+    "prosecutor", "general", "admiral", "commander", "officer", "ambassador", "congressman",
+    "congresswoman", "representative", "lawmaker", "legislator", "premier", "chancellor",
+    "king", "queen", "prince", "princess", "pope", "pontiff", "bishop", "pastor", "rabbi",
+    "imam", "priest", "professor", "doctor", "physician", "nurse", "engineer", "economist",
+    "analyst", "adviser", "advisor", "aide", "executive", "founder", "owner", "manager",
+    "coach", "player", "captain", "farmer", "teacher", "student", "woman", "man", "mother",
+    "father", "son", "daughter", "wife", "husband", "veteran", "resident", "witness",
+    "victim", "author", "writer", "reporter", "journalist", "host", "anchor", "actor",
+    "actress", "singer", "star", "businessman", "businesswoman", "billionaire", "activist",
+    "organizer", "strategist", "pollster", "consultant", "diplomat", "envoy", "scientist",
+    "researcher", "expert", "historian", "economist", "banker", "investor", "worker",
+    "speaker", "sheriff", "detective", "inspector", "commissioner", "superintendent",
+    "principal", "dean", "provost", "rector", "mogul", "magnate", "entrepreneur", "candidate",
+    "incumbent", "challenger", "frontrunner", "front-runner", "governor-elect",
+    "president-elect", "grandmother", "grandfather", "widow", "widower", "girl", "boy",
+    "friend", "neighbor", "neighbour", "colleague", "partner", "employee", "employer",
+    "survivor", "suspect", "defendant", "plaintiff", "official", NULL};
+
 void quote_resolve(sf_doc *d)
 {
     bytes p = (bytes)d->text;
+    learned l = {.n = 0};
     for (size_t i = 0; i < d->n_quotes; i++) {
         sf_quote *q = &d->quotes[i];
         q->name_start = q->name_end = q->speaker_start;
@@ -1074,26 +1133,35 @@ void quote_resolve(sf_doc *d)
             continue;
         }
         int pron = n == 1 && spk_is_pronoun(d->text, t[0].s, t[0].e);
-        int def = !pron && tok_eq(p, &t[0], "the") && n >= 2;
+        int def = !pron && tok_eq(p, &t[0], "the") && n >= 2 && word_is(p, &t[h], person_nouns);
         if (!pron && !def) continue;
         if (pron && !(tok_eq(p, &t[0], "he") || tok_eq(p, &t[0], "she"))) continue;
-        int gender = pron ? (tok_eq(p, &t[0], "she") ? 2 : 1) : 0;
-        /* the previous quotation's person, when it is near */
-        if (i > 0 && pron) {
-            const sf_quote *pq = &d->quotes[i - 1];
+        if (def) {
+            size_t a = antecedent(d, q->speaker_start, 0, 0, p + t[h].s, t[h].e - t[h].s, &l);
+            if (a != SIZE_MAX) take_entity(q, &d->ents[a]);
+            continue;
+        }
+        int gender = tok_eq(p, &t[0], "she") ? 2 : 1;
+        const sf_quote *pq = i > 0 ? &d->quotes[i - 1] : NULL;
+        /* a person named since the previous quotation; else that quotation's person, when
+         * it is near; else the nearest person before */
+        size_t a = antecedent(d, q->speaker_start, pq ? pq->end : 0, gender, NULL, 0, &l);
+        if (a == SIZE_MAX && pq && pq->key) {
             size_t s0 = spk_sentence(d, pq->end), s1 = spk_sentence(d, q->speaker_start);
-            if (pq->key && s0 != SIZE_MAX && s1 != SIZE_MAX && s1 - s0 <= 2) {
-                int g = gender_of(p, pq->name_start, pq->name_end);
-                if (!g || g == gender) {
-                    q->name_start = pq->name_start;
-                    q->name_end = pq->name_end;
-                    q->key = pq->key;
-                    continue;
-                }
+            int g = learned_gender(&l, pq->key);
+            if (!g) g = gender_of(p, pq->name_start, pq->name_end);
+            if (s0 != SIZE_MAX && s1 != SIZE_MAX && s1 - s0 <= 2 && (!g || g == gender)) {
+                q->name_start = pq->name_start;
+                q->name_end = pq->name_end;
+                q->key = pq->key;
+                learn(&l, q->key, gender);
+                continue;
             }
         }
-        size_t a = def ? antecedent(d, q->speaker_start, 0, p + t[h].s, t[h].e - t[h].s)
-                       : antecedent(d, q->speaker_start, gender, NULL, 0);
-        if (a != SIZE_MAX) take_entity(q, &d->ents[a]);
+        if (a == SIZE_MAX) a = antecedent(d, q->speaker_start, 0, gender, NULL, 0, &l);
+        if (a != SIZE_MAX) {
+            take_entity(q, &d->ents[a]);
+            learn(&l, q->key, gender);
+        }
     }
 }

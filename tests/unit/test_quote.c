@@ -282,6 +282,22 @@ static void test_resolve(void **state)
     assert_string_equal(span(d, d->quotes[0].name_start, d->quotes[0].name_end), "Mary Voss");
     sf_doc_free(d);
 
+    /* a gender the document taught: "he" made Owen Brask a man, so "she" is Ada Fell */
+    d = tagged("Owen Brask and Ada Fell spoke at the school. “It is rare,” he said. "
+               "“They want more lessons,” she said.",
+               (const char *const[]){"Owen Brask", "Ada Fell", NULL});
+    assert_int_equal(d->n_quotes, 2);
+    assert_string_equal(span(d, d->quotes[0].name_start, d->quotes[0].name_end), "Owen Brask");
+    assert_string_equal(span(d, d->quotes[1].name_start, d->quotes[1].name_end), "Ada Fell");
+    sf_doc_free(d);
+
+    /* a description that names no person ("the union") resolves to no one */
+    d = tagged("Tovan Kerensky met the fishers. “We will appeal,” the union said.",
+               (const char *const[]){"Tovan Kerensky", NULL});
+    assert_int_equal(d->n_quotes, 1);
+    assert_int_equal(d->quotes[0].key, 0);
+    sf_doc_free(d);
+
     /* a description to the person carrying that title */
     d = tagged("Tomas Ebb and President Alma Reyes toured the camp. Later the president said: "
                "“We are ready to help.”",
