@@ -572,6 +572,11 @@ static int clock_at(const cx *c, size_t i, int *h, int *m, size_t *next)
         *h = t->v == P_NOON ? 12 : 24, *m = 0, *next = i + 1;
         return 1;
     }
+    if (t->ndig == 4 && n->len == 4 && cls(c, i + 1) == C_ZONE && t->num % 100 < 60 && t->num / 100 < 24 &&
+        !(i > 0 && c->nt[i - 1].len == 1 && c->nt[i - 1].s[0] == '(')) { /* not "10:35 a.m. (0735 GMT)" */
+        *h = t->num / 100, *m = t->num % 100, *next = i + 2; /* "0600 GMT" */
+        return 1;
+    }
     if (t->ndig < 1 || t->ndig > 2) return 0;
     int hh = n->s[0] - '0', mm = -1;
     if (t->ndig == 2) hh = hh * 10 + n->s[1] - '0';

@@ -100,6 +100,7 @@ static const tcase cases[] = {
     /* clock times */
     {"The polls closed at 5 p.m. Friday.", {{"5 p.m. Friday", T, "2022-02-25T17:00"}}},
     {"The train left at 10:35 a.m. on time.", {{"10:35 a.m.", T, "2022-02-26T10:35"}}},
+    {"The truce began at 0600 GMT.", {{"0600 GMT", T, "2022-02-26T06:00"}}},
     {"Trading slowed at mid-afternoon yesterday after day-long talks.",
      {{"mid-afternoon yesterday", T, "2022-02-25TAF"}, {"day-long", U, "P1D"}}},
     /* sets */
