@@ -46,6 +46,7 @@
  *   spokesman", "officials") resolve to no one. Searches look at most 5,000 bytes back. */
 #include "extract/speaker.h"
 
+#include "extract/cp.h"
 #include "extract/quote.h"
 #include "text/sentence.h"
 
