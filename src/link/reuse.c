@@ -133,7 +133,7 @@ static size_t find_runs(const uint64_t *ka, size_t na, const uint64_t *kb, size_
     free(ia.prev);
     free(ib.prev);
     /* join anchors one word apart on one diagonal */
-    qsort(r, n, sizeof *r, cmp_diagonal);
+    if (n > 1) qsort(r, n, sizeof *r, cmp_diagonal);
     size_t k = 0;
     for (size_t x = 0; x < n; x++) {
         if (k && r[k - 1].b0 - r[k - 1].a0 == r[x].b0 - r[x].a0 &&
@@ -162,7 +162,7 @@ static size_t find_runs(const uint64_t *ka, size_t na, const uint64_t *kb, size_
  * either side; marks the claimed words. Returns the kept runs sorted by a. */
 static size_t claim_runs(run *r, size_t n, uint8_t *ma, uint8_t *mb)
 {
-    qsort(r, n, sizeof *r, cmp_longest);
+    if (n > 1) qsort(r, n, sizeof *r, cmp_longest);
     size_t k = 0;
     for (size_t x = 0; x < n; x++) {
         run p = r[x];
@@ -181,7 +181,7 @@ static size_t claim_runs(run *r, size_t n, uint8_t *ma, uint8_t *mb)
         memset(mb + p.b0, 1, p.len);
         r[k++] = p;
     }
-    qsort(r, k, sizeof *r, cmp_a);
+    if (k > 1) qsort(r, k, sizeof *r, cmp_a);
     return k;
 }
 
