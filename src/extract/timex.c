@@ -263,7 +263,8 @@ typedef struct res {
 
 static int is_w(const cx *c, size_t i, const char *w)
 {
-    return i < c->n && c->nt[i].len == strlen(w) && !strncasecmp(c->nt[i].s, w, c->nt[i].len);
+    return i < c->n && (c->nt[i].s[0] | 32) == (w[0] | 32) && c->nt[i].len == strlen(w) &&
+           !strncasecmp(c->nt[i].s, w, c->nt[i].len); /* the first byte rules out most */
 }
 
 static int cls(const cx *c, size_t i)
