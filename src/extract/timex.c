@@ -808,6 +808,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy &&
         (is_w(c, j + 1, "earlier") || is_w(c, j + 1, "ago"))) {
         k = j + 2;
+        double cn;
+        size_t ku;
+        if (count_at(c, k, &cn, &ku) && cls(c, ku) == C_UNIT) /* "the year-earlier nine months" */
+            return set_duration(r, t[ku].v & 31, cn), ku + 1;
         if (!have) return set_str(r, ""), k;
         int q = c->has_q || (cls(c, k) == C_UNIT && (t[k].v & 31) == U_QUARTER) || cls(c, k) == C_PERIOD;
         if (cls(c, k) == C_UNIT && (t[k].v & 31) == U_QUARTER) k++;
@@ -823,6 +827,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     }
     /* relative word or "the" + unit: "last week", "this year", "the quarter", "the weekend",
      * "recent years", "the coming months" */
+    /* "the week of March 6": the week holding that day */
+    if (t[j].cls == C_UNIT && t[j].v == U_WEEK && the && !rel && cls(c, j + 1) == C_OF && cls(c, j + 2) == C_MONTH) {
+        res r2 = *r;
+        size_t e2 = head(c, j + 2, j + 2, 0, 0, 0, &r2);
+        if (e2 && r2.p.g == TG_DAY) return set_point(c, r, tp_of_day(r2.p.day, TG_WEEK), NULL), e2;
+    }
     if (t[j].cls == C_UNIT && (rel || the) && !(j + 1 < n && t[j + 1].hy)) { /* not "quarter-to-quarter" */
         int u = t[j].v & 31, pl = t[j].v & U_PL;
         k = j + 1;
