@@ -1413,9 +1413,14 @@ static size_t match_core(cx *c, size_t i, res *r)
             set_str(r, "PAST_REF");
             return j;
         }
-        if (rel == R_CURRENT && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) {
-            /* "current market conditions", "its current wife": the present */
-            if (!the && noun_after(c, j)) return r->a = j - 1, r->type = SF_TIMEX_DATE, set_str(r, "PRESENT_REF"), j;
+        if (rel == R_CURRENT && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD || cls(c, j) == C_FISCAL)) {
+            /* "current market conditions", "its current wife": the present ("the then current
+             * price": the past) */
+            if (!the && noun_after(c, j)) {
+                int then = j >= 2 && is_w(c, j - 2, "then");
+                r->a = j - 1 - then, r->type = SF_TIMEX_DATE;
+                return set_str(r, then ? "PAST_REF" : "PRESENT_REF"), j;
+            }
             return 0;
         }
         if (rel == R_RECENT && !(cls(c, j) == C_UNIT || cls(c, j) == C_PERIOD)) return 0;
