@@ -17,7 +17,9 @@
  *
  * Truth: two documents are a near-duplicate pair when they come from one base; their
  * shared text is, on each side, the bytes of the paragraphs both kept (a paragraph keeps
- * its bytes from its first to its last character, edits inside included). Scored: pair
+ * its bytes from its first to its last character, edits inside included; paragraphs that
+ * follow each other in both, with only a blank line between them, are one passage with
+ * that blank line). Scored: pair
  * precision and recall (pairs in one predicted group), byte precision/recall/F1 of the
  * passages reuse_find returns over every true pair plus, with no true passage, every
  * falsely predicted pair and one same-topic unrelated pair per group; origin accuracy
@@ -527,12 +529,21 @@ static void score_pair(size_t x, size_t y, int related, span_score *sc, FILE *mi
     for (size_t i = 0; i < n; i++) pa[i] = (iv){p[i].a.start, p[i].a.end}, pb[i] = (iv){p[i].b.start, p[i].b.end};
     iv *ga = sf_xmalloc((X->n_segs + 1) * sizeof *ga), *gb = sf_xmalloc((Y->n_segs + 1) * sizeof *gb);
     size_t na = 0, nb = 0;
-    if (related)
+    if (related) /* paragraphs kept by both; neighbours in both are one passage, the
+                  * blank line between them included */
         for (size_t i = 0; i < X->n_segs; i++)
             for (size_t j = 0; j < Y->n_segs; j++)
                 if (X->segs[i].para == Y->segs[j].para) {
-                    ga[na++] = (iv){X->segs[i].start, X->segs[i].end};
-                    gb[nb++] = (iv){Y->segs[j].start, Y->segs[j].end};
+                    int joined = na && i > 0 && j > 0 && X->segs[i - 1].para == Y->segs[j - 1].para &&
+                                 X->segs[i].start == X->segs[i - 1].end + 2 &&
+                                 Y->segs[j].start == Y->segs[j - 1].end + 2;
+                    if (joined) {
+                        ga[na - 1].e = X->segs[i].end;
+                        gb[nb - 1].e = Y->segs[j].end;
+                    } else {
+                        ga[na++] = (iv){X->segs[i].start, X->segs[i].end};
+                        gb[nb++] = (iv){Y->segs[j].start, Y->segs[j].end};
+                    }
                 }
     uint64_t pred = union_len(pa, n) + union_len(pb, n), gold = union_len(ga, na) + union_len(gb, nb);
     uint64_t tp = inter_len(pa, n, ga, na) + inter_len(pb, n, gb, nb);
@@ -561,7 +572,7 @@ int main(int argc, char **argv)
     const char *corpora = "../shared/data/corpora", *dump = NULL;
     double min_p = 0, min_r = 0, min_f1 = 0, copy_share = 0.4, near = LSH_NEAR;
     uint64_t seed = 4;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v) goto usage;
         if (!strcmp(a, "--corpora")) corpora = v;
@@ -572,7 +583,6 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--min-f1")) min_f1 = atof(v);
         else if (!strcmp(a, "--near")) near = atof(v);
         else goto usage;
-        i++;
     }
     rng_state = seed;
     char path[4096];
@@ -649,7 +659,7 @@ int main(int argc, char **argv)
     /* passages: every true pair, every false predicted pair, and one same-topic unrelated
      * pair per group (its original with another base's original of the same topic) */
     size_t *by_base = sf_xmalloc(n_bases * sizeof *by_base); /* the original's item */
-    size_t *members = sf_xmalloc(n_items * sizeof *members), *order = sf_xmalloc(n_items * sizeof *order);
+    size_t *members = sf_xmalloc(n_items * sizeof *members);
     for (size_t i = 0; i < n_items; i++)
         if (items[i].original) by_base[items[i].base] = i;
     FILE *miss = NULL;
@@ -661,13 +671,10 @@ int main(int argc, char **argv)
     span_score sc = {0}, neg = {0};
     size_t origin_ok = 0, origin_n = 0;
     t0 = now();
-    /* items of each base: order items by base */
-    for (size_t i = 0; i < n_items; i++) order[i] = ((uint64_t)items[i].base << 24) | i;
-    size_t *ord = order;
+    /* the items of each base: (base, item) sorted */
     uint64_t *ob = sf_xmalloc(n_items * sizeof *ob);
     for (size_t i = 0; i < n_items; i++) ob[i] = ((uint64_t)items[i].base << 24) | i;
     qsort(ob, n_items, sizeof *ob, cmp_pair);
-    (void)ord;
     for (size_t i = 0, j; i < n_items; i = j) {
         for (j = i; j < n_items && ob[j] >> 24 == ob[i] >> 24; j++) {}
         size_t m = j - i;
@@ -754,7 +761,7 @@ int main(int argc, char **argv)
         free(bases[b].para);
     }
     free(items), free(bases), free(sig), free(grp), free(gb), free(bb), free(by_base);
-    free(members), free(order), free(ob);
+    free(members), free(ob);
     int fail = P < min_p || R < min_r || SF < min_f1;
     if (fail)
         printf("syndication: FAILED (bars: precision %.2f, recall %.2f, spans F1 %.2f)\n", min_p, min_r, min_f1);

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define REUSE_NGRAM     5
+#define REUSE_NGRAM     4
 #define REUSE_GAP       30 /* words skipped on either side inside one passage */
 #define REUSE_MIN_WORDS 10
 #define REUSE_MAX_OCC   4
