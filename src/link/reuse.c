@@ -1,9 +1,10 @@
 /* reuse.c — shared passages between two documents (see reuse.h). Steps, each linear:
  * word keys (casefolded word hashes; 0 for words of boilerplate sentences), n-grams
- * unique in each document as anchors, anchors on one diagonal joined into runs and
- * extended while words agree, runs accepted longest first where they claim no word
- * already claimed on either side, and accepted runs merged in a's order across small
- * gaps into passages. */
+ * occurring at most REUSE_MAX_OCC times in each document as anchors (every pairing of
+ * their places: at most REUSE_MAX_OCC^2 per n-gram), anchors on one diagonal joined into
+ * runs and extended while words agree, runs accepted longest first where they claim no
+ * word already claimed on either side, and accepted runs merged in a's order across
+ * small gaps into passages. Sorting the runs adds a log factor. */
 #include "link/reuse.h"
 
 #include "core/hmap.h"
@@ -154,8 +155,20 @@ static size_t find_runs(const uint64_t *ka, size_t na, const uint64_t *kb, size_
                ka[p->a0 + p->len] == kb[p->b0 + p->len])
             p->len++;
     }
+    /* extension can make runs of one diagonal meet (across an n-gram too frequent to
+     * anchor): join them, so that no word pair is walked twice later */
+    k = 0;
+    for (size_t x = 0; x < n; x++) {
+        if (k && r[k - 1].b0 - r[k - 1].a0 == r[x].b0 - r[x].a0 &&
+            r[x].a0 <= r[k - 1].a0 + r[k - 1].len) {
+            uint32_t end = r[x].a0 + r[x].len;
+            if (end > r[k - 1].a0 + r[k - 1].len) r[k - 1].len = end - r[k - 1].a0;
+            continue;
+        }
+        r[k++] = r[x];
+    }
     *out = r;
-    return n;
+    return k;
 }
 
 /* Keep, longest first, the longest part of each run whose words no kept run claimed on
