@@ -71,6 +71,16 @@ enum {
     M_SQ_CLOSE
 };
 
+/* e moved back over the whitespace code points ending text[s, e) */
+static uint32_t trim_back(bytes p, uint32_t s, uint32_t e)
+{
+    while (e > s && cp_is_space(cp_before(p, e))) {
+        e--;
+        while (e > s && (p[e] & 0xC0) == 0x80) e--;
+    }
+    return e;
+}
+
 /* The mark at p[i], its byte length in *len; M_NONE when none. */
 static int mark_at(bytes p, size_t i, size_t n, size_t *len)
 {
@@ -181,7 +191,7 @@ static size_t para_break(pairer *r, size_t i)
     }
     /* recovery: end at the paragraph's end, or the first sentence's when that is far */
     uint32_t e = (uint32_t)i;
-    while (e > r->dq_s && cp_is_space(cp_before(r->p, e))) e--;
+    e = trim_back(r->p, r->dq_s, e);
     if (e - r->dq_s > 1500) {
         size_t si = spk_sentence(r->d, r->dq_s);
         uint32_t se = si != SIZE_MAX ? r->d->sents[si].end : 0;
@@ -295,7 +305,7 @@ static void pair_marks(pairer *r, int blank)
                     r->depth++;
                 } else if (r->depth == 1 && !r->multi) {
                     uint32_t e = (uint32_t)i;
-                    while (e > r->dq_s && cp_is_space(cp_before(p, e))) e--;
+                    e = trim_back(p, r->dq_s, e);
                     emit(r, r->dq_open, r->dq_s, e, e, 0, 0);
                     dq_open(r, i, l, 0);
                 } else if (r->depth > 1) {
