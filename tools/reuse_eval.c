@@ -5,25 +5,26 @@
  *
  * The generator (fixed seed, so the same set every run): base articles are BBC files
  * (title on line 1, paragraphs between blank lines; topic = category folder) and Reuters
- * stories with a <BODY> of at least 120 words in 3 or more paragraphs (topic = first of
- * <TOPICS>). A base that shares five or more word 8-grams with an earlier base is left
+ * stories with a topic and a <BODY> of at least 120 words in 3 or more paragraphs (topic =
+ * the first of <TOPICS>). A base that shares five or more word 8-grams with an earlier base is left
  * out (both corpora hold re-published and templated stories of their own, which would
  * otherwise be unlabeled duplicates). Of the rest, 40% get 1 to 3 copies; each copy
- * takes some of these edits: a changed headline; the last quarter of the paragraphs
- * trimmed (60%), a middle paragraph dropped (20%), two paragraphs swapped (30%); 5% of
+ * takes some of these edits: a changed headline (first word replaced, "UPDATE n-" in
+ * front half the time, the outlet's name after); 1 to a quarter of the paragraphs trimmed
+ * from the end (60%), a middle paragraph dropped (20%), two paragraphs swapped (30%); 5% of
  * the words replaced by other words; lines re-wrapped at 60-76 columns (50%); 1-3
  * boilerplate lines inserted (a photo credit, "Read more: ...", "Copyright ...", a share
- * prompt); a publication day 0-2 days after the original. Documents are shuffled.
+ * prompt); published the same day as the original (30%) or 1-2 days later. Documents
+ * are shuffled.
  *
  * Truth: two documents are a near-duplicate pair when they come from one base; their
  * shared text is, on each side, the bytes of the paragraphs both kept (a paragraph keeps
  * its bytes from its first to its last character, edits inside included; paragraphs that
  * follow each other in both, with only a blank line between them, are one passage with
- * that blank line). Scored: pair
- * precision and recall (pairs in one predicted group), byte precision/recall/F1 of the
- * passages reuse_find returns over every true pair plus, with no true passage, every
- * falsely predicted pair and one same-topic unrelated pair per group; origin accuracy
- * (reuse_origin_of picks the original). Prints the figures; exits 1 when a figure is
+ * that blank line). Scored: pair precision and recall (pairs in one predicted group),
+ * byte precision/recall/F1 of the passages reuse_find returns over every true pair plus,
+ * with no true passage, every falsely predicted pair and one same-topic unrelated pair
+ * per group; origin accuracy (reuse_origin_of picks the original). Prints the figures; exits 1 when a figure is
  * below its bar (--min-precision, --min-recall, --min-f1), 2 on usage or missing data.
  * --near J sets the similarity threshold (default LSH_NEAR); --dump DIR writes the set
  * (one file per document, truth.tsv) and the pairs whose passages were not exact. */
@@ -430,7 +431,7 @@ static void make_copy(size_t bi, int day)
     const char *outlet = outlets[rndn(5)];
     int n_bp = 1 + (int)rndn(3), credit = chance(0.5), readmore_at = (int)rndn(k > 2 ? k - 1 : 1) + 1;
     sf_buf t = {0};
-    /* a changed headline: the original's with one word replaced, then the outlet */
+    /* a changed headline: the original's with its first word replaced, then the outlet */
     sf_buf h = {0};
     add_para(&h, b->title, 0, 0);
     if (chance(0.5)) sf_buf_printf(&t, "UPDATE %d-", 1 + (int)rndn(3));
