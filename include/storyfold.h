@@ -384,6 +384,9 @@ typedef struct sf_brief {
     sf_doc **docs; /* owned; in date order */
     size_t n_docs;
     long *copy_of;  /* per document: the earlier document it re-publishes, or -1 */
+    long *reuses;   /* per document: the earlier document it shares most text with (a copy's
+                       origin, or one it took passages from), or -1 */
+    uint32_t *reused_words; /* per document: the words it shares with that one, or 0 */
     size_t *outlet; /* per document: its independent outlet (documents of one source and
                      * copies of one text share one), as the index of its first document */
     int n_sources;  /* independent outlets in the story */
@@ -402,6 +405,10 @@ typedef struct sf_brief {
 /* Build the brief of one stored story; `words` is the summary budget (<= 0: 100). */
 sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err);
 void sf_brief_free(sf_brief *b);
+
+/* "published the same day", "published 2 days earlier" (or "" with an undated side): when
+ * document i of b came out after the one it shares most text with (b->reuses[i] >= 0). */
+void sf_brief_reuse_when(const sf_brief *b, size_t i, char *out, size_t cap);
 
 int sf_brief_write_markdown(const sf_brief *b, FILE *out);
 /* Write text[span] on one line: runs of whitespace (hard wraps) become one space. */

@@ -305,6 +305,14 @@ static void sources(FILE *out, const sf_brief *b, const marks *m)
         if (d->source && d->date) fputs(", ", out);
         escs(out, d->date);
         if (b->copy_of[i] >= 0) fprintf(out, "; a copy of %ld", b->copy_of[i] + 1);
+        if (b->reuses[i] >= 0) {
+            char when[48];
+            sf_brief_reuse_when(b, i, when, sizeof when);
+            const char *src = b->docs[b->reuses[i]]->source;
+            fprintf(out, "; shares %u words with %ld", b->reused_words[i], b->reuses[i] + 1);
+            if (src) fputs(" (", out), escs(out, src), fputc(')', out);
+            fprintf(out, ", %s", when);
+        }
         if (http_url(d->url)) {
             fputs("; <a href=\"", out);
             escs(out, d->url);

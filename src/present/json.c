@@ -112,11 +112,15 @@ static json_t *brief_json(const sf_brief *b)
         json_t *copy_of =
             b->copy_of[i] >= 0 ? json_integer((json_int_t)b->copy_of[i] + 1) : json_null();
         json_array_append_new(
-            docs, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "n",
+            docs, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:I}", "n",
                             (json_int_t)(i + 1), "id", d->id, "path", str_or_null(d->path), "title",
                             str_or_null(d->title), "source", str_or_null(d->source), "date",
                             str_or_null(d->date), "url", str_or_null(d->url), "copy_of", copy_of,
-                            "outlet", (json_int_t)b->outlet[i] + 1));
+                            "reuses",
+                            b->reuses[i] >= 0 ? json_integer((json_int_t)b->reuses[i] + 1)
+                                              : json_null(),
+                            "reused_words", (json_int_t)b->reused_words[i], "outlet",
+                            (json_int_t)b->outlet[i] + 1));
     }
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *s = &b->summary[i];

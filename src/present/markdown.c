@@ -176,6 +176,13 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
         else
             fprintf(out, "%s (id %.12s)", d->path ? d->path : "-", d->id);
         if (b->copy_of[i] >= 0) fprintf(out, ", a copy of %ld", b->copy_of[i] + 1);
+        if (b->reuses[i] >= 0) {
+            char when[48];
+            sf_brief_reuse_when(b, (size_t)i, when, sizeof when);
+            const char *src = b->docs[b->reuses[i]]->source;
+            fprintf(out, "; shares %u words with %ld%s%s%s, %s", b->reused_words[i],
+                    b->reuses[i] + 1, src ? " (" : "", src ? src : "", src ? ")" : "", when);
+        }
         fputc('\n', out);
     }
     fputc('\n', out);

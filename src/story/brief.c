@@ -9,6 +9,8 @@
 #include "core/mem.h"
 #include "extract/quote.h"
 #include "link/fingerprint.h"
+#include "link/lsh.h"
+#include "link/reuse.h"
 #include "link/termvec.h"
 #include "store/store.h"
 #include "story/brief.h"
@@ -16,6 +18,7 @@
 #include "story/title.h"
 #include "storyfold.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -61,6 +64,62 @@ static void join(size_t *parent, size_t i, size_t j)
     if (j < i) parent[i] = j;
 }
 
+typedef struct named {
+    const char *name;
+    size_t i;
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* reuses / reused_words: a copy's origin, with the words they share (src/link/reuse.c);
+ * for any other document, the document published on an earlier day that it shares the
+ * most words of passages with, among those LSH finds sharing a band of shingles with it
+ * (heavy borrowings; never all pairs). An origin is never said to reuse its copies. */
+static void find_reuse(sf_brief *b, const fp_sig *sig)
+{
+    size_t n = b->n_docs;
+    b->reuses = sf_xmalloc((n ? n : 1) * sizeof *b->reuses);
+    b->reused_words = sf_xcalloc(n ? n : 1, sizeof *b->reused_words);
+    lsh_index *ix = lsh_new();
+    for (size_t i = 0; i < n; i++) lsh_add(ix, &sig[i]);
+    for (size_t i = 0; i < n; i++) {
+        b->reuses[i] = -1;
+        uint32_t *cand = NULL;
+        size_t nc = lsh_candidates(ix, &sig[i], &cand);
+        int32_t di = b->docs[i]->day;
+        for (size_t k = 0; k < nc; k++) {
+            size_t j = cand[k];
+            int32_t dj = b->docs[j]->day;
+            int earlier = di != SF_NO_DAY && dj != SF_NO_DAY && dj < di;
+            if (b->copy_of[i] >= 0 ? (long)j != b->copy_of[i] : !earlier) continue;
+            reuse_passage *p = NULL;
+            size_t np = reuse_find(b->docs[i], b->docs[j], &p);
+            uint32_t w = reuse_words(p, np);
+            free(p);
+            if (w > b->reused_words[i]) b->reused_words[i] = w, b->reuses[i] = (long)j;
+        }
+        free(cand);
+    }
+    lsh_free(ix);
+}
+
+void sf_brief_reuse_when(const sf_brief *b, size_t i, char *out, size_t cap)
+{
+    long j = b->reuses[i];
+    int32_t di = b->docs[i]->day, dj = j >= 0 ? b->docs[j]->day : SF_NO_DAY;
+    if (j < 0 || di == SF_NO_DAY || dj == SF_NO_DAY)
+        snprintf(out, cap, "%s", j < 0 ? "" : "published earlier or the same day");
+    else if (di == dj)
+        snprintf(out, cap, "published the same day");
+    else
+        snprintf(out, cap, "published %ld day%s earlier", (long)(di - dj), di - dj == 1 ? "" : "s");
+}
+
 /* copy_of (near-duplicates) and outlet (independent voices: copies or same source). */
 static void group_documents(sf_brief *b)
 {
@@ -72,15 +131,23 @@ static void group_documents(sf_brief *b)
         fp_signature(b->docs[i], &sig[i]);
         copy[i] = voice[i] = i;
     }
+    /* copies: LSH candidates verified at LSH_NEAR (src/link/lsh.h), never all pairs */
+    uint32_t *group = sf_xmalloc((n ? n : 1) * sizeof *group);
+    lsh_groups(sig, n, LSH_NEAR, group, NULL);
     for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            if (fp_similarity(&sig[i], &sig[j]) >= FP_NEAR) {
-                join(copy, i, j);
-                join(voice, i, j);
-            }
-            const char *si = b->docs[i]->source, *sj = b->docs[j]->source;
-            if (si && sj && *si && !strcmp(si, sj)) join(voice, i, j);
-        }
+        if (group[i] != i) join(copy, group[i], i), join(voice, group[i], i);
+    free(group);
+    /* one source's documents are one voice */
+    named *by_source = sf_xmalloc((n ? n : 1) * sizeof *by_source);
+    size_t ns = 0;
+    for (size_t i = 0; i < n; i++)
+        if (b->docs[i]->source && *b->docs[i]->source)
+            by_source[ns++] = (named){b->docs[i]->source, i};
+    if (ns) qsort(by_source, ns, sizeof *by_source, by_name);
+    for (size_t i = 1; i < ns; i++)
+        if (!strcmp(by_source[i - 1].name, by_source[i].name))
+            join(voice, by_source[i - 1].i, by_source[i].i);
+    free(by_source);
     /* each copy group's likely origin: the earliest published; among documents of that
      * day, the one the others credit by name (a reprint's "(MPA)" dateline), then the
      * most complete text (most shingles), then the first ingested */
@@ -116,6 +183,7 @@ static void group_documents(sf_brief *b)
         b->copy_of[i] = o == i ? -1 : (long)o;
         b->outlet[i] = find(voice, i);
     }
+    find_reuse(b, sig);
     free(origin);
     free(sig);
     free(copy);
@@ -261,6 +329,8 @@ void sf_brief_free(sf_brief *b)
     story_quotes_free(b);
     free(b->title);
     free(b->copy_of);
+    free(b->reuses);
+    free(b->reused_words);
     free(b->outlet);
     free(b);
 }

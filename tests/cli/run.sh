@@ -262,6 +262,10 @@ STORYFOLD_MODELS=/nonexistent "$SF" tag --conll "$T/in.conll" --model /nonexiste
 "$SF" brief --json examples/ >"$T/brief-schema.jsonl"
 check "brief --json validates against docs/brief.schema.json, cites name their documents" \
   /usr/bin/python3 tests/cli/check_brief.py docs/brief.schema.json <"$T/brief-schema.jsonl"
+check "brief --json: a reprint shares its words with the wire original, published the same day" jq -e -s '
+  [.[].documents] | flatten | (map(select(.source == "MPA" and (.path | test("0012")))) | .[0].n) as $wire
+  | map(select(.source == "Velmora Herald"))[0] | .reuses == $wire and .reused_words > 200 and .copy_of == $wire' \
+  "$T/brief-schema.jsonl"
 check "a brief that breaks the schema is caught" sh -c \
   "! jq -c '.summary[0].outlets = 0' '$T/brief-schema.jsonl' | /usr/bin/python3 tests/cli/check_brief.py docs/brief.schema.json"
 
