@@ -17,7 +17,9 @@
  *   ("to reporters", "in a statement on Monday", "in Kenansville, N.C.,") or time words,
  *   ended by ":", ",", "that" or nothing; the speaker is the noun phrase before the cue
  *   (skipping an appositive, a parenthesis, ", who"; for "smiled and said" the clause's
- *   subject) or, for "said X:" and "according to X,", after it. A participle ("saying",
+ *   subject) or, for "said X:" and "according to X,", after it. A speaker before the quote
+ *   wins over an "according to Y" after it ('X said, "...," according to Y': Y only
+ *   reports X's words). A participle ("saying",
  *   "adding", "asking") takes the name right before it or the clause's subject. A colon
  *   after a name with no cue makes that name the speaker ("A lesson from Ada Quell:").
  * - Noun phrase: at most 8-12 words; backwards it stops at punctuation, conjunctions,
@@ -806,6 +808,10 @@ void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32
         }
     }
     if (ok_after && ok_before && after.cue_start >= shi) ok_after = 0; /* own sentence first */
+    if (ok_after && ok_before && before.sp_start < before.sp_end && after.cue_end > after.cue_start &&
+        (text[after.cue_start] | 32) == 'a' && after.cue_end - after.cue_start > 9 &&
+        !strncasecmp(text + after.cue_start, "according", 9))
+        ok_after = 0; /* 'X said, "...," according to Y': Y reports what X said */
     if (ok_after) {
         *out = after;
         out->intro = intro;

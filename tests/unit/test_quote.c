@@ -72,6 +72,10 @@ static const tcase cases[] = {
     {"“The roads are open again,” said a spokesman for the county.",
      {{"The roads are open again,", D, "a spokesman for the county", "said"}}},
     {"“Who pays for this?” asked Oren Vale.", {{"Who pays for this?", D, "Oren Vale", "asked"}}},
+    /* a speaker before the quote wins over "according to" after it: the latter reports */
+    {"Asked about the offer, the harbor master said, “We stay with the boats, not the "
+     "buses,” according to a port official who heard the call.",
+     {{"We stay with the boats, not the buses,", D, "the harbor master", "said"}}},
     /* cue before the quote */
     {"Kerensky said: \"We are ready for talks.\"",
      {{"We are ready for talks.", D, "Kerensky", "said"}}},
