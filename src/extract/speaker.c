@@ -729,6 +729,15 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
             if (m > 0 && t[m - 1].kind == T_PUNCT) ap = m - 1;
         }
         np_back(p, t, ap, &a, &b);
+        static const char *const pp[] = {"on", "in", "at", "from", "via", "during", "with",
+                                         "into", "through", "over", NULL};
+        if (a < b && a > 0 && word_is(p, &t[a - 1], pp)) {
+            /* "The president in the video posted on Facebook said": the object of a
+             * preposition is not the speaker; the clause's subject is */
+            size_t a2, b2;
+            subject(p, t, a - 1, &a2, &b2);
+            if (a2 < b2 && b2 <= a - 1) a = a2, b = b2;
+        }
         if (a == b) { /* said Trump: */
             size_t j = ce == w->e ? i + 1 : i + 2;
             np_fwd(p, t, j, end, &a, &b);

@@ -76,6 +76,9 @@ static const tcase cases[] = {
     {"Asked about the offer, the harbor master said, “We stay with the boats, not the "
      "buses,” according to a port official who heard the call.",
      {{"We stay with the boats, not the buses,", D, "the harbor master", "said"}}},
+    /* the object of a preposition before the cue is not the speaker */
+    {"The harbor master in a message posted on Quaybook said: “We stay with the boats.”",
+     {{"We stay with the boats.", D, "The harbor master", "said"}}},
     /* cue before the quote */
     {"Kerensky said: \"We are ready for talks.\"",
      {{"We are ready for talks.", D, "Kerensky", "said"}}},
