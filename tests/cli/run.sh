@@ -72,6 +72,15 @@ DB="$T/s.db"
 n1=$(q "$DB" "select count(*) from doc")
 [ "$n1" = 11 ] && ok "ingest stores 11 articles" || no "ingest stores 11 articles" "got $n1"
 check "ingest stores entity mentions and numeric claims" test "$(q "$DB" "SELECT (SELECT count(*) > 20 FROM entity_mention WHERE type = 'PER') AND (SELECT count(*) FROM claim WHERE qualifier = 'at least' AND counts = 'people') > 0")" = 1
+check "ingest stores time expressions resolved to dates, and quotations" test "$(q "$DB" "SELECT (SELECT count(*) FROM timex WHERE type = 'DATE' AND value LIKE '2025-03-%' AND first IS NOT NULL) > 5 AND (SELECT count(*) FROM quote WHERE kind = 'direct' AND name IS NOT NULL) > 10")" = 1
+"$SF" quotes --db "$DB" --who malvenne --json >"$T/quotes.jsonl"
+check "quotes --who: one person's quotes, pronouns and titles resolved, oldest first" jq -e -s '
+  length >= 5 and all(.[]; .name == "Idris Malvenne" and .kind == "direct" and (.text | length > 0))
+  and any(.[]; .speaker == "he") and (map(.date) == (map(.date) | sort))' "$T/quotes.jsonl"
+check "quotes --who finds spelling variants (accents, doubled letters)" test \
+  "$("$SF" quotes --db "$DB" --who 'Idris Malvéne' --json | wc -l)" = "$(wc -l <"$T/quotes.jsonl")"
+"$SF" quotes --db "$DB" --who "Nobody Atall" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc = 0 ] && [ ! -s "$T/out" ] && ok "quotes --who with no match: nothing, exit 0" || no "quotes --who with no match: nothing, exit 0" "rc=$rc"
 check "integrity_check ok" test "$(q "$DB" 'pragma integrity_check')" = ok
 check "journal is WAL" test "$(q "$DB" 'pragma journal_mode')" = wal
 "$SF" ingest --db "$DB" examples/ 2>"$T/ingest2.err"
