@@ -14,9 +14,10 @@
  *   after); weekdays (not before a capitalized word: "Sunday Times"); "today", "yesterday",
  *   "tomorrow"; "this/last/next/past/coming week|month|year|quarter|weekend|Friday|March|
  *   summer"; "earlier this month", "early next year", "mid-March", "the end of 1990", "by year
- *   end"; "two days ago"; "a year earlier", "year-earlier", "the year-ago quarter" (when
- *   quarters were spoken of in the sentence or the two before, the quarter reported on, a
- *   year before: "1988-Q3");
+ *   end" ("since year-end": last year's); "two days ago"; "a year earlier", "year-earlier",
+ *   "the year-ago quarter", "the quarter a year ago", "the period last year" (when quarters
+ *   were spoken of in the sentence or the four before, and no span of months since ("the
+ *   nine months"), the quarter reported on, a year before: "1988-Q3");
  *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half", "the
  *   last half of 1989"; "the 20th century", "the nineties";
  *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
@@ -25,7 +26,8 @@
  *   (PAST_REF), "the future", "the near future" (FUTURE_REF); a few fixed holidays.
  * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
  *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight";
- *   a clock time without a day is on the day last named, else the DCT.
+ *   a clock time without a day is on the day named in its sentence or the one before, else
+ *   the DCT ("10:35 a.m. (0735 GMT) Friday": Friday).
  * - DURATION: "two days", "23 days", "five-year", "day-long", "a couple of years", "several
  *   weeks" (PXW), "for years" (PXY), "two more weeks", "eight trading days", "two and a half
  *   years" (P2Y6M), "the past three years", "the last two weeks", "the next few days", "the
@@ -35,11 +37,12 @@
  * - SET: "daily", "weekly", "every Friday" (XXXX-WXX-5), "each month", "every two years",
  *   "$5 a year", "twice a week" (P1Y, P1W).
  * Direction: the nearest tense cue in the sentence decides (future: will, 'll, shall, won't,
- * would, going to, expected to, scheduled, effective, an infinitive before the expression;
- * past: said, was, had, other past forms, lowercase words in -ed): a bare weekday lies on
- * or before the DCT in the past, on or after it in the future; a month or month-day more
- * than eight months away that way is taken the other way ("mid-November" in late
- * October); quarters and seasons are the last begun (future: the next to end). Without a
+ * would, going to, expected to, plans to, planned a, scheduled, effective, an infinitive
+ * before the expression; past: said, was, had, other past forms, lowercase words in -ed, but
+ * not "was" before a future cue: "was expected to"); after "since", the past: a bare
+ * weekday lies on or before the DCT in the past, on or after it in the future; a month or
+ * month-day more than eight months away that way is taken the other way ("mid-November" in
+ * late October), but never after "since"; quarters and seasons are the last begun (future: the next to end). Without a
  * DCT, values keep X's ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate
  * sentences are skipped. [Not handled: ranges as one expression ("1998-99" gives nothing),
  * times without a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and
@@ -187,7 +190,7 @@ static const word WORDS[] = {
     {"valentine", C_HOLIDAY, 3},
     {"will", C_FUT, 0}, {"'ll", C_FUT, 0}, {"shall", C_FUT, 0}, {"wo", C_FUT, 0},
     {"going", C_FUT, 1}, {"expected", C_FUT, 1}, {"expects", C_FUT, 1}, {"expect", C_FUT, 1},
-    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"set", C_FUT, 3}, {"plans", C_FUT, 0}, {"upcoming", C_FUT, 0},
+    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"set", C_FUT, 3}, {"plans", C_FUT, 1}, {"planning", C_FUT, 1}, {"planned", C_FUT, 4}, {"upcoming", C_FUT, 0},
     {"to", C_TO, 0}, {"or", C_TO, 0}, {"through", C_TO, 0},
     {"zero", C_NUMW, 0}, {"one", C_NUMW, 0}, {"two", C_NUMW, 0}, {"three", C_NUMW, 0},
     {"four", C_NUMW, 0}, {"five", C_NUMW, 0}, {"six", C_NUMW, 0}, {"seven", C_NUMW, 0},
@@ -247,12 +250,22 @@ typedef struct cx {
     size_t n;
     int32_t dct;
     int fut;      /* the expression being matched: 1 future, -1 past, 0 no tense cue */
+    int since;    /* it follows "since": it lies on or before the DCT */
     int8_t *cue;  /* per piece: tense_cue */
     int32_t *near; /* per piece: the nearest cue before it, and after it (2n entries; -1 none) */
     int has_q;    /* quarters were spoken of in this or the two sentences before: lastq */
     tpoint lastq; /* then the quarter it reports on: the last closed before the DCT */
     tpoint anchor; /* the last point named (g TG_NONE: none yet), for "the following year" */
+    size_t anchor_s, si; /* the sentence that named it; the current sentence */
 } cx;
+
+/* Whether a clock time or part of day without its own day is on the day last named: a day
+ * named in this sentence or the one before; one named further back is out of focus ("the
+ * rifle was found April 8" does not date "at 6 a.m." three sentences on). */
+static int day_anchor(const cx *c)
+{
+    return c->anchor.g == TG_DAY && c->si - c->anchor_s <= 1;
+}
 
 typedef struct res {
     size_t a, b; /* pieces [a, b) */
@@ -370,6 +383,7 @@ static int month_year(const cx *c, int m, int d, int rel)
     if (rel == R_THIS || rel == R_CURRENT) return y;
     if (rel == R_LAST || rel == R_PAST || rel == R_PREV) return key < now ? y : y - 1;
     if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING) return key > now ? y : y + 1;
+    if (c->since) return before; /* "since March": never ahead */
     int mb = (y - before) * 12 + dm - m, ma = (after - y) * 12 + m - dm; /* months away */
     if (c->fut > 0) return ma > 8 ? before : after;
     return mb > 8 ? after : before;
@@ -392,6 +406,10 @@ static tpoint period_point(const cx *c, int g, int n, int rel)
     }
     return q;
 }
+
+/* Sentences after the last one naming a quarter that "a year earlier" still means the
+ * reported quarter a year back (earnings reports name it once, then compare). */
+#define QFOCUS 4
 
 static const char UNIT_LETTER[] = {0, 'S', 'M', 'H', 'D', 'W', 'W', 'M', 'Q', 'Y', 'Y', 'Y', 'D'};
 static const int UNIT_G[] = {0, 0, 0, 0, TG_DAY, TG_WEEK, TG_WEEK, TG_MONTH, TG_QUARTER, TG_YEAR, TG_DECADE, TG_CENTURY, TG_WEEKEND};
@@ -639,6 +657,14 @@ static int dayref_at(const cx *c, size_t i, int32_t *day, size_t *next)
 
 static size_t match_core(cx *c, size_t i, res *r);
 
+/* The ")" closing the "(" at piece i within four pieces ("(0735 GMT)"), or 0. */
+static size_t close_paren(const cx *c, size_t i)
+{
+    for (size_t k = i + 1; k < c->n && k <= i + 4; k++)
+        if (c->nt[k].len == 1 && c->nt[k].s[0] == ')') return k;
+    return 0;
+}
+
 /* Whether a capitalized piece j is part of a name: capitalized inside the sentence after a
  * name's possessive ("Radio 4's Today", "Sky News' Sunday") or, for "Today", anywhere but at
  * the sentence's start. */
@@ -860,6 +886,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         }
         if ((u == U_QUARTER) && (rel == R_LATEST || (!rel && the) || rel == R_RECENT)) {
             tpoint p = report_quarter(c);
+            /* "the quarter a year ago", "the quarter a year earlier": that quarter a year back */
+            if (!rel && cls(c, k) == C_A && cls(c, k + 1) == C_UNIT && t[k + 1].v == U_YEAR &&
+                (cls(c, k + 2) == C_AGO || (cls(c, k + 2) == C_ANAPH && t[k + 2].v < 0)))
+                p = tp_shift(p, TG_YEAR, -1), k += 3;
             set_point(c, r, p, NULL);
             return k;
         }
@@ -909,6 +939,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         }
         int kk = rel == R_LAST || rel == R_PAST || rel == R_PREV ? -1 : rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING ? 1 : 0;
         tpoint p = tp_shift(tp_of_day(c->dct, g), g, kk);
+        /* "the same period last year", "the quarter last year": the reported quarter a year back */
+        if (u == U_YEAR && kk < 0 && c->has_q && !the && i > 0 &&
+            (cls(c, i - 1) == C_PERIOD || (cls(c, i - 1) == C_UNIT && t[i - 1].v == U_QUARTER))) {
+            set_point(c, r, tp_shift(c->lastq, TG_YEAR, -1), NULL);
+            return k;
+        }
         if (u == U_QUARTER && c->has_q && rel == R_THIS) p = c->lastq;
         if (u == U_QUARTER && c->has_q && (rel == R_LAST || rel == R_PREV || rel == R_PAST)) p = tp_shift(c->lastq, TG_QUARTER, -1);
         /* "last year's quarter", "last year's period": the reported quarter a year before */
@@ -944,7 +980,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
          is_w(c, j - 1, "until") || is_w(c, j - 1, "since")) &&
         (is_w(c, j + 1, "end") || (is_w(c, j + 1, "'s") && is_w(c, j + 2, "end")))) {
         if (!have) return set_str(r, ""), j + 2 + !is_w(c, j + 1, "end");
-        set_point(c, r, tp_of_day(c->dct, TG_YEAR), NULL);
+        set_point(c, r, tp_shift(tp_of_day(c->dct, TG_YEAR), TG_YEAR, -is_w(c, j - 1, "since")), NULL);
         return j + 2 + !is_w(c, j + 1, "end");
     }
     /* "for years", "in years", "within days", "months of talks": an unknown number of them */
@@ -984,10 +1020,10 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         for (int q = 0; q < 8; q++)
             if (is_w(c, j, dec[q])) return set_point(c, r, (tpoint){TG_DECADE, 1920 + 10 * q, 0, 0}, NULL), j + 1;
     }
-    /* "year-end": the end of this year */
+    /* "year-end": the end of this year; "since year-end": the last one, last year's */
     if (t[j].cls == C_UNIT && (t[j].v & 31) == U_YEAR && j + 1 < n && t[j + 1].hy && is_w(c, j + 1, "end")) {
         if (!have) return set_str(r, ""), j + 2;
-        set_point(c, r, tp_of_day(c->dct, TG_YEAR), NULL);
+        set_point(c, r, tp_shift(tp_of_day(c->dct, TG_YEAR), TG_YEAR, -(i > 0 && is_w(c, i - 1, "since"))), NULL);
         return j + 2;
     }
     /* "the latest period", "the period" after a quarter was named */
@@ -1168,7 +1204,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         k = j + 1;
         r->type = SF_TIMEX_TIME;
         if (dayref_at(c, k, &day, &k2)) k = k2;
-        else if (c->anchor.g == TG_DAY) day = c->anchor.day;
+        else if (day_anchor(c)) day = c->anchor.day;
         else if (have) day = c->dct;
         else return snprintf(r->value, sizeof r->value, "XXXX-XX-XX%s", part_suffix(t[j].v)), r->p.g = TG_NONE, k;
         set_point(c, r, tp_of_day(day, TG_DAY), part_suffix(t[j].v));
@@ -1178,7 +1214,7 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
     if (t[j].cls == C_PART && t[j].v <= P_NI && the && !rel && !mod && i > 0 &&
         (is_w(c, i - 1, "in") || is_w(c, i - 1, "during")) && !noun_after(c, j + 1) && cls(c, j + 1) != C_OF) {
         r->type = SF_TIMEX_TIME;
-        if (c->anchor.g == TG_DAY) return set_point(c, r, c->anchor, part_suffix(t[j].v)), j + 1;
+        if (day_anchor(c)) return set_point(c, r, c->anchor, part_suffix(t[j].v)), j + 1;
         if (!have) return snprintf(r->value, sizeof r->value, "XXXX-XX-XX%s", part_suffix(t[j].v)), r->p.g = TG_NONE, j + 1;
         return set_point(c, r, tp_of_day(c->dct, TG_DAY), part_suffix(t[j].v)), j + 1;
     }
@@ -1246,8 +1282,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
             if (m >= 0) snprintf(tm, sizeof tm, "T%02d:%02d", h, m);
             else snprintf(tm, sizeof tm, "T%02d:00", h);
             if (is_w(c, k, "local") && is_w(c, k + 1, "time")) k += 2; /* "10 a.m. local time Monday" */
+            size_t pe;
             if (dayref_at(c, k, &day, &k2)) k = k2;
-            else if (c->anchor.g == TG_DAY) day = c->anchor.day; /* the day last named */
+            else if (k < c->n && c->nt[k].len == 1 && c->nt[k].s[0] == '(' &&
+                     (pe = close_paren(c, k)) && dayref_at(c, pe + 1, &day, &k2)) {
+                /* "10:35 a.m. (0735 GMT) Friday": the day after the other zone's time */
+            } else if (day_anchor(c)) day = c->anchor.day; /* the day last named */
             else if (have) day = c->dct;
             else return snprintf(r->value, sizeof r->value, "XXXX-XX-XX%s", tm), r->p.g = TG_NONE, k;
             set_point(c, r, tp_of_day(day, TG_DAY), tm);
@@ -1452,9 +1492,12 @@ static void add(sf_doc *d, size_t *cap, const cx *c, const res *r, size_t b)
 static int tense_cue(const cx *c, size_t i)
 {
     const tk *t = &c->t[i];
+    if (t->cls == C_FUT && t->v == 4) /* "planned a rally": the rally lies ahead; "planned to" is past */
+        return cls(c, i + 1) == C_A || cls(c, i + 1) == C_THE ? 1 : -1;
     if (t->cls == C_FUT)
         return t->v == 0 || is_w(c, i + 1, "to") || (t->v == 3 && is_w(c, i + 1, "for"));
-    if (t->cls == C_PAST) return -1;
+    if (t->cls == C_PAST) /* but "was expected to", "were planning to": the future's auxiliary */
+        return cls(c, i + 1) == C_FUT && tense_cue(c, i + 1) > 0 ? 0 : -1;
     if (t->cls == C_DEIC && t->v == D_SOON) return 1; /* "as soon as Tuesday" */
     if (t->cls == C_TO && i + 1 < c->n && is_w(c, i, "to") && c->t[i + 1].cls == C_NONE) {
         /* "to leave on Thursday", "set to resume Monday": an infinitive looks ahead */
@@ -1528,6 +1571,7 @@ void timex_find(sf_doc *d)
     size_t lastq_s = 0;
     for (size_t si = 0; si < d->n_sents; si++) {
         const sf_sentence *s = &d->sents[si];
+        c.si = si;
         if (s->boilerplate || s->end <= s->start) continue;
         nraw = 0;
         ner_tokenize(d->text, s->start, s->end, &raw, &nraw, &cap_raw);
@@ -1538,10 +1582,15 @@ void timex_find(sf_doc *d)
         for (size_t i = 0; i < c.n; i++) {
             if (c.t[i].cls == C_UNIT && (c.t[i].v & 31) == U_QUARTER && c.dct != SF_NO_DAY)
                 c.has_q = 1, c.lastq = tp_shift(tp_of_day(c.dct, TG_QUARTER), TG_QUARTER, -1), lastq_s = si;
+            else if (c.t[i].cls == C_UNIT && c.t[i].v == (U_MONTH | U_PL) && i > 0 &&
+                     (c.t[i - 1].num > 0 || c.t[i - 1].cls == C_NUMW))
+                c.has_q = 0; /* "the nine months": the period reported on now spans months */
         }
-        if (c.has_q && si - lastq_s > 2) c.has_q = 0; /* quarters out of focus */
+        if (c.has_q && si - lastq_s > QFOCUS) c.has_q = 0; /* quarters out of focus */
         for (size_t i = 0; i < c.n;) {
             c.fut = future_at(&c, i);
+            c.since = i > 0 && is_w(&c, i - 1, "since");
+            if (c.since) c.fut = -1; /* "since March", "since Tuesday": behind the DCT */
             res r;
             size_t b = 0, a = i;
             /* "at least", "more than", "nearly" + an expression with a count */
@@ -1560,7 +1609,7 @@ void timex_find(sf_doc *d)
             while (b < c.n && c.t[b].hy) b++;
             while (r.a > 0 && c.t[r.a].hy) r.a--;
             add(d, &cap, &c, &r, b);
-            if (r.p.g != TG_NONE && r.p.g <= TG_YEAR) c.anchor = r.p;
+            if (r.p.g != TG_NONE && r.p.g <= TG_YEAR) c.anchor = r.p, c.anchor_s = si;
             i = b;
         }
     }
