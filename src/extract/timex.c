@@ -38,7 +38,7 @@
  *   "$5 a year", "twice a week" (P1Y, P1W).
  * Direction: the nearest tense cue in the sentence decides (future: will, 'll, shall, won't,
  * would, going to, expected to, plans to, planned a, scheduled, effective, an infinitive
- * before the expression; past: said, was, had, other past forms, lowercase words in -ed, but
+ * before the expression (for a weekday, within five pieces); past: said, was, had, other past forms, lowercase words in -ed, but
  * not "was" before a future cue: "was expected to"); after "since", the past: a bare
  * weekday lies on or before the DCT in the past, on or after it in the future; a month or
  * month-day more than eight months away that way is taken the other way ("mid-November" in
@@ -250,6 +250,7 @@ typedef struct cx {
     size_t n;
     int32_t dct;
     int fut;      /* the expression being matched: 1 future, -1 past, 0 no tense cue */
+    int fut_day;  /* the same for a weekday (future_at's day) */
     int since;    /* it follows "since": it lies on or before the DCT */
     int8_t *cue;  /* per piece: tense_cue */
     int32_t *near; /* per piece: the nearest cue before it, and after it (2n entries; -1 none) */
@@ -370,7 +371,7 @@ static int32_t weekday_day(const cx *c, int wd, int rel)
     if (rel == R_LAST || rel == R_PAST || rel == R_PREV) return c->dct - (back ? back : 7);
     if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING) return c->dct + (fwd ? fwd : 7);
     if (rel == R_THIS) return c->dct - (w - 1) + (wd - 1);
-    return c->fut > 0 ? c->dct + fwd : c->dct - back;
+    return c->fut_day > 0 ? c->dct + fwd : c->dct - back;
 }
 
 /* The year of month m (and day d, or 0): before or after the DCT by tense and rel. */
@@ -1520,10 +1521,15 @@ static int tense_cue(const cx *c, size_t i)
 }
 
 /* Whether the expression at piece i speaks of the future: the nearest tense cue in the
- * sentence (left first on a tie): 1 future, -1 past, 0 no cue. */
-static int future_at(const cx *c, size_t i)
+ * sentence (left first on a tie): 1 future, -1 past, 0 no cue; day: for a weekday. */
+#define INF_REACH 5
+
+static int future_at(const cx *c, size_t i, int day)
 {
     int32_t l = c->near[2 * i], r = c->near[2 * i + 1];
+    /* an infinitive governs a weekday that closely follows it ("to leave on Thursday"), not
+     * one after its object ("rallies to mark the country's entry into NATO on Friday") */
+    while (day && l >= 0 && c->cue[l] == 2 && (int32_t)i - l > INF_REACH) l = c->near[2 * l];
     if (l < 0 && r < 0) return 0;
     if (r < 0 || (l >= 0 && (int32_t)i - l <= r - (int32_t)i)) return c->cue[l] > 0 ? 1 : -1;
     return c->cue[r];
@@ -1588,9 +1594,10 @@ void timex_find(sf_doc *d)
         }
         if (c.has_q && si - lastq_s > QFOCUS) c.has_q = 0; /* quarters out of focus */
         for (size_t i = 0; i < c.n;) {
-            c.fut = future_at(&c, i);
+            c.fut = future_at(&c, i, 0);
+            c.fut_day = future_at(&c, i, 1);
             c.since = i > 0 && is_w(&c, i - 1, "since");
-            if (c.since) c.fut = -1; /* "since March", "since Tuesday": behind the DCT */
+            if (c.since) c.fut = c.fut_day = -1; /* "since March", "since Tuesday": behind the DCT */
             res r;
             size_t b = 0, a = i;
             /* "at least", "more than", "nearly" + an expression with a count */

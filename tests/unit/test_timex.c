@@ -148,6 +148,9 @@ static const tcase cases[] = {
     {"Fans planned a rally on Sunday.", {{"Sunday", D, "2022-02-27"}}},
     {"Crews reopen the road on Monday, officials were expected to confirm.", {{"Monday", D, "2022-02-28"}}},
     {"On Friday, her holiday plans were dropped.", {{"Friday", D, "2022-02-25"}}},
+    /* an infinitive looks ahead for a weekday close after it, not one after its object */
+    {"Crowds marched to honour the founders of the old guild on Friday.", {{"Friday", D, "2022-02-25"}}},
+    {"The ministers agreed to meet on Friday.", {{"Friday", D, "2022-03-04"}}},
 };
 
 static sf_doc *analyze(const char *text, const char *date)
