@@ -21,7 +21,7 @@
  *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half", "the
  *   last half of 1989"; "the 20th century", "the nineties";
  *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
- *   year", "the next day" (from the last point named); seasons (not "the fall of X");
+ *   year", "the next day" (from the last point named); "the day before last Tuesday"; seasons (not "the fall of X");
  *   "now", "currently", "current" before a noun (PRESENT_REF), "recently", "the past"
  *   (PAST_REF), "the future", "the near future" (FUTURE_REF); a few fixed holidays.
  * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
@@ -1470,6 +1470,17 @@ static size_t match_core(cx *c, size_t i, res *r)
     }
     if (cls(c, j) == C_FISCAL) j++; /* "fiscal 1989", "the fiscal first quarter" */
     if (the && is_w(c, j, "full") && cls(c, j + 1) == C_UNIT) j++; /* "the full year" */
+    /* "the day before last Tuesday('s hearing)", "the day after Christmas": that day -/+ 1 */
+    if (the && !mod && !rel && j == i + 1 && cls(c, j) == C_UNIT && t[j].v == U_DAY &&
+        (is_w(c, j + 1, "before") || is_w(c, j + 1, "after"))) {
+        res r2;
+        size_t e2 = match_core(c, j + 2, &r2);
+        if (e2 && r2.a == j + 2 && r2.type == SF_TIMEX_DATE && r2.p.g == TG_DAY) {
+            r->type = SF_TIMEX_DATE;
+            set_point(c, r, tp_of_day(r2.p.day + (is_w(c, j + 1, "before") ? -1 : 1), TG_DAY), NULL);
+            return e2;
+        }
+    }
     e = head(c, i, j, the, mod, rel, r);
     if (!e) return 0;
     return e;
