@@ -21,9 +21,10 @@
  *   "the third quarter", "third-quarter", "the 1988 third quarter", "the first half", "the
  *   last half of 1989"; "the 20th century", "the nineties";
  *   "the quarter", "the latest quarter" (the last closed before the DCT); "the following
- *   year", "the next day" (from the last point named); "the day before last Tuesday"; seasons (not "the fall of X");
- *   "now", "currently", "current" before a noun (PRESENT_REF), "recently", "the past"
- *   (PAST_REF), "the future", "the near future" (FUTURE_REF); a few fixed holidays.
+ *   year", "the next day" (from the last point named); "the day before last Tuesday";
+ *   seasons (not "the fall of X"); "now", "currently", "current" before a noun
+ *   (PRESENT_REF), "recently", "the past" (PAST_REF), "the future", "the near future"
+ *   (FUTURE_REF); a few fixed holidays.
  * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
  *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight";
  *   a clock time without a day is on the day named in its sentence or the one before, else
