@@ -45,10 +45,11 @@
  * or after it in the future; a month or month-day more than eight months away that way is
  * taken the other way ("mid-November" in late October), but never after "since"; quarters
  * and seasons are the last begun (future: the next to end). Without a DCT, values keep X's
- * ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate sentences are skipped. [Not handled: ranges as one expression ("1998-99" gives nothing),
- * times without a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and
- * other anaphora; "now", "current", "recent", "soon" are annotated inconsistently in
- * TimeBank: the first two are taken, the others left.] */
+ * ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate sentences are skipped. [Not
+ * handled: ranges as one expression ("1998-99" gives nothing), times without a.m./p.m., a
+ * zone or o'clock, numeric dates other than ISO, "that day" and other anaphora; "now",
+ * "current", "recent", "soon" are annotated inconsistently in TimeBank: the first two are
+ * taken, the others left.] */
 #include "extract/timex.h"
 
 #include <pthread.h>
