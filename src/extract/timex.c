@@ -40,9 +40,9 @@
  * Direction: the nearest tense cue in the sentence decides (future: will, 'll, shall, won't,
  * would, going to, expected to, plans to, planned a, scheduled, effective, an infinitive
  * before the expression (for a weekday, within five pieces); past: said, was, had, other
- * past forms, lowercase words in -ed, but not "was" before a future cue: "was expected
- * to"); after "since", the past: a bare weekday lies on or before the DCT in the past, on
- * or after it in the future; a month or month-day more than eight months away that way is
+ * past forms, lowercase words in -ed (not before "by": "markets untouched by"), but not
+ * "was" before a future cue: "was expected to"); after "since", the past: a bare weekday
+ * lies on or before the DCT in the past, on or after it in the future; a month or month-day more than eight months away that way is
  * taken the other way ("mid-November" in late October), but never after "since"; quarters
  * and seasons are the last begun (future: the next to end). Without a DCT, values keep X's
  * ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate sentences are skipped. [Not
@@ -1528,7 +1528,9 @@ static int tense_cue(const cx *c, size_t i)
     if (t->cls == C_NONE && w->len >= 4 && w->s[0] >= 'a' && w->s[0] <= 'z' &&
         w->s[w->len - 2] == 'e' && w->s[w->len - 1] == 'd' && !t->hy &&
         !(w->s[w->len - 3] == 'e' && !is_w(c, i, "agreed") && !is_w(c, i, "freed") && !is_w(c, i, "guaranteed")) &&
-        !(i + 1 < c->n && c->t[i + 1].hy))
+        !(i + 1 < c->n && c->t[i + 1].hy) &&
+        !is_w(c, i + 1, "by")) /* "markets untouched by the crisis": a participle; a finite
+                                   passive has its tense on "was" */
         return -1;
     return 0;
 }

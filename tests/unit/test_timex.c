@@ -151,6 +151,8 @@ static const tcase cases[] = {
     /* an infinitive looks ahead for a weekday close after it, not one after its object */
     {"Crowds marched to honour the founders of the old guild on Friday.", {{"Friday", D, "2022-02-25"}}},
     {"The ministers agreed to meet on Friday.", {{"Friday", D, "2022-03-04"}}},
+    /* a participle before "by" is no past tense */
+    {"The airline will add flights by August to markets untouched by the slump.", {{"August", D, "2022-08"}}},
     /* "the day before/after" a day */
     {"The day before last Tuesday's vote, rain fell.", {{"The day before last Tuesday", D, "2022-02-21"}}},
     {"Shops reopened the day after Christmas.", {{"the day after Christmas", D, "2021-12-26"}}},
