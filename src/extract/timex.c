@@ -38,18 +38,18 @@
  * - SET: "daily", "weekly", "every Friday" (XXXX-WXX-5), "each month", "every two years",
  *   "$5 a year", "twice a week" (P1Y, P1W).
  * Direction: the nearest tense cue in the sentence decides (future: will, 'll, shall, won't,
- * would, going to, expected to, plans to, planned a, scheduled, effective, an infinitive
- * before the expression (for a weekday, within five pieces); past: said, was, had, other
- * past forms, lowercase words in -ed (not before "by": "markets untouched by"), but not
- * "was" before a future cue: "was expected to"); after "since", the past: a bare weekday
- * lies on or before the DCT in the past, on or after it in the future; a month or month-day more than eight months away that way is
- * taken the other way ("mid-November" in late October), but never after "since"; quarters
- * and seasons are the last begun (future: the next to end). Without a DCT, values keep X's
- * ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate sentences are skipped. [Not
- * handled: ranges as one expression ("1998-99" gives nothing), times without a.m./p.m., a
- * zone or o'clock, numeric dates other than ISO, "that day" and other anaphora; "now",
- * "current", "recent", "soon" are annotated inconsistently in TimeBank: the first two are
- * taken, the others left.] */
+ * would, going to, expected to, plans to, planned a, scheduled, effective, an infinitive before
+ * the expression (for a weekday, within five pieces); past: said, was, had, other past forms,
+ * lowercase words in -ed (not before "by": "markets untouched by"), but not "was" before a
+ * future cue: "was expected to"); after "since", the past: a bare weekday lies on or before the
+ * DCT in the past, on or after it in the future; a month or month-day more than eight months
+ * away that way is taken the other way ("mid-November" in late October), but never after
+ * "since"; quarters and seasons are the last begun (future: the next to end). Without a DCT,
+ * values keep X's ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate sentences are
+ * skipped. [Not handled: ranges as one expression ("1998-99" gives nothing), times without
+ * a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and other anaphora;
+ * "now", "current", "recent", "soon" are annotated inconsistently in TimeBank: the first two
+ * are taken, the others left.] */
 #include "extract/timex.h"
 
 #include <pthread.h>
