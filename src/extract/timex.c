@@ -38,18 +38,18 @@
  * - SET: "daily", "weekly", "every Friday" (XXXX-WXX-5), "each month", "every two years",
  *   "$5 a year", "twice a week" (P1Y, P1W).
  * Direction: the nearest tense cue in the sentence decides (future: will, 'll, shall, won't,
- * would, going to, expected to, plans to, planned a, scheduled, effective, an infinitive before
- * the expression (for a weekday, within five pieces); past: said, was, had, other past forms,
- * lowercase words in -ed (not before "by": "markets untouched by"), but not "was" before a
- * future cue: "was expected to"); after "since", the past: a bare weekday lies on or before the
- * DCT in the past, on or after it in the future; a month or month-day more than eight months
- * away that way is taken the other way ("mid-November" in late October), but never after
- * "since"; quarters and seasons are the last begun (future: the next to end). Without a DCT,
- * values keep X's ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate sentences are
- * skipped. [Not handled: ranges as one expression ("1998-99" gives nothing), times without
- * a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and other anaphora;
- * "now", "current", "recent", "soon" are annotated inconsistently in TimeBank: the first two
- * are taken, the others left.] */
+ * would, going to, expected to, plans to, planning to / for, planned a, scheduled, effective,
+ * an infinitive before the expression (for a weekday, within five pieces); past: said, was,
+ * had, other past forms, lowercase words in -ed (not before "by": "markets untouched by"), but
+ * not "was" before a future cue: "was expected to"); after "since", the past: a bare weekday
+ * lies on or before the DCT in the past, on or after it in the future; a month or month-day
+ * more than eight months away that way is taken the other way ("mid-November" in late October),
+ * but never after "since"; quarters and seasons are the last begun (future: the next to end).
+ * Without a DCT, values keep X's ("XXXX-WXX-5") or are "" when they depend on it. Boilerplate
+ * sentences are skipped. [Not handled: ranges as one expression ("1998-99" gives nothing),
+ * times without a.m./p.m., a zone or o'clock, numeric dates other than ISO, "that day" and
+ * other anaphora; "now", "current", "recent", "soon" are annotated inconsistently in TimeBank:
+ * the first two are taken, the others left.] */
 #include "extract/timex.h"
 
 #include <pthread.h>
@@ -192,7 +192,7 @@ static const word WORDS[] = {
     {"valentine", C_HOLIDAY, 3},
     {"will", C_FUT, 0}, {"'ll", C_FUT, 0}, {"shall", C_FUT, 0}, {"wo", C_FUT, 0},
     {"going", C_FUT, 1}, {"expected", C_FUT, 1}, {"expects", C_FUT, 1}, {"expect", C_FUT, 1},
-    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"set", C_FUT, 3}, {"plans", C_FUT, 1}, {"planning", C_FUT, 1}, {"planned", C_FUT, 4}, {"upcoming", C_FUT, 0},
+    {"would", C_FUT, 0}, {"effective", C_FUT, 0}, {"due", C_FUT, 1}, {"scheduled", C_FUT, 0}, {"set", C_FUT, 3}, {"plans", C_FUT, 1}, {"planning", C_FUT, 3}, {"planned", C_FUT, 4}, {"upcoming", C_FUT, 0},
     {"to", C_TO, 0}, {"or", C_TO, 0}, {"through", C_TO, 0},
     {"zero", C_NUMW, 0}, {"one", C_NUMW, 0}, {"two", C_NUMW, 0}, {"three", C_NUMW, 0},
     {"four", C_NUMW, 0}, {"five", C_NUMW, 0}, {"six", C_NUMW, 0}, {"seven", C_NUMW, 0},

@@ -144,9 +144,11 @@ static const tcase cases[] = {
     /* "since" looks back; "since year-end" is last year's end */
     {"The port has been shut since March.", {{"March", D, "2021-03"}}},
     {"Shares are up 4% since year-end.", {{"year-end", D, "2021"}}},
-    /* plans: "planned a rally" lies ahead; "were expected to" is no past; a noun "plans" no cue */
+    /* plans: "planned a rally", "planning for" lie ahead; "were expected to" is no past; a
+     * noun "plans" no cue */
     {"Fans planned a rally on Sunday.", {{"Sunday", D, "2022-02-27"}}},
     {"Crews reopen the road on Monday, officials were expected to confirm.", {{"Monday", D, "2022-02-28"}}},
+    {"Staff began planning for the summit in July.", {{"July", D, "2022-07"}}},
     {"On Friday, her holiday plans were dropped.", {{"Friday", D, "2022-02-25"}}},
     /* an infinitive looks ahead for a weekday close after it, not one after its object */
     {"Crowds marched to honour the founders of the old guild on Friday.", {{"Friday", D, "2022-02-25"}}},
