@@ -128,35 +128,45 @@ static const tcase cases[] = {
     {"The 2012 Summer Olympics drew a 24-hour queue.", {{"2012", D, "2012"}, {"24-hour", U, "PT24H"}}},
     /* earnings: "a year earlier" is the reported quarter a year back while quarters are the
      * topic, the year once a span of months is */
-    {"Fourth-quarter profit doubled. Costs fell. Debt shrank. Sales were flat against a year earlier.",
+    {"Fourth-quarter profit doubled. Costs fell. Debt shrank. "
+     "Sales were flat against a year earlier.",
      {{"Fourth-quarter", D, "2021-Q4"}, {"a year earlier", D, "2020-Q4"}}},
-    {"The fourth-quarter loss widened. For the nine months, revenue beat the level of a year earlier.",
-     {{"fourth-quarter", D, "2021-Q4"}, {"the nine months", U, "P9M"}, {"a year earlier", D, "2021"}}},
+    {"The fourth-quarter loss widened. For the nine months, revenue beat the level of a year "
+     "earlier.",
+     {{"fourth-quarter", D, "2021-Q4"},
+      {"the nine months", U, "P9M"},
+      {"a year earlier", D, "2021"}}},
     {"Net income rose in the fourth quarter. For the quarter a year ago, the firm lost money.",
      {{"the fourth quarter", D, "2021-Q4"}, {"the quarter a year ago", D, "2020-Q4"}}},
     {"The fourth-quarter margin slipped below the period last year.",
      {{"fourth-quarter", D, "2021-Q4"}, {"last year", D, "2020-Q4"}}},
     /* a clock time without its day: on a day named this sentence or the one before, else the
      * DCT's; a bracketed other zone does not hide the day after it */
-    {"The vault was opened on Feb. 3. Staff counted the cash. Auditors left. A guard came at 6 a.m.",
+    {"The vault was opened on Feb. 3. Staff counted the cash. Auditors left. "
+     "A guard came at 6 a.m.",
      {{"Feb. 3", D, "2022-02-03"}, {"6 a.m.", T, "2022-02-26T06:00"}}},
-    {"The dam burst at 10:35 a.m. (0735 GMT) Thursday.", {{"10:35 a.m.", T, "2022-02-24T10:35"}, {"Thursday", D, "2022-02-24"}}},
+    {"The dam burst at 10:35 a.m. (0735 GMT) Thursday.",
+     {{"10:35 a.m.", T, "2022-02-24T10:35"}, {"Thursday", D, "2022-02-24"}}},
     /* "since" looks back; "since year-end" is last year's end */
     {"The port has been shut since March.", {{"March", D, "2021-03"}}},
     {"Shares are up 4% since year-end.", {{"year-end", D, "2021"}}},
     /* plans: "planned a rally", "planning for" lie ahead; "were expected to" is no past; a
      * noun "plans" no cue */
     {"Fans planned a rally on Sunday.", {{"Sunday", D, "2022-02-27"}}},
-    {"Crews reopen the road on Monday, officials were expected to confirm.", {{"Monday", D, "2022-02-28"}}},
+    {"Crews reopen the road on Monday, officials were expected to confirm.",
+     {{"Monday", D, "2022-02-28"}}},
     {"Staff began planning for the summit in July.", {{"July", D, "2022-07"}}},
     {"On Friday, her holiday plans were dropped.", {{"Friday", D, "2022-02-25"}}},
     /* an infinitive looks ahead for a weekday close after it, not one after its object */
-    {"Crowds marched to honour the founders of the old guild on Friday.", {{"Friday", D, "2022-02-25"}}},
+    {"Crowds marched to honour the founders of the old guild on Friday.",
+     {{"Friday", D, "2022-02-25"}}},
     {"The ministers agreed to meet on Friday.", {{"Friday", D, "2022-03-04"}}},
     /* a participle before "by" is no past tense */
-    {"The airline will add flights by August to markets untouched by the slump.", {{"August", D, "2022-08"}}},
+    {"The airline will add flights by August to markets untouched by the slump.",
+     {{"August", D, "2022-08"}}},
     /* "the day before/after" a day */
-    {"The day before last Tuesday's vote, rain fell.", {{"The day before last Tuesday", D, "2022-02-21"}}},
+    {"The day before last Tuesday's vote, rain fell.",
+     {{"The day before last Tuesday", D, "2022-02-21"}}},
     {"Shops reopened the day after Christmas.", {{"the day after Christmas", D, "2021-12-26"}}},
 };
 
