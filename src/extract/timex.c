@@ -26,7 +26,8 @@
  *   (PRESENT_REF), "recently", "the past" (PAST_REF), "the future", "the near future"
  *   (FUTURE_REF); a few fixed holidays.
  * - TIME: "5 p.m.", "10:35 a.m. EST", "at noon", "midnight Friday", "5 p.m. Friday" (one
- *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight";
+ *   expression), "tonight", "last night", "this morning", "Friday morning", "overnight"
+ *   (like "last night": the night into the day in focus, named or the DCT; ahead, tonight);
  *   a clock time without a day is on the day named in its sentence or the one before, else
  *   the DCT ("10:35 a.m. (0735 GMT) Friday": Friday).
  * - DURATION: "two days", "23 days", "five-year", "day-long", "a couple of years", "several
@@ -1243,6 +1244,12 @@ static size_t head(cx *c, size_t i, size_t j, int the, int mod, int rel, res *r)
         case D_OVERNIGHT:
             r->type = SF_TIMEX_TIME;
             if (!have) return set_str(r, ""), k;
+            /* "overnight": the night leading into the day in focus (one just named, else the
+             * DCT), like "last night"; ahead ("will stay shut overnight"), that day's night */
+            if (v == D_OVERNIGHT && c->fut <= 0) {
+                int32_t day = day_anchor(c) ? c->anchor.day : c->dct;
+                return set_point(c, r, tp_of_day(day - 1, TG_DAY), "TNI"), k;
+            }
             set_point(c, r, tp_of_day(c->dct, TG_DAY), "TNI");
             return k;
         case D_NOW:

@@ -57,7 +57,12 @@ static const tcase cases[] = {
      {{"Today", D, "2022-02-26"}, {"yesterday", D, "2022-02-25"}}},
     {"Tomorrow she travels, and tonight she rests.",
      {{"Tomorrow", D, "2022-02-27"}, {"tonight", T, "2022-02-26TNI"}}},
-    {"The storm hit overnight.", {{"overnight", T, "2022-02-26TNI"}}},
+    {"The storm hit overnight.", {{"overnight", T, "2022-02-25TNI"}}},
+    {"The depot will stay shut overnight.", {{"overnight", T, "2022-02-26TNI"}}},
+    {"Shares fell on Thursday after overnight losses abroad. The index closed below the previous "
+     "Friday.",
+     {{"Thursday", D, "2022-02-24"}, {"overnight", T, "2022-02-23TNI"},
+      {"the previous Friday", D, "2022-02-18"}}},
     {"The canal froze this morning.", {{"this morning", T, "2022-02-26TMO"}}},
     /* anaphora: from the last point named */
     {"He left in May 2010. Later that year he came back, and the following year he retired.",
