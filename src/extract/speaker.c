@@ -768,6 +768,35 @@ static int cue_before(bytes p, const ctok *t, size_t n, spk_cue *o)
     return 0;
 }
 
+/* 1 when the quotation ends its sentence with a period ("... on the water now.") and the
+ * cue after it goes on with what was said rather than ending the attribution ("Roskell
+ * said the dam had been inspected"): the next sentence is reported speech of its own, not
+ * this quotation's attribution. */
+static int own_sentence_after(bytes p, uint32_t open, uint32_t close, uint32_t cue_end,
+                              uint32_t hi)
+{
+    static const char *const ok_next[] = {"on", "in", "at", "to", "during", "after", "before",
+                                          "from", "while", "when", "as", "yesterday", "today",
+                                          "tonight", "earlier", "later", "again", "recently",
+                                          "Monday", "Tuesday", "Wednesday", "Thursday",
+                                          "Friday", "Saturday", "Sunday", "last", "this", NULL};
+    uint32_t e = close; /* step back over the closing mark(s) and spaces */
+    while (e > open && (p[e - 1] == ' ' || p[e - 1] == '\n' || p[e - 1] == '\'' ||
+                        p[e - 1] == '"' || p[e - 1] == 0x9D || p[e - 1] == 0x99 ||
+                        p[e - 1] == 0x80 || p[e - 1] == 0xE2 || p[e - 1] == 0xBB ||
+                        p[e - 1] == 0xC2))
+        e--;
+    if (e <= open || p[e - 1] != '.') return 0;
+    uint32_t i = cue_end;
+    while (i < hi && (p[i] == ' ' || p[i] == '\n')) i++;
+    if (i >= hi || !((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z')) return 0;
+    uint32_t w = i;
+    while (i < hi && ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z')) i++;
+    for (const char *const *k = ok_next; *k; k++)
+        if (strlen(*k) == i - w && !strncmp((const char *)p + w, *k, i - w)) return 0;
+    return 1;
+}
+
 void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32_t close,
               uint32_t shi, uint32_t hi, spk_cue *out)
 {
@@ -817,6 +846,9 @@ void spk_find(const char *text, uint32_t slo, uint32_t lo, uint32_t open, uint32
         }
     }
     if (ok_after && ok_before && after.cue_start >= shi) ok_after = 0; /* own sentence first */
+    if (ok_after && after.sp_end <= after.cue_start &&
+        own_sentence_after(p, open, close, after.cue_end, hi))
+        ok_after = 0;
     if (ok_after && ok_before && before.sp_start < before.sp_end && after.cue_end > after.cue_start &&
         (text[after.cue_start] | 32) == 'a' && after.cue_end - after.cue_start > 9 &&
         !strncasecmp(text + after.cue_start, "according", 9))

@@ -76,6 +76,11 @@ static const tcase cases[] = {
     {"Asked about the offer, the harbor master said, “We stay with the boats, not the "
      "buses,” according to a port official who heard the call.",
      {{"We stay with the boats, not the buses,", D, "the harbor master", "said"}}},
+    /* a quotation ending its sentence is not attributed to the next sentence's reported
+     * speech; it continues its speaker's turn */
+    {"“We lost the road,” Mayor Ilse Varn said. “The crews are out now.” Dr. Omar Pell said "
+     "the bridge held.",
+     {{"We lost the road,", D, "Mayor Ilse Varn", "said"}, {"The crews are out now.", D, "Mayor Ilse Varn", ""}}},
     /* the object of a preposition before the cue is not the speaker */
     {"The harbor master in a message posted on Quaybook said: “We stay with the boats.”",
      {{"We stay with the boats.", D, "The harbor master", "said"}}},
