@@ -11,7 +11,9 @@
  *   a cue ("he said", "Sen. Ted Cruz, R-Texas, said", "Rep. Dana Holt (D-Ostrand) said",
  *   "another friend, Mira Lund told": up to three appositives, a parenthesis or a
  *   relative clause are skipped and left out of the speaker), with auxiliaries and adverbs
- *   between ("has long said"); or a dash and a name ending the text ("..." ― Name).
+ *   between ("has long said"); or a dash and a name ending the text ("..." ― Name). A
+ *   quotation that ends its sentence with a period is not attributed to a "X said ..."
+ *   that goes on with reported speech ("... now." Roskell said the dam had been ...).
  * - Before the quote: the last cue at most 24 tokens back, the words between it and the
  *   quote being only a speaker ("said Trump:", "Said Ada Quell, who ..., "), adverbials
  *   ("to reporters", "in a statement on Monday", "in Kenansville, N.C.,") or time words,
