@@ -232,7 +232,7 @@ static const word *lookup(const char *s, size_t n)
     uint32_t h = hash(s, n) & (NSLOT - 1);
     for (; slot[h]; h = (h + 1) & (NSLOT - 1)) {
         const word *w = &WORDS[slot[h] - 1];
-        if (!strncmp(w->w, s, n) && !w->w[n]) return w;
+        if (strlen(w->w) == n && !memcmp(w->w, s, n)) return w; /* s may hold a NUL */
     }
     return NULL;
 }
