@@ -16,8 +16,8 @@
 # Prints P/R/F1, the one-to-one-only figures, speaker accuracy, counts and seconds; fails
 # (exit 1) when F1 < ${QUOTES_F1_MIN:-0.955} or speaker accuracy < ${QUOTES_SPK_MIN:-0.93}
 # (the figures when set, 0.964 and 0.939, less about a point; the bars are 0.95 and 0.92).
-# Skips with a message when the data is absent; builds nothing: it expects ${STORYFOLD:-./build/storyfold} and
-# ${EVAL_BIN:-./build/eval}/quotes-score. QUOTES_OUT=DIR keeps predictions and the list of
+# Skips with a message when the data is absent; builds nothing: it expects
+# ${STORYFOLD:-./build/storyfold} and ${EVAL_BIN:-./build/eval}/quotes-score. QUOTES_OUT=DIR keeps predictions and the list of
 # misses, false quotes and wrong speakers in DIR.
 set -eu
 export LC_NUMERIC=C
