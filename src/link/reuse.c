@@ -93,6 +93,23 @@ static int cmp_diagonal(const void *x, const void *y)
     return (a->a0 > b->a0) - (a->a0 < b->a0);
 }
 
+/* Join runs of one diagonal (sorted by diagonal, then a) that overlap or touch, in place;
+ * returns how many are left. */
+static size_t join_diagonal(run *r, size_t n)
+{
+    size_t k = 0;
+    for (size_t x = 0; x < n; x++) {
+        if (k && r[k - 1].b0 - r[k - 1].a0 == r[x].b0 - r[x].a0 &&
+            r[x].a0 <= r[k - 1].a0 + r[k - 1].len) {
+            uint32_t end = r[x].a0 + r[x].len;
+            if (end > r[k - 1].a0 + r[k - 1].len) r[k - 1].len = end - r[k - 1].a0;
+            continue;
+        }
+        r[k++] = r[x];
+    }
+    return k;
+}
+
 static int cmp_longest(const void *x, const void *y)
 {
     const run *a = x, *b = y;
@@ -135,17 +152,7 @@ static size_t find_runs(const uint64_t *ka, size_t na, const uint64_t *kb, size_
     free(ib.prev);
     /* join anchors one word apart on one diagonal */
     if (n > 1) qsort(r, n, sizeof *r, cmp_diagonal);
-    size_t k = 0;
-    for (size_t x = 0; x < n; x++) {
-        if (k && r[k - 1].b0 - r[k - 1].a0 == r[x].b0 - r[x].a0 &&
-            r[x].a0 <= r[k - 1].a0 + r[k - 1].len) {
-            uint32_t end = r[x].a0 + r[x].len;
-            if (end > r[k - 1].a0 + r[k - 1].len) r[k - 1].len = end - r[k - 1].a0;
-            continue;
-        }
-        r[k++] = r[x];
-    }
-    n = k;
+    n = join_diagonal(r, n);
     for (size_t x = 0; x < n; x++) {
         run *p = &r[x];
         while (p->a0 > 0 && p->b0 > 0 && ka[p->a0 - 1] && ka[p->a0 - 1] == kb[p->b0 - 1]) {
@@ -157,18 +164,8 @@ static size_t find_runs(const uint64_t *ka, size_t na, const uint64_t *kb, size_
     }
     /* extension can make runs of one diagonal meet (across an n-gram too frequent to
      * anchor): join them, so that no word pair is walked twice later */
-    k = 0;
-    for (size_t x = 0; x < n; x++) {
-        if (k && r[k - 1].b0 - r[k - 1].a0 == r[x].b0 - r[x].a0 &&
-            r[x].a0 <= r[k - 1].a0 + r[k - 1].len) {
-            uint32_t end = r[x].a0 + r[x].len;
-            if (end > r[k - 1].a0 + r[k - 1].len) r[k - 1].len = end - r[k - 1].a0;
-            continue;
-        }
-        r[k++] = r[x];
-    }
     *out = r;
-    return k;
+    return join_diagonal(r, n);
 }
 
 /* Keep, longest first, the longest part of each run whose words no kept run claimed on
