@@ -144,3 +144,11 @@ int32_t sf_date_day(const char *ymd)
         return SF_NO_DAY;
     return sf_days_from_civil(y, m, d);
 }
+
+void sf_day_ymd(int32_t day, char out[11])
+{
+    int y, m, d;
+    sf_civil_from_days(day, &y, &m, &d);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
+}

@@ -15,5 +15,7 @@ void sf_civil_from_days(int32_t z, int *y, int *m, int *d);
 
 /* Day number of a "YYYY-MM-DD" string, or SF_NO_DAY (from storyfold.h). */
 int32_t sf_date_day(const char *ymd);
+/* The "YYYY-MM-DD" string of a day number, into out. */
+void sf_day_ymd(int32_t day, char out[11]);
 
 #endif

@@ -138,10 +138,12 @@ void tp_format(tpoint p, char *out, unsigned cap)
 {
     int y, m, d;
     switch (p.g) {
-    case TG_DAY:
-        sf_civil_from_days(p.day, &y, &m, &d);
-        snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+    case TG_DAY: {
+        char ymd[11];
+        sf_day_ymd(p.day, ymd);
+        snprintf(out, cap, "%s", ymd);
         return;
+    }
     case TG_WEEK:
     case TG_WEEKEND: {
         int32_t thu = p.day + 3; /* the ISO week's year is its Thursday's */

@@ -80,9 +80,9 @@ static void cites(FILE *out, int64_t story, const sf_cite *first, const sf_cite 
 
 static void day(FILE *out, int32_t d)
 {
-    int y, m, dd;
-    sf_civil_from_days(d, &y, &m, &dd);
-    fprintf(out, "%04d-%02d-%02d", y, m, dd);
+    char ymd[11];
+    sf_day_ymd(d, ymd);
+    fputs(ymd, out);
 }
 
 /* ---- the cited spans of each document, for anchors and highlights ------------------- */

@@ -28,11 +28,9 @@ static json_t *span_json(const sf_brief *b, const sf_cite *c)
 
 static json_t *day_json(int32_t day)
 {
-    int y, m, d;
-    char s[16];
-    sf_civil_from_days(day, &y, &m, &d);
-    snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
-    return json_string(s);
+    char ymd[11];
+    sf_day_ymd(day, ymd);
+    return json_string(ymd);
 }
 
 static json_t *claims_json(const sf_brief *b)

@@ -32,9 +32,9 @@ static void write_cites(FILE *out, const sf_cite *first, const sf_cite *rest, si
 
 static void write_day(FILE *out, int32_t day)
 {
-    int y, m, d;
-    sf_civil_from_days(day, &y, &m, &d);
-    fprintf(out, "%04d-%02d-%02d", y, m, d);
+    char ymd[11];
+    sf_day_ymd(day, ymd);
+    fputs(ymd, out);
 }
 
 /* Figures: "- people died: 198 [2:10-13] (2026-03-01), at least 200 [3:5-17] (2026-03-02):

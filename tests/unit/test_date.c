@@ -205,6 +205,17 @@ static void test_date_day(void **state)
     assert_int_equal(sf_date_day("Feb 26, 2022"), SF_NO_DAY);
     assert_int_equal(sf_date_day("2022-2-26"), SF_NO_DAY);
 
+    /* sf_day_ymd writes what sf_date_day reads */
+    char ymd[11];
+    sf_day_ymd(0, ymd);
+    assert_string_equal(ymd, "1970-01-01");
+    sf_day_ymd(sf_days_from_civil(2024, 2, 29), ymd);
+    assert_string_equal(ymd, "2024-02-29");
+    for (int32_t day = -800; day < 30000; day += 97) {
+        sf_day_ymd(day, ymd);
+        assert_int_equal(sf_date_day(ymd), day);
+    }
+
     /* what sf_date_parse writes, sf_date_day reads */
     char out[11];
     assert_int_equal(sf_date_parse("Sat, 26 Feb 2022 10:00:00 +0000", out), 0);
