@@ -8,6 +8,7 @@
  * when it is http(s). */
 #include "core/date.h"
 #include "core/mem.h"
+#include "present/span.h"
 #include "storyfold.h"
 
 #include <stdlib.h>
@@ -28,19 +29,9 @@ static const char style[] =
     "@media print{body{max-width:none;margin:0}a{color:inherit}h2{break-before:page}"
     "li,tr{break-inside:avoid}}";
 
-/* text[0, n) escaped for HTML text and attribute values. */
 static void esc(FILE *out, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        switch (s[i]) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(s[i], out);
-        }
-    }
+    present_escape(out, s, n);
 }
 
 static void escs(FILE *out, const char *s)
@@ -48,20 +39,9 @@ static void escs(FILE *out, const char *s)
     if (s) esc(out, s, strlen(s));
 }
 
-/* A span on one line (whitespace runs as one space), escaped. */
 static void esc_span(FILE *out, const char *t, sf_span sp)
 {
-    int space = 0;
-    for (uint32_t i = sp.start; i < sp.end; i++) {
-        char c = t[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = 1;
-            continue;
-        }
-        if (space) fputc(' ', out);
-        space = 0;
-        esc(out, &c, 1);
-    }
+    present_span(out, t, sp, 1);
 }
 
 static void cite_link(FILE *out, int64_t story, const sf_cite *c)

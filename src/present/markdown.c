@@ -7,21 +7,6 @@
 
 #include <string.h>
 
-void sf_write_span(FILE *out, const char *t, sf_span span)
-{
-    int space = 0;
-    for (uint32_t i = span.start; i < span.end; i++) {
-        char c = t[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = 1;
-            continue;
-        }
-        if (space) fputc(' ', out);
-        space = 0;
-        fputc(c, out);
-    }
-}
-
 static void write_cites(FILE *out, const sf_cite *first, const sf_cite *rest, size_t n)
 {
     fprintf(out, "[%zu:%u-%u", first->doc + 1, first->span.start, first->span.end);
