@@ -200,6 +200,7 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
     int used = 0;
     /* concept weights: the number of documents holding the concept (as ICSISumm) */
     hmap cdf = {0}, clast = {0}, covered = {0};
+    size_t ci = 0; /* candidates are in (document, sentence) order: each keeps its concepts */
     for (size_t di = 0; di < n; di++) {
         const sf_doc *d = docs[di];
         for (size_t si = 0; si < d->n_sents; si++) {
@@ -212,10 +213,14 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
                 *last = (int64_t)di + 1;
                 (*hmap_put(&cdf, tmp.con[t], 0))++;
             }
-            free(tmp.con);
+            if (ci < nc && c[ci].doc == di && c[ci].sent == si) {
+                c[ci].con = tmp.con;
+                c[ci++].n_con = tmp.n_con;
+            } else {
+                free(tmp.con);
+            }
         }
     }
-    for (size_t i = 0; i < nc; i++) concepts(docs[c[i].doc], &docs[c[i].doc]->sents[c[i].sent], &c[i]);
     double min_docs = n < MIN_DOCS ? (double)n : MIN_DOCS; /* a story of one or two */
     /* greedy: the sentence with the best prior plus weight of new concepts per word */
     for (;;) {

@@ -216,6 +216,32 @@ static void test_empty(void **state)
     sf_doc_free(d);
 }
 
+/* Three articles that share no word pair: no concept is worth anything, and the budget
+ * is still filled, by the sentences' prior (lead and centrality). */
+static void test_fills_without_shared_concepts(void **state)
+{
+    (void)state;
+    static const char *const t[] = {
+        "Lantern makers in Corvell lit four hundred paper boats along the canal tonight.",
+        "A bakery cooperative opened its third shop beside the old Tessin tram depot.",
+        "Volunteers counted ninety herons nesting on the marsh islands north of Brell.",
+    };
+    sf_doc *d[3];
+    sf_error err = {0};
+    for (size_t i = 0; i < 3; i++) {
+        d[i] = sf_doc_new();
+        d[i]->text = strdup(t[i]);
+        d[i]->len = strlen(t[i]);
+        assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
+    }
+    sf_cite *c = NULL;
+    size_t n = 0;
+    assert_int_equal(sf_summarize(d, 3, 30, &c, &n, &err), SF_OK);
+    assert_int_equal(n, 2); /* two of the three 12-to-13-word sentences fit in 30 words */
+    free(c);
+    for (size_t i = 0; i < 3; i++) sf_doc_free(d[i]);
+}
+
 /* A quotation running over several sentences is split by the sentence splitter; its
  * pieces ("He said, “We will rebuild." / "It will take a year.”") are not candidates,
  * because none stands alone. The one self-contained sentence is chosen. */
@@ -249,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_fixture_sane),    cmocka_unit_test(test_budgets),
         cmocka_unit_test(test_near_duplicates), cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_empty),           cmocka_unit_test(test_quote_fragments),
+        cmocka_unit_test(test_fills_without_shared_concepts),
     };
     return cmocka_run_group_tests_name("summary", tests, setup, teardown);
 }
