@@ -1,7 +1,8 @@
 /* json.c — a brief as one JSON object (jansson), the shape documented in
  * docs/brief-json.md: story, counts, documents with metadata, and summary sentences
- * with their text, citation and aligned citations, key entities, figures by what they
- * count with the verdict across outlets, and the timeline. */
+ * with their text, citation and aligned citations, key entities, quotes with their
+ * wordings, figures by what they count with the verdict across outlets, the timeline,
+ * and each document's copy and reuse links. */
 #include "core/date.h"
 #include "storyfold.h"
 

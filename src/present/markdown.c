@@ -1,6 +1,7 @@
 /* markdown.c — a brief as Markdown for the terminal: title, counts, the cited summary,
- * the key people, places and organizations, the figures reported and whether they agree,
- * the timeline of dated statements, the sources. Citations read [n:start-end]: document n
+ * the key people, places and organizations, quotes with their wordings across outlets,
+ * the figures reported and whether they agree, the timeline of dated statements, the
+ * sources with their copy and reuse links. Citations read [n:start-end]: document n
  * of the source list, byte span of its stored text. */
 #include "core/date.h"
 #include "storyfold.h"

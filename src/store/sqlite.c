@@ -1,7 +1,8 @@
 /* sqlite.c — the SQLite store: one file, WAL journal, a versioned schema with
  * migrations, documents keyed by the hash of their normalized body, sentences in an
- * FTS5 index (BM25), named-entity mentions and numeric claims, story centroids and term
- * statistics for online clustering.
+ * FTS5 index (BM25), named-entity mentions, numeric claims, time expressions and
+ * quotations (and the quotations query behind `storyfold quotes`), story centroids and
+ * term statistics for online clustering.
  * Writes happen in the pipeline's batch transactions, so a kill at any moment leaves the
  * file as it was before or after a batch. */
 #include "store/store.h"

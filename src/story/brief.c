@@ -2,9 +2,11 @@
  * for each summary sentence the other documents that say nearly the same thing
  * (sentence alignment by cosine of stemmed term counts) with the count of independent
  * outlets: documents of one source count once, and so do re-published copies of one
- * text (MinHash near-duplicates, src/link/fingerprint.c), each copy pointing to the
- * earliest document of its group as its likely origin. Within a story the documents
- * are few, so copies are found by comparing every pair of signatures. */
+ * text (MinHash near-duplicates found through LSH bands, src/link/lsh.c, never by
+ * comparing all pairs), each copy pointing to the earliest document of its group as its
+ * likely origin, and each document to the earlier one it shares most passage words with
+ * (src/link/reuse.c). The other parts (entities, figures, quotes, timeline) are built by
+ * their own files, declared in brief.h. */
 #include "core/error.h"
 #include "core/mem.h"
 #include "extract/quote.h"
