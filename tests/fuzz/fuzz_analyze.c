@@ -15,11 +15,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    sf_doc *d = sf_doc_new();
-    d->text = malloc(size + 1);
-    memcpy(d->text, data, size);
-    d->text[size] = '\0';
-    d->len = size;
+    sf_doc *d = fuzz_doc(data, size);
     sf_error err = {0};
     if (sf_doc_analyze(d, &err) != SF_OK) {
         sf_doc_free(d);

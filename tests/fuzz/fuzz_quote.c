@@ -50,11 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (read_utf8_check((const char *)data, size, NULL) != 0) return 0;
-    sf_doc *d = sf_doc_new();
-    d->text = malloc(size + 1);
-    if (size) memcpy(d->text, data, size);
-    d->text[size] = 0;
-    d->len = size;
+    sf_doc *d = fuzz_doc(data, size);
     if (sf_doc_analyze(d, &(sf_error){0}) != SF_OK) {
         sf_doc_free(d);
         return 0;

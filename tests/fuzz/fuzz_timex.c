@@ -16,11 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (read_utf8_check((const char *)data, size, NULL) != 0) return 0;
-    sf_doc *d = sf_doc_new();
-    d->text = malloc(size + 1);
-    if (size) memcpy(d->text, data, size);
-    d->text[size] = '\0';
-    d->len = size;
+    sf_doc *d = fuzz_doc(data, size);
     /* an odd first byte: no date; else bytes 1-2 pick a day from 1900-01-01 (day -25567)
      * into 2079 */
     d->day = size >= 3 && !(data[0] & 1) ? -25567 + (int32_t)(data[1] << 8 | data[2]) : SF_NO_DAY;
