@@ -41,7 +41,8 @@ DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqli
 # what the sanitizer build, the fuzzers, the benchmark and the evaluations add
 # (wordnet-base: the WordNet exception lists ROUGE's -m stemming looks words up in)
 # (nodejs and npm: the evaluations' peers, unless a Node.js with npm is installed already)
-DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base iso-codes \
+# (python3-sklearn: the clustering peer of eval/stream.sh, run by /usr/bin/python3)
+DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base iso-codes python3-sklearn \
                $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 
 .PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz model clean

@@ -5,6 +5,7 @@ set -u
 cd "$(dirname "$0")"
 rc=0
 ./cluster.sh || rc=1
+./stream.sh || rc=1
 ./summary.sh || rc=1
 ./multinews.sh || rc=1
 ./ner.sh || rc=1
