@@ -254,6 +254,7 @@ int sf_ingest_free(sf_ingest *in, sf_error *err);
 
 typedef struct sf_story_row {
     int64_t id;
+    int64_t storyline; /* id of the storyline's first story */
     int n_docs, n_sources;
     char first_date[11], last_date[11]; /* "" when undated */
     char *title;                        /* owned by the list */

@@ -15,9 +15,10 @@ static const cli_spec spec = {
     "one tab-separated line per input document, in input order:\n"
     "  PATH-OR-ID <TAB> EVENT <TAB> STORYLINE\n"
     "(the document's path, with :LINE or #DOCNO for multi-document files). Copies of\n"
-    "one article (same normalized body) share their first copy's event. Storylines\n"
-    "chaining events over time come with the linking work; until then STORYLINE\n"
-    "equals EVENT.",
+    "one article (same normalized body) share their first copy's event. STORYLINE is\n"
+    "the first event of the chain the event belongs to: a new event continues the\n"
+    "storyline of the closest earlier event within 60 days when they are similar enough\n"
+    "(a later development of one story), else it starts its own (STORYLINE = EVENT).",
     {OPT_DATE_DEFAULT},
 };
 

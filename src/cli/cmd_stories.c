@@ -9,10 +9,11 @@ static const cli_spec spec = {
     "",
     0,
     0,
-    "List the stories (events) in the store: id, articles, distinct sources, first and\n"
-    "last date, title ('storyfold show ID' counts independent outlets, where copies of\n"
-    "one text count once). Storylines (events chained over time) come with the linking\n"
-    "work; until then each story is its own storyline.",
+    "List the stories (events) in the store, grouped by storyline (events chained over\n"
+    "time: a later event continues the storyline of an earlier one it resembles, within\n"
+    "60 days): story id, storyline (the id of its first story), articles, distinct\n"
+    "sources, first and last date, title. 'storyfold show ID' counts independent\n"
+    "outlets, where copies of one text count once.",
     {OPT_DB, OPT_JSON},
 };
 
@@ -32,18 +33,20 @@ int cmd_stories(int argc, char **argv)
         return EXIT_REJECTED;
     }
     if (!json)
-        printf("%6s %8s %7s  %-10s  %-10s  %s\n", "story", "articles", "sources", "first", "last",
-               "title");
+        printf("%6s %9s %8s %7s  %-10s  %-10s  %s\n", "story", "storyline", "articles", "sources",
+               "first", "last", "title");
     for (size_t i = 0; i < l->n; i++) {
         const sf_story_row *r = &l->rows[i];
         if (json) {
-            json_t *o = json_pack("{s:I, s:I, s:i, s:i, s:s?, s:s?, s:s?}", "id", (json_int_t)r->id,
-                                  "storyline", (json_int_t)r->id, "articles", r->n_docs, "sources",
-                                  r->n_sources, "first", *r->first_date ? r->first_date : NULL,
-                                  "last", *r->last_date ? r->last_date : NULL, "title", r->title);
+            json_t *o =
+                json_pack("{s:I, s:I, s:i, s:i, s:s?, s:s?, s:s?}", "id", (json_int_t)r->id,
+                          "storyline", (json_int_t)r->storyline, "articles", r->n_docs, "sources",
+                          r->n_sources, "first", *r->first_date ? r->first_date : NULL, "last",
+                          *r->last_date ? r->last_date : NULL, "title", r->title);
             cli_print_json(o);
         } else {
-            printf("%6lld %8d %7d  %-10s  %-10s  %s\n", (long long)r->id, r->n_docs, r->n_sources,
+            printf("%6lld %9lld %8d %7d  %-10s  %-10s  %s\n", (long long)r->id,
+                   (long long)r->storyline, r->n_docs, r->n_sources,
                    *r->first_date ? r->first_date : "-", *r->last_date ? r->last_date : "-",
                    r->title ? r->title : "");
         }

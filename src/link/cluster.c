@@ -91,10 +91,11 @@ static clu_story *story_push(clu *c, int64_t id)
     return s;
 }
 
-void clu_story_load(clu *c, int64_t id, int32_t day_min, int32_t day_max, int32_t n_docs,
-                    const tv_entry *centroid, size_t n)
+void clu_story_load(clu *c, int64_t id, int64_t storyline, int32_t day_min, int32_t day_max,
+                    int32_t n_docs, const tv_entry *centroid, size_t n)
 {
     clu_story *s = story_push(c, id);
+    s->storyline = storyline;
     s->day_min = day_min;
     s->day_max = day_max;
     s->n_docs = n_docs;
@@ -149,10 +150,10 @@ void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v)
     tv_unit(v);
 }
 
-static int in_window(const clu_story *s, int32_t day)
+static int in_window(const clu_story *s, int32_t day, int days)
 {
     if (day == SF_NO_DAY || s->day_min == SF_NO_DAY) return 1;
-    return day >= s->day_min - CLU_WINDOW_DAYS && day <= s->day_max + CLU_WINDOW_DAYS;
+    return day >= s->day_min - days && day <= s->day_max + days;
 }
 
 clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
@@ -198,13 +199,18 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     size_t keep = 0;
     for (size_t i = 0; i < nc; i++)
         if (c->stories[c->cand[i]].hits >= h || keep < RESCORE / 2) c->cand[keep++] = c->cand[i];
-    long best = -1;
-    double best_cos = CLU_THRESHOLD;
+    long best = -1, line = -1; /* the story to join; the closest for the storyline */
+    double best_cos = CLU_THRESHOLD, line_cos = CLU_LINE_THRESHOLD;
     for (size_t i = 0; i < keep; i++) {
         clu_story *s = &c->stories[c->cand[i]];
-        if (!in_window(s, doc->day) || s->norm2 <= 0) continue;
+        if (!in_window(s, doc->day, CLU_LINE_DAYS) || s->norm2 <= 0) continue;
         double cs = tv_dot(&v, &s->centroid) / sqrt(s->norm2);
         /* ties go to the older story: deterministic */
+        if (cs > line_cos || (cs == line_cos && line >= 0 && s->id < c->stories[line].id)) {
+            line_cos = cs;
+            line = (long)c->cand[i];
+        }
+        if (!in_window(s, doc->day, CLU_WINDOW_DAYS)) continue;
         if (cs > best_cos || (cs == best_cos && best >= 0 && s->id < c->stories[best].id)) {
             best_cos = cs;
             best = (long)c->cand[i];
@@ -215,7 +221,9 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
         s = &c->stories[best];
         *created = 0;
     } else {
-        s = story_push(c, c->next_id);
+        int64_t storyline = line >= 0 ? c->stories[line].storyline : c->next_id;
+        s = story_push(c, c->next_id); /* may move c->stories */
+        s->storyline = storyline;
         *created = 1;
     }
     tv_axpy(&s->centroid, 1.0, &v);

@@ -13,13 +13,19 @@
 
 /* cosine(doc, centroid) to join: seeds 000-003 join at 0.29-0.36, the later 004 stays
  * out at 0.23 */
-#define CLU_THRESHOLD     0.25
-#define CLU_WINDOW_DAYS   7    /* a dated doc joins stories active within this many days */
-#define CLU_CENTROID_MAX  300  /* centroid terms kept per story */
-#define CLU_ENTITY_WEIGHT 0.5f /* a canonical entity mention: half a term occurrence */
+#define CLU_THRESHOLD   0.25
+#define CLU_WINDOW_DAYS 7 /* a dated doc joins stories active within this many days */
+/* A new story continues the storyline of the closest earlier story when their cosine
+ * reaches CLU_LINE_THRESHOLD within CLU_LINE_DAYS (seed 004, three weeks after 000-003,
+ * scores 0.23 against their story); otherwise it starts a storyline of its own. */
+#define CLU_LINE_THRESHOLD 0.2
+#define CLU_LINE_DAYS      60
+#define CLU_CENTROID_MAX   300  /* centroid terms kept per story */
+#define CLU_ENTITY_WEIGHT  0.5f /* a canonical entity mention: half a term occurrence */
 
 typedef struct clu_story {
     int64_t id;
+    int64_t storyline;        /* id of the storyline's first story */
     int32_t day_min, day_max; /* SF_NO_DAY when no member is dated */
     int32_t n_docs;
     termvec centroid;   /* sum of member unit vectors, truncated */
@@ -58,8 +64,8 @@ void clu_free(clu *c);
 
 /* Restore state saved earlier. */
 void clu_df_load(clu *c, uint64_t term, int64_t df);
-void clu_story_load(clu *c, int64_t id, int32_t day_min, int32_t day_max, int32_t n_docs,
-                    const tv_entry *centroid, size_t n);
+void clu_story_load(clu *c, int64_t id, int64_t storyline, int32_t day_min, int32_t day_max,
+                    int32_t n_docs, const tv_entry *centroid, size_t n);
 
 /* Rebuild the candidate index from the story centroids alone (in story order), exactly
  * as loading saved state builds it: called at each batch start, so that an ingest
@@ -70,7 +76,7 @@ void clu_reindex(clu *c);
 void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v);
 
 /* Assign an analyzed document to a story; returns it (valid until the next call),
- * *created set when new. */
+ * *created set when new (its storyline then set too). */
 clu_story *clu_assign(clu *c, const sf_doc *doc, int *created);
 
 /* After saving: forget dirty marks. */

@@ -115,7 +115,7 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_DOC_MENTIONS] = "SELECT start, end, type, name_start, name_end, entity FROM mention"
                         " WHERE doc = ?1 ORDER BY start",
     [ST_PUT_STORY] = "INSERT INTO story(id, storyline, day_min, day_max, n_docs, centroid,"
-                     " title) VALUES(?1,?1,?2,?3,?4,?5,?6) ON CONFLICT(id) DO UPDATE SET"
+                     " title) VALUES(?1,?7,?2,?3,?4,?5,?6) ON CONFLICT(id) DO UPDATE SET"
                      " day_min=?2, day_max=?3, n_docs=?4, centroid=?5,"
                      " title=coalesce(story.title, ?6)",
     [ST_PUT_DF] = "INSERT INTO term_df(term, df) VALUES(?1, ?2)"
@@ -458,6 +458,7 @@ int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
         sqlite3_bind_blob(s, 5, st->centroid.e, (int)(st->centroid.n * sizeof(tv_entry)),
                           SQLITE_STATIC);
         bind_opt(s, 6, st->title);
+        sqlite3_bind_int64(s, 7, st->storyline);
         if ((rc = step_done(db, s, err, "storing a story")) != SF_OK) return rc;
     }
     for (size_t i = 0; i < c->n_dirty; i++) {
@@ -482,7 +483,8 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
     if ((rc = rows_done(db, s, rc, err, "loading term statistics")) != SF_OK) return rc;
     if ((rc = store_doc_count(db, &c->n_docs, err)) != SF_OK) return rc;
     if (sqlite3_prepare_v2(db->h,
-                           "SELECT id, day_min, day_max, n_docs, centroid FROM story ORDER BY id",
+                           "SELECT id, day_min, day_max, n_docs, centroid, storyline FROM story"
+                           " ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading stories");
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -494,7 +496,8 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
         size_t n = (size_t)sqlite3_column_bytes(s, 4) / sizeof(tv_entry);
         tv_entry *tmp = sf_xmalloc((n ? n : 1) * sizeof *tmp);
         if (n) memcpy(tmp, blob, n * sizeof *tmp); /* the blob may be unaligned */
-        clu_story_load(c, sqlite3_column_int64(s, 0), dmin, dmax, sqlite3_column_int(s, 3), tmp, n);
+        clu_story_load(c, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 5), dmin, dmax,
+                       sqlite3_column_int(s, 3), tmp, n);
         free(tmp);
     }
     return rows_done(db, s, rc, err, "loading stories");
@@ -560,9 +563,9 @@ sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h,
                            "SELECT s.id, count(d.n), count(DISTINCT coalesce(d.source, d.id)),"
-                           " min(d.date), max(d.date), s.title"
+                           " min(d.date), max(d.date), s.title, s.storyline"
                            " FROM story s JOIN doc d ON d.story = s.id"
-                           " GROUP BY s.id ORDER BY s.id",
+                           " GROUP BY s.id ORDER BY s.storyline, s.id",
                            -1, &s, NULL) != SQLITE_OK) {
         db_fail(db, err, "listing stories");
         return NULL;
@@ -579,6 +582,7 @@ sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
         day_str(s, 3, r->first_date);
         day_str(s, 4, r->last_date);
         r->title = col_dup(s, 5);
+        r->storyline = sqlite3_column_int64(s, 6);
     }
     if (rows_done(db, s, rc, err, "listing stories") != SF_OK) {
         sf_stories_free(l);
@@ -671,8 +675,8 @@ static void same_person(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 sf_quote_rows *sf_quotes_new(sf_db *db, const char *who, int partial, int limit, sf_error *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_create_function(db->h, "same_person", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                NULL, same_person, NULL, NULL) != SQLITE_OK ||
+    if (sqlite3_create_function(db->h, "same_person", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                same_person, NULL, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(
             db->h,
             "SELECT d.id, d.story, q.start, q.end, q.kind = 'partial',"

@@ -91,6 +91,10 @@ n2=$(q "$DB" "select count(*) from doc")
 check "stories --json: 4 stories, 11 articles" jq -e -s 'length == 4 and (map(.articles) | add) == 11' "$T/stories.jsonl"
 "$SF" stories --db "$DB" >"$T/stories.txt"
 check "stories table lists the dam story" grep -qi "dam breach" "$T/stories.txt"
+check "stories --json: the ratification continues the trade pact's storyline" jq -e -s '
+  (map(select(.title | test("TRADE PACT"))) | .[0]) as $pact
+  | map(select(.title | test("ratifies"))) | length == 1 and .[0].storyline == $pact.id
+    and .[0].id != $pact.id' "$T/stories.jsonl"
 sid=$(jq -r 'select(.articles == 5) | .id' "$T/stories.jsonl")
 "$SF" show --db "$DB" --format json "$sid" >"$T/show.json"
 check "show --format json: 5 articles, cited summary" jq -e '.articles == 5 and (.summary | length) >= 2' "$T/show.json"
@@ -311,6 +315,10 @@ if [ -d ../shared/seeds ]; then
   "$SF" cluster ../shared/seeds >"$T/seeds.tsv"
   s=$(grep -E '/00[0-3]_' "$T/seeds.tsv" | cut -f2 | sort -u | wc -l)
   [ "$s" = 1 ] && ok "seeds: 000-003 form one story" || no "seeds: 000-003 form one story" "$(cat "$T/seeds.tsv")"
+  # 004, weeks later, is a later event of the same storyline
+  check "seeds: 004 is a new event of the storyline of 000-003" awk -F'\t' '
+    $1 ~ /\/000_/ { e = $2; l = $3 } $1 ~ /\/004_/ { e4 = $2; l4 = $3 }
+    END { exit !(e4 != e && l4 == l && l == e) }' "$T/seeds.tsv"
   "$SF" brief ../shared/seeds >"$T/seeds.md"
   check "seeds: brief has a cited summary" grep -qE '^- .*\[[0-9]+:[0-9]+-[0-9]+' "$T/seeds.md"
   # spelling variants across outlets are one entity: Zelensky/Zelenskyy, Kyiv/Kiev

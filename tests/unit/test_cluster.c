@@ -1,6 +1,6 @@
 /* test_cluster.c — unit tests for src/link: termvec arithmetic (dot, norm, unit, axpy,
- * truncate, top terms) and the online clusterer (topics, time window, determinism, and
- * restoring saved state with clu_df_load/clu_story_load). */
+ * truncate, top terms) and the online clusterer (topics, time window, storylines,
+ * determinism, and restoring saved state with clu_df_load/clu_story_load). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -343,6 +343,58 @@ static void test_cluster_window(void **state)
     clu_free(&c);
 }
 
+/* A later report on the same dam, weeks after the first ones: a new event of the same
+ * storyline. An unrelated story in between starts a storyline of its own. */
+static void test_cluster_storyline(void **state)
+{
+    (void)state;
+    int32_t d0 = sf_days_from_civil(2031, 4, 7);
+    const char *texts[] = {
+        dam[0],
+        probe[0],
+        bank[0],
+        dam[1],
+        probe[1],
+        bank[1],
+        dam[2],
+        "Three weeks after the Harlow Dam spillway cracked, the last evacuated residents of "
+        "Eastwick returned to their homes. Engineers finished pumping down the reservoir and "
+        "sealed the cracks in the dam, and officials lifted the evacuation order for the valley.",
+        "A magnitude 6.1 earthquake shook the island of Tavira before dawn, toppling chimneys "
+        "and cutting power to fishing villages along the coast. Seismologists recorded dozens "
+        "of aftershocks.",
+    };
+    int32_t days[] = {d0, d0, d0, d0 + 1, d0 + 1, d0 + 1, d0 + 2, d0 + 24, d0 + 24};
+    int64_t ids[9];
+    clu c;
+    clu_init(&c);
+    assign_all(&c, texts, days, 9, ids);
+    const clu_story *first = &c.stories[0], *later = NULL, *quake = NULL;
+    for (size_t i = 0; i < c.n_stories; i++) {
+        if (c.stories[i].id == ids[7]) later = &c.stories[i];
+        if (c.stories[i].id == ids[8]) quake = &c.stories[i];
+    }
+    assert_true(ids[0] == ids[3] && ids[3] == ids[6]);
+    assert_non_null(later);
+    assert_non_null(quake);
+    assert_true(ids[7] != ids[0]);                 /* a new event ... */
+    assert_int_equal(later->storyline, first->id); /* ... of the dam's storyline */
+    assert_int_equal(first->storyline, first->id); /* a first story heads its own */
+    assert_int_equal(quake->storyline, quake->id);
+    for (size_t i = 0; i < c.n_stories; i++) /* the other topics stand alone */
+        if (c.stories[i].id != ids[0] && c.stories[i].id != ids[7])
+            assert_int_equal(c.stories[i].storyline, c.stories[i].id);
+    clu_free(&c);
+
+    /* 90 days later, beyond CLU_LINE_DAYS, the same report starts a storyline */
+    clu_init(&c);
+    days[7] = d0 + 92;
+    assign_all(&c, texts, days, 8, ids);
+    assert_int_equal(c.stories[c.n_stories - 1].id, ids[7]);
+    assert_int_equal(c.stories[c.n_stories - 1].storyline, ids[7]);
+    clu_free(&c);
+}
+
 static void test_cluster_deterministic(void **state)
 {
     (void)state;
@@ -374,7 +426,8 @@ static void restore(const clu *c, clu *r)
     r->n_docs = c->n_docs; /* no loader for it: sqlite.c sets the field directly too */
     for (size_t i = 0; i < c->n_stories; i++) {
         const clu_story *s = &c->stories[i];
-        clu_story_load(r, s->id, s->day_min, s->day_max, s->n_docs, s->centroid.e, s->centroid.n);
+        clu_story_load(r, s->id, s->storyline, s->day_min, s->day_max, s->n_docs, s->centroid.e,
+                       s->centroid.n);
     }
 }
 
@@ -395,6 +448,7 @@ static void test_cluster_restore(void **state)
     assert_int_equal(r.n_stories, c.n_stories);
     for (size_t i = 0; i < c.n_stories; i++) {
         assert_int_equal(r.stories[i].id, c.stories[i].id);
+        assert_int_equal(r.stories[i].storyline, c.stories[i].storyline);
         assert_int_equal(r.stories[i].n_docs, c.stories[i].n_docs);
         assert_float_equal(r.stories[i].norm2, c.stories[i].norm2, 1e-9);
     }
@@ -484,7 +538,7 @@ int main(void)
         cmocka_unit_test(test_tv_truncate_top), cmocka_unit_test(test_tv_tokens_and_order),
         cmocka_unit_test(test_cluster_topics),  cmocka_unit_test(test_cluster_undated),
         cmocka_unit_test(test_cluster_window),  cmocka_unit_test(test_cluster_deterministic),
-        cmocka_unit_test(test_cluster_restore),
+        cmocka_unit_test(test_cluster_restore), cmocka_unit_test(test_cluster_storyline),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
