@@ -174,8 +174,11 @@ typedef struct sf_doc {
 sf_doc *sf_doc_new(void);
 void sf_doc_free(sf_doc *doc);
 
-/* Normalize, mark boilerplate, split sentences, tokenize and stem; set id. */
+/* Normalize, mark boilerplate, split sentences, tokenize and stem; set id; then find
+ * numeric claims, time expressions and quotations. */
 int sf_doc_analyze(sf_doc *doc, sf_error *err);
+/* The first half alone (id, boilerplate, sentences, tokens): what linking needs. */
+int sf_doc_analyze_text(sf_doc *doc, sf_error *err);
 
 /* Whether byte pos of an analyzed document lies in a sentence cleaning marked as
  * boilerplate (teasers, credits, captions). */

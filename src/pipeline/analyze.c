@@ -1,6 +1,6 @@
 /* analyze.c — the per-document stages in order: clean (identity, boilerplate), then text
- * (sentences, tokens, terms), then the extractors that need no model (numeric claims, time expressions, quotations).
- * Pure function of the document's text. */
+ * (sentences, tokens, terms), then the extractors that need no model (numeric claims, time
+ * expressions, quotations). Pure function of the document's text. */
 #include "clean/clean.h"
 #include "core/error.h"
 #include "core/mem.h"
@@ -24,7 +24,7 @@ static int in_boilerplate(const sf_doc *d, uint32_t s, uint32_t e)
     return 0;
 }
 
-int sf_doc_analyze(sf_doc *d, sf_error *err)
+int sf_doc_analyze_text(sf_doc *d, sf_error *err)
 {
     if (!d || !d->text) return sf_fail(err, SF_EINVAL, "document without text");
     if (d->len > SF_MAX_DOC)
@@ -51,6 +51,13 @@ int sf_doc_analyze(sf_doc *d, sf_error *err)
         s->boilerplate = (uint8_t)in_boilerplate(d, s->start, s->end);
     }
     free(spans);
+    return SF_OK;
+}
+
+int sf_doc_analyze(sf_doc *d, sf_error *err)
+{
+    int rc = sf_doc_analyze_text(d, err);
+    if (rc != SF_OK) return rc;
     free(d->nums);
     d->nums = NULL;
     d->n_nums = 0;

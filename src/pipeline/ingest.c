@@ -1,5 +1,6 @@
 /* ingest.c — the pipeline driver: analyze each document, skip those already stored
- * (same normalized body), assign it to a story, store it; commit every BATCH documents
+ * (same normalized body), assign it to a story, store it with the passages it shares
+ * with earlier members of its story (passages.c); commit every BATCH documents
  * in one transaction together with the clusterer's state, so a kill at any moment
  * loses at most the batch in progress and never leaves a half-written one.
  *
@@ -11,6 +12,7 @@
 #include "core/error.h"
 #include "core/mem.h"
 #include "link/cluster.h"
+#include "pipeline/passages.h"
 #include "store/store.h"
 #include "story/title.h"
 #include "storyfold.h"
@@ -99,7 +101,10 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     int created;
     clu_story *story = clu_assign(&in->clu, doc, &created);
     if (created) story->title = story_title_new(&doc, 1); /* saved with the story */
-    if ((rc = store_add_doc(in->db, doc, story->id, err)) != SF_OK) goto store_failed;
+    int64_t n;
+    if ((rc = store_add_doc(in->db, doc, story->id, &n, err)) != SF_OK ||
+        (rc = passages_link(in->db, doc, n, story->id, err)) != SF_OK)
+        goto store_failed;
     in->stats.added++;
     if (++in->pending >= BATCH) rc = sf_ingest_commit(in, err);
 out:

@@ -78,6 +78,19 @@ static const char *const migrations[] = {
     "  speaker TEXT, name TEXT, entity INTEGER NOT NULL);"
     "CREATE INDEX quote_doc ON quote(doc);"
     "CREATE INDEX quote_entity ON quote(entity);",
+    /* 4 → 5: passage reuse found at ingest. signature: each document's MinHash signature
+     * (fingerprint.h: FP_K u32 minima, host order, then the shingle count). passage: a
+     * stretch of doc's text [start, end) shared with the earlier document other
+     * [other_start, other_end), words in common, and whether other is the likely origin
+     * (reuse_origin) */
+    "CREATE TABLE signature(doc INTEGER PRIMARY KEY REFERENCES doc(n), sig BLOB NOT NULL);"
+    "CREATE TABLE passage("
+    "  doc INTEGER NOT NULL REFERENCES doc(n), start INTEGER NOT NULL, end INTEGER NOT NULL,"
+    "  other INTEGER NOT NULL REFERENCES doc(n),"
+    "  other_start INTEGER NOT NULL, other_end INTEGER NOT NULL,"
+    "  words INTEGER NOT NULL, other_is_origin INTEGER NOT NULL);"
+    "CREATE INDEX passage_doc ON passage(doc);"
+    "CREATE INDEX passage_other ON passage(other);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -94,6 +107,10 @@ enum {
     ST_PUT_STORY,
     ST_PUT_DF,
     ST_SET_NDOCS,
+    ST_PUT_SIG,
+    ST_RECENT_SIGS,
+    ST_GET_DOC,
+    ST_ADD_PASSAGE,
     ST__COUNT
 };
 
@@ -121,6 +138,13 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_PUT_DF] = "INSERT INTO term_df(term, df) VALUES(?1, ?2)"
                   " ON CONFLICT(term) DO UPDATE SET df=?2",
     [ST_SET_NDOCS] = "UPDATE meta SET value = ?1 WHERE key = 'n_docs'",
+    [ST_PUT_SIG] = "INSERT INTO signature(doc, sig) VALUES(?1, ?2)",
+    [ST_RECENT_SIGS] = "SELECT d.n, g.sig FROM doc d JOIN signature g ON g.doc = d.n"
+                       " WHERE d.story = ?1 AND d.n <> ?2 ORDER BY d.n DESC LIMIT ?3",
+    [ST_GET_DOC] = "SELECT id, path, ext_id, title, source, date, day, url, author, lang,"
+                   " text FROM doc WHERE n = ?1",
+    [ST_ADD_PASSAGE] = "INSERT INTO passage(doc, start, end, other, other_start, other_end,"
+                       " words, other_is_origin) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
 };
 
 struct sf_db {
@@ -318,7 +342,7 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
-int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
+int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, int64_t *number, sf_error *err)
 {
     sqlite3_stmt *s = db->st[ST_ADD_DOC];
     sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
@@ -339,6 +363,7 @@ int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, sf_error *err)
     int rc = step_done(db, s, err, "storing a document");
     if (rc != SF_OK) return rc;
     int64_t docn = sqlite3_last_insert_rowid(db->h);
+    if (number) *number = docn;
     for (size_t i = 0; i < d->n_sents; i++) {
         const sf_sentence *se = &d->sents[i];
         s = db->st[ST_ADD_SENT];
@@ -509,6 +534,89 @@ static char *col_dup(sqlite3_stmt *s, int i)
     return t ? sf_xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
 }
 
+/* A new document from the row of a statement whose first 11 columns are id, path,
+ * ext_id, title, source, date, day, url, author, lang, text. */
+static sf_doc *doc_from_row(sqlite3_stmt *s)
+{
+    sf_doc *d = sf_doc_new();
+    snprintf(d->id, sizeof d->id, "%s", (const char *)sqlite3_column_text(s, 0));
+    d->path = col_dup(s, 1);
+    d->ext_id = col_dup(s, 2);
+    d->title = col_dup(s, 3);
+    d->source = col_dup(s, 4);
+    d->date = col_dup(s, 5);
+    d->day = sqlite3_column_type(s, 6) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 6);
+    d->url = col_dup(s, 7);
+    d->author = col_dup(s, 8);
+    d->lang = col_dup(s, 9);
+    d->text = col_dup(s, 10);
+    d->len = (size_t)sqlite3_column_bytes(s, 10);
+    return d;
+}
+
+int store_put_signature(sf_db *db, int64_t doc, const fp_sig *sig, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_PUT_SIG];
+    sqlite3_bind_int64(s, 1, doc);
+    sqlite3_bind_blob(s, 2, sig, (int)sizeof *sig, SQLITE_STATIC);
+    return step_done(db, s, err, "storing a signature");
+}
+
+int store_recent_signatures(sf_db *db, int64_t story, int64_t except, int limit, int64_t **docs,
+                            fp_sig **sigs, size_t *n, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_RECENT_SIGS];
+    *docs = NULL;
+    *sigs = NULL;
+    *n = 0;
+    sqlite3_bind_int64(s, 1, story);
+    sqlite3_bind_int64(s, 2, except);
+    sqlite3_bind_int(s, 3, limit);
+    size_t cap = 0, cap2 = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if ((size_t)sqlite3_column_bytes(s, 1) != sizeof(fp_sig)) continue; /* not ours */
+        SF_GROW(*docs, cap, *n + 1);
+        SF_GROW(*sigs, cap2, *n + 1);
+        (*docs)[*n] = sqlite3_column_int64(s, 0);
+        memcpy(&(*sigs)[*n], sqlite3_column_blob(s, 1), sizeof(fp_sig)); /* may be unaligned */
+        (*n)++;
+    }
+    rc = rc == SQLITE_DONE ? SF_OK : db_fail(db, err, "loading signatures");
+    sqlite3_reset(s);
+    return rc;
+}
+
+int store_get_doc(sf_db *db, int64_t doc, sf_doc **out, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_GET_DOC];
+    *out = NULL;
+    sqlite3_bind_int64(s, 1, doc);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) *out = doc_from_row(s);
+    rc = rc == SQLITE_ROW ? SF_OK
+         : rc == SQLITE_DONE
+             ? sf_fail(err, SF_ENOTFOUND, "%s: no document %lld", db->where, (long long)doc)
+             : db_fail(db, err, "loading a document");
+    sqlite3_reset(s);
+    return rc;
+}
+
+int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage *p,
+                      int other_is_origin, sf_error *err)
+{
+    sqlite3_stmt *s = db->st[ST_ADD_PASSAGE];
+    sqlite3_bind_int64(s, 1, doc);
+    sqlite3_bind_int(s, 2, (int)p->a.start);
+    sqlite3_bind_int(s, 3, (int)p->a.end);
+    sqlite3_bind_int64(s, 4, other);
+    sqlite3_bind_int(s, 5, (int)p->b.start);
+    sqlite3_bind_int(s, 6, (int)p->b.end);
+    sqlite3_bind_int(s, 7, (int)p->words);
+    sqlite3_bind_int(s, 8, other_is_origin);
+    return step_done(db, s, err, "storing a passage");
+}
+
 int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_error *err)
 {
     sqlite3_stmt *s;
@@ -523,19 +631,7 @@ int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_err
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sf_doc *d = sf_doc_new();
-        snprintf(d->id, sizeof d->id, "%s", (const char *)sqlite3_column_text(s, 0));
-        d->path = col_dup(s, 1);
-        d->ext_id = col_dup(s, 2);
-        d->title = col_dup(s, 3);
-        d->source = col_dup(s, 4);
-        d->date = col_dup(s, 5);
-        d->day = sqlite3_column_type(s, 6) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 6);
-        d->url = col_dup(s, 7);
-        d->author = col_dup(s, 8);
-        d->lang = col_dup(s, 9);
-        d->text = col_dup(s, 10);
-        d->len = (size_t)sqlite3_column_bytes(s, 10);
+        sf_doc *d = doc_from_row(s);
         SF_GROW(*docs, cap, *n + 1);
         (*docs)[(*n)++] = d;
         if ((rc = load_mentions(db, sqlite3_column_int64(s, 11), d, err)) != SF_OK) {

@@ -5,6 +5,8 @@
 #define SF_STORE_H
 
 #include "link/cluster.h"
+#include "link/fingerprint.h"
+#include "link/reuse.h"
 #include "storyfold.h"
 
 int store_begin(sf_db *db, sf_error *err);
@@ -15,8 +17,20 @@ void store_rollback(sf_db *db);
 int store_doc_count(sf_db *db, int64_t *n, sf_error *err);
 /* 1 if a document with this id is stored, 0 if not, negative on error. */
 int store_has_doc(sf_db *db, const char *id, sf_error *err);
-/* Store an analyzed document as a member of `story`, with its sentences indexed. */
-int store_add_doc(sf_db *db, const sf_doc *doc, int64_t story, sf_error *err);
+/* Store an analyzed document as a member of `story`, with its sentences indexed; its
+ * number (ingest order) into *number when that is not NULL. */
+int store_add_doc(sf_db *db, const sf_doc *doc, int64_t story, int64_t *number, sf_error *err);
+/* A stored document (not analyzed), new in *out (the caller frees it). */
+int store_get_doc(sf_db *db, int64_t doc, sf_doc **out, sf_error *err);
+
+/* Passage reuse: each document's MinHash signature; the signatures of the `limit` most
+ * recent documents of a story other than `except`, newest first (arrays malloc'd, the
+ * caller frees both; NULL when none); a passage doc shares with the earlier other. */
+int store_put_signature(sf_db *db, int64_t doc, const fp_sig *sig, sf_error *err);
+int store_recent_signatures(sf_db *db, int64_t story, int64_t except, int limit, int64_t **docs,
+                            fp_sig **sigs, size_t *n, sf_error *err);
+int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage *p,
+                      int other_is_origin, sf_error *err);
 /* Save dirty stories and document frequencies of the clusterer. */
 int store_save_clusterer(sf_db *db, const clu *c, sf_error *err);
 int store_load_clusterer(sf_db *db, clu *c, sf_error *err);

@@ -87,6 +87,25 @@ check "journal is WAL" test "$(q "$DB" 'pragma journal_mode')" = wal
 n2=$(q "$DB" "select count(*) from doc")
 [ "$n2" = "$n1" ] && grep -q "0 new, 11 already stored" "$T/ingest2.err" && ok "ingest is idempotent" \
   || no "ingest is idempotent" "$n1 then $n2: $(cat "$T/ingest2.err")"
+# passage reuse stored at ingest: the MPA wire story and its two reprints (Velmora Herald,
+# Northgate Daily's feed item); the wire copy is the origin of both; nothing else shares
+passages() {
+  q "$DB" "select coalesce(a.source, '-') || '>' || coalesce(b.source, '-') || '|' || sum(p.words)
+    from passage p join doc a on a.n = p.doc join doc b on b.n = p.other
+    group by p.doc, p.other order by 1"
+}
+passages >"$T/passages"
+check "ingest stores the passages the wire story shares with its two reprints" awk -F'|' '
+  { split($1, s, ">"); pair[s[1] ">" s[2]] = $2; pair[s[2] ">" s[1]] = $2; n++ }
+  END { exit !(n == 3 && pair["MPA>Velmora Herald"] > 200 && pair["MPA>Northgate Daily"] > 200) }' \
+  "$T/passages"
+origin=$(q "$DB" "select distinct case when p.other_is_origin then b.source else a.source end
+  from passage p join doc a on a.n = p.doc join doc b on b.n = p.other
+  where 'MPA' in (a.source, b.source)")
+check "the wire story is the origin of its reprints" test "$origin" = MPA
+check "every stored passage lies inside both texts" test "$(q "$DB" "select count(*) from passage p
+  join doc a on a.n = p.doc join doc b on b.n = p.other where p.start >= p.end or p.end > length(cast(a.text as blob))
+  or p.other_end > length(cast(b.text as blob)) or p.words < 10")" = 0
 "$SF" stories --db "$DB" --json >"$T/stories.jsonl"
 check "stories --json: 4 stories, 11 articles" jq -e -s 'length == 4 and (map(.articles) | add) == 11' "$T/stories.jsonl"
 "$SF" stories --db "$DB" >"$T/stories.txt"

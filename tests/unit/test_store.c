@@ -167,13 +167,13 @@ static void test_schema(void **state)
     fx *f = *state;
     sf_db *db = open_ok(f->path);
     sqlite3 *h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 4);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 5);
     char mode[32];
     raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");
-    const char *tables[] = {"doc",  "sentence", "sentence_fts",   "story", "term_df",
-                            "meta", "mention",  "entity_mention", "claim",
-                            "timex", "quote"};
+    const char *tables[] = {"doc",   "sentence",  "sentence_fts",   "story", "term_df",
+                            "meta",  "mention",   "entity_mention", "claim", "timex",
+                            "quote", "signature", "passage"};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
@@ -195,7 +195,7 @@ static void test_schema(void **state)
     db = open_ok(f->path);
     sf_db_close(db);
     h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 4);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 5);
     sqlite3_close(h);
 }
 
@@ -290,8 +290,14 @@ static void test_quotes(void **state)
         int partial;
         size_t n;
     } cases[] = {
-        {NULL, 0, 2},           {NULL, 1, 3},      {"Bjorn Astrom", 0, 1}, {"astrom", 0, 1},
-        {"police officer", 0, 1}, {"spokesman", 1, 1}, {"spokesman", 0, 0},    {"Astor", 0, 0},
+        {NULL, 0, 2},
+        {NULL, 1, 3},
+        {"Bjorn Astrom", 0, 1},
+        {"astrom", 0, 1},
+        {"police officer", 0, 1},
+        {"spokesman", 1, 1},
+        {"spokesman", 0, 0},
+        {"Astor", 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         sf_quote_rows *r = sf_quotes_new(db, cases[i].who, cases[i].partial, 0, &err);
