@@ -1,5 +1,6 @@
-/* cluster.c — online story clustering (see cluster.h). Cost per document is the length
- * of the posting lists of its top terms, not the number of stories. */
+/* cluster.c — online story clustering (see cluster.h). Cost per document is bounded by
+ * SCAN_MAX postings per query term, not the number of stories; a story's postings are
+ * updated where its centroid's heaviest terms change. */
 #include "link/cluster.h"
 
 #include "core/mem.h"
@@ -9,13 +10,10 @@
 #include <string.h>
 
 #define QUERY_TERMS 24 /* the document's heaviest terms used to fetch candidates */
-#define INDEX_TERMS 60 /* each member's heaviest terms under which a story is indexed */
 #define SCAN_MAX                                                                                   \
     500            /* postings walked per query term, newest first: events are local in            \
                     * time, and this bounds the cost per document on any stream */
 #define RESCORE 24 /* candidates sharing the most query terms get an exact cosine */
-
-static void index_story(clu *c, uint32_t idx, const termvec *v);
 
 void clu_init(clu *c)
 {
@@ -27,9 +25,11 @@ void clu_free(clu *c)
 {
     for (size_t i = 0; i < c->n_stories; i++) {
         tv_free(&c->stories[i].centroid);
+        free(c->stories[i].terms);
         free(c->stories[i].title);
     }
     free(c->stories);
+    free(c->active);
     free(c->dirty_stories);
     free(c->cand);
     for (size_t i = 0; i < c->n_post; i++) free(c->post[i].story);
@@ -41,18 +41,27 @@ void clu_free(clu *c)
     memset(c, 0, sizeof *c);
 }
 
-void clu_reindex(clu *c)
-{
-    for (size_t i = 0; i < c->n_post; i++) c->post[i].n = 0;
-    for (size_t i = 0; i < c->n_stories; i++) index_story(c, (uint32_t)i, &c->stories[i].centroid);
-}
-
 void clu_df_load(clu *c, uint64_t term, int64_t df)
 {
     *hmap_put(&c->df, term, 0) = df;
 }
 
-static void post_add(clu *c, uint64_t term, uint32_t story)
+/* The first position in p whose story index is >= idx. */
+static uint32_t post_find(const struct clu_post *p, uint32_t idx)
+{
+    uint32_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (p->story[mid] < idx)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* List story idx under term, keeping the list in index order (a new story appends). */
+static void post_add(clu *c, uint64_t term, uint32_t idx)
 {
     int64_t *at = hmap_put(&c->post_of, term, -1);
     if (*at < 0) {
@@ -61,28 +70,60 @@ static void post_add(clu *c, uint64_t term, uint32_t story)
         *at = (int64_t)c->n_post++;
     }
     struct clu_post *p = &c->post[*at];
-    if (p->n && p->story[p->n - 1] == story) return;
+    uint32_t k = p->n && p->story[p->n - 1] < idx ? p->n : post_find(p, idx);
+    if (k < p->n && p->story[k] == idx) return;
     if (p->n == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 4;
         p->story = sf_xrealloc(p->story, p->cap * sizeof *p->story);
     }
-    p->story[p->n++] = story;
+    memmove(p->story + k + 1, p->story + k, (p->n - k) * sizeof *p->story);
+    p->story[k] = idx;
+    p->n++;
 }
 
-static void index_terms(clu *c, uint32_t idx, const uint64_t *top, size_t n)
+static void post_remove(clu *c, uint64_t term, uint32_t idx)
 {
-    for (size_t i = 0; i < n; i++) post_add(c, top[i], idx);
+    int64_t *at = hmap_get(&c->post_of, term);
+    if (!at) return;
+    struct clu_post *p = &c->post[*at];
+    uint32_t k = post_find(p, idx);
+    if (k == p->n || p->story[k] != idx) return;
+    memmove(p->story + k, p->story + k + 1, (p->n - k - 1) * sizeof *p->story);
+    p->n--;
 }
 
-static void index_story(clu *c, uint32_t idx, const termvec *v)
+static int by_term_asc(const void *a, const void *b)
 {
-    uint64_t top[INDEX_TERMS];
-    index_terms(c, idx, top, tv_top_terms(v, INDEX_TERMS, top));
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Index story idx under its centroid's heaviest terms, updating only what changed. */
+static void reindex_story(clu *c, uint32_t idx)
+{
+    clu_story *s = &c->stories[idx];
+    uint64_t top[CLU_INDEX_TERMS];
+    size_t n = tv_top_terms(&s->centroid, CLU_INDEX_TERMS, top);
+    qsort(top, n, sizeof *top, by_term_asc);
+    size_t i = 0, j = 0;
+    while (i < s->n_terms || j < n) {
+        if (j == n || (i < s->n_terms && s->terms[i] < top[j]))
+            post_remove(c, s->terms[i++], idx);
+        else if (i == s->n_terms || top[j] < s->terms[i])
+            post_add(c, top[j++], idx);
+        else
+            i++, j++;
+    }
+    if (!s->terms) s->terms = sf_xmalloc(CLU_INDEX_TERMS * sizeof *s->terms);
+    memcpy(s->terms, top, n * sizeof *top);
+    s->n_terms = (uint32_t)n;
 }
 
 static clu_story *story_push(clu *c, int64_t id)
 {
     SF_GROW(c->stories, c->cap_stories, c->n_stories + 1);
+    SF_GROW(c->active, c->cap_active, c->n_active + 1);
+    c->active[c->n_active++] = (uint32_t)c->n_stories;
     clu_story *s = &c->stories[c->n_stories++];
     memset(s, 0, sizeof *s);
     s->id = id;
@@ -92,19 +133,40 @@ static clu_story *story_push(clu *c, int64_t id)
 }
 
 void clu_story_load(clu *c, int64_t id, int64_t storyline, int32_t day_min, int32_t day_max,
-                    int32_t n_docs, const tv_entry *centroid, size_t n)
+                    int32_t n_docs, int64_t last_doc, const tv_entry *centroid, size_t n)
 {
     clu_story *s = story_push(c, id);
     s->storyline = storyline;
     s->day_min = day_min;
     s->day_max = day_max;
     s->n_docs = n_docs;
+    s->last_doc = last_doc;
     SF_GROW(s->centroid.e, s->centroid.cap, n);
     if (n) memcpy(s->centroid.e, centroid, n * sizeof *centroid);
     s->centroid.n = n;
     tv_normalize_order(&s->centroid);
     s->norm2 = tv_norm2(&s->centroid);
-    index_story(c, (uint32_t)(s - c->stories), &s->centroid);
+    reindex_story(c, (uint32_t)(s - c->stories));
+}
+
+void clu_evict(clu *c, int64_t last_doc)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < c->n_active; i++) {
+        clu_story *s = &c->stories[c->active[i]];
+        if (s->last_doc > last_doc || s->dirty) {
+            c->active[keep++] = c->active[i];
+            continue;
+        }
+        for (uint32_t k = 0; k < s->n_terms; k++) post_remove(c, s->terms[k], c->active[i]);
+        free(s->terms);
+        s->terms = NULL;
+        s->n_terms = 0;
+        tv_free(&s->centroid);
+        s->norm2 = 0;
+        s->evicted = 1;
+    }
+    c->n_active = keep;
 }
 
 static void df_bump(clu *c, uint64_t term)
@@ -161,10 +223,9 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     termvec v = {0};
     clu_doc_vector(c, doc, &v);
 
-    /* the heaviest terms: the first QUERY_TERMS fetch candidates, all index the doc */
-    uint64_t q[INDEX_TERMS];
-    size_t n_index = tv_top_terms(&v, INDEX_TERMS, q);
-    size_t nq = n_index < QUERY_TERMS ? n_index : QUERY_TERMS;
+    /* the heaviest terms fetch candidates */
+    uint64_t q[QUERY_TERMS];
+    size_t nq = tv_top_terms(&v, QUERY_TERMS, q);
     if (++c->stamp == 0) {
         for (size_t i = 0; i < c->n_stories; i++) c->stories[i].seen = 0;
         c->stamp = 1;
@@ -230,6 +291,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     tv_truncate(&s->centroid, CLU_CENTROID_MAX);
     s->norm2 = tv_norm2(&s->centroid);
     s->n_docs++;
+    s->last_doc = c->n_docs;
     if (doc->day != SF_NO_DAY) {
         if (s->day_min == SF_NO_DAY || doc->day < s->day_min) s->day_min = doc->day;
         if (s->day_max == SF_NO_DAY || doc->day > s->day_max) s->day_max = doc->day;
@@ -239,7 +301,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
         SF_GROW(c->dirty_stories, c->cap_dirty_stories, c->n_dirty_stories + 1);
         c->dirty_stories[c->n_dirty_stories++] = (uint32_t)(s - c->stories);
     }
-    index_terms(c, (uint32_t)(s - c->stories), q, n_index);
+    reindex_story(c, (uint32_t)(s - c->stories));
     tv_free(&v);
     return s;
 }

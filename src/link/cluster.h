@@ -3,7 +3,9 @@
  * stories active within a time window, and joins the best one above a threshold or
  * starts a new one. Never all pairs. Deterministic for a given input order.
  * The clusterer holds its state in memory; the pipeline loads it from and saves it to
- * the store (clu_story_load, the dirty lists). */
+ * the store (clu_story_load, the dirty lists). Only the stories that gained a document
+ * within the last CLU_ACTIVE_DOCS documents are held (clu_evict): memory and the cost
+ * per document stay flat however large the store grows. */
 #ifndef SF_CLUSTER_H
 #define SF_CLUSTER_H
 
@@ -20,17 +22,25 @@
  * scores 0.23 against their story); otherwise it starts a storyline of its own. */
 #define CLU_LINE_THRESHOLD 0.2
 #define CLU_LINE_DAYS      60
-#define CLU_CENTROID_MAX   300  /* centroid terms kept per story */
-#define CLU_ENTITY_WEIGHT  0.5f /* a canonical entity mention: half a term occurrence */
+#define CLU_CENTROID_MAX   300 /* centroid terms kept per story */
+#define CLU_INDEX_TERMS    100
+/* A story no document joined within this many documents is dropped from memory (it
+ * stays in the store): at a few thousand articles a day, weeks beyond CLU_LINE_DAYS. */
+#define CLU_ACTIVE_DOCS   200000
+#define CLU_ENTITY_WEIGHT 0.5f /* a canonical entity mention: half a term occurrence */
 
 typedef struct clu_story {
     int64_t id;
     int64_t storyline;        /* id of the storyline's first story */
     int32_t day_min, day_max; /* SF_NO_DAY when no member is dated */
     int32_t n_docs;
-    termvec centroid;   /* sum of member unit vectors, truncated */
-    double norm2;       /* squared length of centroid */
+    int64_t last_doc; /* clu.n_docs when its latest member joined */
+    termvec centroid; /* sum of member unit vectors, truncated */
+    double norm2;     /* squared length of centroid */
+    uint64_t *terms;  /* the terms it is indexed under, ascending; NULL once evicted */
+    uint32_t n_terms;
     int dirty;          /* listed in clu.dirty_stories */
+    int evicted;        /* dropped by clu_evict: no centroid, in no posting list */
     uint32_t seen;      /* candidate-scan stamp */
     uint32_t hits;      /* query terms shared, valid while seen == stamp */
     uint32_t last_term; /* the query term that last counted a hit */
@@ -42,16 +52,18 @@ typedef struct clu {
     int64_t n_docs;
     uint64_t *dirty_terms; /* terms whose df changed since the last save */
     size_t n_dirty, cap_dirty;
-    hmap term_dirty; /* term → 1 while listed in dirty_terms */
-    clu_story *stories;
+    hmap term_dirty;    /* term → 1 while listed in dirty_terms */
+    clu_story *stories; /* in id order; evicted ones keep their slot */
     size_t n_stories, cap_stories;
+    uint32_t *active; /* indexes of the stories not evicted, ascending */
+    size_t n_active, cap_active;
     uint32_t *dirty_stories; /* indexes of stories changed since the last save */
     size_t n_dirty_stories, cap_dirty_stories;
     hmap post_of; /* term → index into post */
     struct clu_post {
         uint32_t *story;
         uint32_t n, cap;
-    } * post; /* stories, oldest first */
+    } * post; /* the stories indexed under a term, by index (oldest first) */
     size_t n_post, cap_post;
     int64_t next_id;
     uint32_t stamp;
@@ -65,12 +77,15 @@ void clu_free(clu *c);
 /* Restore state saved earlier. */
 void clu_df_load(clu *c, uint64_t term, int64_t df);
 void clu_story_load(clu *c, int64_t id, int64_t storyline, int32_t day_min, int32_t day_max,
-                    int32_t n_docs, const tv_entry *centroid, size_t n);
+                    int32_t n_docs, int64_t last_doc, const tv_entry *centroid, size_t n);
 
-/* Rebuild the candidate index from the story centroids alone (in story order), exactly
- * as loading saved state builds it: called at each batch start, so that an ingest
- * resumed from the store links the next documents as an uninterrupted one does. */
-void clu_reindex(clu *c);
+/* Drop from memory the stories whose latest member is at or before document number
+ * last_doc (none may be dirty). The candidate index is at every moment a function of
+ * the stories held (each is listed under its centroid's heaviest terms, lists in id
+ * order), so a clusterer loaded from the store with only the stories joined after
+ * last_doc (what store_load_clusterer loads) links the next documents exactly as one
+ * that ran uninterrupted and evicted at the same point does. */
+void clu_evict(clu *c, int64_t last_doc);
 
 /* The document's TF-IDF unit vector (updating document frequencies first) into v. */
 void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v);

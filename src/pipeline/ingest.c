@@ -56,7 +56,7 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
         in->loaded = 1;
     } else {
-        clu_reindex(&in->clu);
+        clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
     }
     return SF_OK;
 }

@@ -78,8 +78,8 @@ static const char *const migrations[] = {
     "  speaker TEXT, name TEXT, entity INTEGER NOT NULL);"
     "CREATE INDEX quote_doc ON quote(doc);"
     "CREATE INDEX quote_entity ON quote(entity);",
-    /* 4 → 5: passage reuse found at ingest. signature: each document's MinHash signature
-     * (fingerprint.h: FP_K u32 minima, host order, then the shingle count). passage: a
+    /* 4 → 5: passage reuse found at ingest, and story.last_doc. signature: each document's MinHash
+     * signature (fingerprint.h: FP_K u32 minima, host order, then the shingle count). passage: a
      * stretch of doc's text [start, end) shared with the earlier document other
      * [other_start, other_end), words in common, and whether other is the likely origin
      * (reuse_origin) */
@@ -90,7 +90,11 @@ static const char *const migrations[] = {
     "  other_start INTEGER NOT NULL, other_end INTEGER NOT NULL,"
     "  words INTEGER NOT NULL, other_is_origin INTEGER NOT NULL);"
     "CREATE INDEX passage_doc ON passage(doc);"
-    "CREATE INDEX passage_other ON passage(other);",
+    "CREATE INDEX passage_other ON passage(other);"
+    /* and each story's latest member (the clusterer holds only recent stories) */
+    "ALTER TABLE story ADD COLUMN last_doc INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE story SET last_doc = coalesce((SELECT max(n) FROM doc WHERE doc.story = story.id), 0);"
+    "CREATE INDEX story_last_doc ON story(last_doc);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -132,8 +136,8 @@ static const char *const stmt_sql[ST__COUNT] = {
     [ST_DOC_MENTIONS] = "SELECT start, end, type, name_start, name_end, entity FROM mention"
                         " WHERE doc = ?1 ORDER BY start",
     [ST_PUT_STORY] = "INSERT INTO story(id, storyline, day_min, day_max, n_docs, centroid,"
-                     " title) VALUES(?1,?7,?2,?3,?4,?5,?6) ON CONFLICT(id) DO UPDATE SET"
-                     " day_min=?2, day_max=?3, n_docs=?4, centroid=?5,"
+                     " title, last_doc) VALUES(?1,?7,?2,?3,?4,?5,?6,?8) ON CONFLICT(id) DO UPDATE"
+                     " SET day_min=?2, day_max=?3, n_docs=?4, centroid=?5, last_doc=?8,"
                      " title=coalesce(story.title, ?6)",
     [ST_PUT_DF] = "INSERT INTO term_df(term, df) VALUES(?1, ?2)"
                   " ON CONFLICT(term) DO UPDATE SET df=?2",
@@ -484,6 +488,7 @@ int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
                           SQLITE_STATIC);
         bind_opt(s, 6, st->title);
         sqlite3_bind_int64(s, 7, st->storyline);
+        sqlite3_bind_int64(s, 8, st->last_doc);
         if ((rc = step_done(db, s, err, "storing a story")) != SF_OK) return rc;
     }
     for (size_t i = 0; i < c->n_dirty; i++) {
@@ -507,11 +512,19 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
         clu_df_load(c, (uint64_t)sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
     if ((rc = rows_done(db, s, rc, err, "loading term statistics")) != SF_OK) return rc;
     if ((rc = store_doc_count(db, &c->n_docs, err)) != SF_OK) return rc;
+    /* the next id, even when the newest story is not held */
+    if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(id), 0) + 1 FROM story", -1, &s, NULL) !=
+        SQLITE_OK)
+        return db_fail(db, err, "loading stories");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) c->next_id = sqlite3_column_int64(s, 0);
+    if ((rc = rows_done(db, s, rc, err, "loading stories")) != SF_OK) return rc;
+    /* the stories the clusterer holds (clu_evict) */
     if (sqlite3_prepare_v2(db->h,
-                           "SELECT id, day_min, day_max, n_docs, centroid, storyline FROM story"
-                           " ORDER BY id",
+                           "SELECT id, day_min, day_max, n_docs, centroid, storyline, last_doc"
+                           " FROM story WHERE last_doc > ?1 ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading stories");
+    sqlite3_bind_int64(s, 1, c->n_docs - CLU_ACTIVE_DOCS);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int32_t dmin =
             sqlite3_column_type(s, 1) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 1);
@@ -522,7 +535,7 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
         tv_entry *tmp = sf_xmalloc((n ? n : 1) * sizeof *tmp);
         if (n) memcpy(tmp, blob, n * sizeof *tmp); /* the blob may be unaligned */
         clu_story_load(c, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 5), dmin, dmax,
-                       sqlite3_column_int(s, 3), tmp, n);
+                       sqlite3_column_int(s, 3), sqlite3_column_int64(s, 6), tmp, n);
         free(tmp);
     }
     return rows_done(db, s, rc, err, "loading stories");

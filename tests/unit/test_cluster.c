@@ -417,18 +417,98 @@ static void test_cluster_deterministic(void **state)
 }
 
 /* Copy c's state into a fresh clusterer the way the store does: document frequencies,
- * the document count, then every story (id, days, size, centroid). */
-static void restore(const clu *c, clu *r)
+ * the document count, the next id, then every story joined after document number
+ * after (id, days, size, centroid), in id order. */
+static void restore_after(const clu *c, clu *r, int64_t after)
 {
     clu_init(r);
     for (size_t i = 0; i < c->df.cap; i++)
         if (c->df.keys[i]) clu_df_load(r, c->df.keys[i], c->df.vals[i]);
     r->n_docs = c->n_docs; /* no loader for it: sqlite.c sets the field directly too */
+    r->next_id = c->next_id;
     for (size_t i = 0; i < c->n_stories; i++) {
         const clu_story *s = &c->stories[i];
-        clu_story_load(r, s->id, s->storyline, s->day_min, s->day_max, s->n_docs, s->centroid.e,
-                       s->centroid.n);
+        if (s->evicted || s->last_doc <= after) continue;
+        clu_story_load(r, s->id, s->storyline, s->day_min, s->day_max, s->n_docs, s->last_doc,
+                       s->centroid.e, s->centroid.n);
     }
+}
+
+static void restore(const clu *c, clu *r)
+{
+    restore_after(c, r, -1);
+}
+
+/* The stories listed under each term, as ids in list order, compared between two
+ * clusterers: the candidate index must not depend on how the state was reached. */
+static void assert_same_index(const clu *a, const clu *b)
+{
+    size_t terms = 0;
+    for (size_t i = 0; i < a->post_of.cap; i++) {
+        if (!a->post_of.keys[i]) continue;
+        const struct clu_post *pa = &a->post[a->post_of.vals[i]];
+        int64_t *at = hmap_get((hmap *)&b->post_of, a->post_of.keys[i]);
+        uint32_t nb = at ? b->post[*at].n : 0;
+        assert_int_equal(pa->n, nb);
+        for (uint32_t k = 0; k < pa->n; k++) {
+            assert_int_equal(a->stories[pa->story[k]].id, b->stories[b->post[*at].story[k]].id);
+            if (k) assert_true(pa->story[k - 1] < pa->story[k]);
+        }
+        terms += pa->n > 0;
+    }
+    assert_true(terms > 0);
+}
+
+/* Evicting the stories no document joined lately: they leave memory and the index, are
+ * never joined again, and a clusterer restored with the recent stories only (as the
+ * store loads it) goes on exactly as the one that evicted. */
+static void test_cluster_evict(void **state)
+{
+    (void)state;
+    clu c;
+    clu_init(&c);
+    int64_t ids[NSTREAM];
+    const char *first[] = {dam[0], dam[1], probe[0], bank[0], bank[1], probe[1]};
+    assign_all(&c, first, NULL, 6, ids); /* dam: docs 1-2; probe: 3, 6; bank: 4-5 */
+    int64_t dam_id = ids[0], probe_id = ids[2];
+    clu_saved(&c);
+    clu_evict(&c, 2); /* the dam story's latest member is document 2 */
+    size_t held = 0;
+    for (size_t i = 0; i < c.n_stories; i++) {
+        const clu_story *s = &c.stories[i];
+        assert_int_equal(s->evicted, s->id == dam_id);
+        held += !s->evicted;
+        if (s->evicted) assert_int_equal(s->centroid.n, 0);
+    }
+    assert_int_equal(held, 2);
+    assert_int_equal(c.n_active, 2);
+
+    clu r;
+    restore_after(&c, &r, 2);
+    assert_int_equal(r.n_stories, 2);
+    assert_same_index(&c, &r);
+    /* the next reports land the same way in both; the dam report starts a new story */
+    const char *next[] = {dam[2], probe[2], bank[2]};
+    for (int i = 0; i < 3; i++) {
+        int64_t got[2];
+        int created[2];
+        clu *both[2] = {&c, &r};
+        for (int k = 0; k < 2; k++) {
+            sf_doc *d = make_doc(next[i], SF_NO_DAY);
+            got[k] = clu_assign(both[k], d, &created[k])->id;
+            sf_doc_free(d);
+        }
+        assert_int_equal(got[0], got[1]);
+        assert_int_equal(created[0], created[1]);
+        if (i == 0) {
+            assert_int_equal(created[0], 1);
+            assert_true(got[0] != dam_id);
+        }
+        if (i == 1) assert_int_equal(got[0], probe_id);
+    }
+    assert_same_index(&c, &r);
+    clu_free(&c);
+    clu_free(&r);
 }
 
 static void test_cluster_restore(void **state)
@@ -453,6 +533,7 @@ static void test_cluster_restore(void **state)
         assert_float_equal(r.stories[i].norm2, c.stories[i].norm2, 1e-9);
     }
 
+    assert_same_index(&c, &r);
     /* the next documents land the same way in both */
     for (int i = 6; i < NSTREAM; i++) {
         int64_t got[2];
@@ -539,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_cluster_topics),  cmocka_unit_test(test_cluster_undated),
         cmocka_unit_test(test_cluster_window),  cmocka_unit_test(test_cluster_deterministic),
         cmocka_unit_test(test_cluster_restore), cmocka_unit_test(test_cluster_storyline),
+        cmocka_unit_test(test_cluster_evict),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
