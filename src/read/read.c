@@ -5,9 +5,10 @@
  * symbolic links to directories are not followed (reported), so link loops cannot hang
  * the walk. Each file is loaded whole (up to 64 MiB) and its format sniffed:
  *   - empty or blank                                   → rejected "empty file"
+ *   - .html.gz / .htm.gz                               → decompressed, then HTML
  *   - gzip / zip / PDF / WARC                          → rejected (not supported)
  *   - a NUL byte in the first 8 KiB                    → rejected as binary
- *   - .html/.htm, "<!DOCTYPE html", "<html"            → rejected (HTML not supported yet)
+ *   - .html/.htm/.xhtml, "<!DOCTYPE html", "<html"     → HTML (html.c)
  *   - .jsonl/.ndjson/.json, or first non-blank '{'     → JSON Lines
  *   - .sgm/.sgml, or "<DOC>", "<DOC ", "<!DOCTYPE lewis", "<REUTERS" → SGML
  *   - anything else                                    → plain text
@@ -103,12 +104,15 @@ static int starts_ci(const char *p, size_t n, const char *lit)
     return n >= l && strncasecmp(p, lit, l) == 0;
 }
 
-typedef enum { FMT_TEXT, FMT_JSONL, FMT_SGML, FMT_REJECT } fmt;
+typedef enum { FMT_TEXT, FMT_JSONL, FMT_SGML, FMT_HTML, FMT_HTML_GZ, FMT_REJECT } fmt;
 
 /* Decide the format of a loaded file; on FMT_REJECT fills reason. */
 static fmt sniff(const char *path, const char *buf, size_t len, char *reason, size_t rsz)
 {
     const unsigned char *u = (const unsigned char *)buf;
+    if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b &&
+        (has_ext(path, ".html.gz") || has_ext(path, ".htm.gz")))
+        return FMT_HTML_GZ;
     if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
         snprintf(reason, rsz, "compressed file (gzip) is not supported; decompress it first");
         return FMT_REJECT;
@@ -147,10 +151,8 @@ static fmt sniff(const char *path, const char *buf, size_t len, char *reason, si
     const char *p = buf + i;
     size_t n = len - i;
     if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".xhtml") ||
-        starts_ci(p, n, "<!DOCTYPE html") || starts_ci(p, n, "<html")) {
-        snprintf(reason, rsz, "HTML input is not supported yet");
-        return FMT_REJECT;
-    }
+        starts_ci(p, n, "<!DOCTYPE html") || starts_ci(p, n, "<html"))
+        return FMT_HTML;
     if (has_ext(path, ".jsonl") || has_ext(path, ".ndjson") || has_ext(path, ".json") ||
         p[0] == '{')
         return FMT_JSONL;
@@ -222,6 +224,19 @@ static void read_file(walk *w, const char *path)
     case FMT_JSONL: r = read_jsonl_buf(path, w->buf, len, &w->wrap); break;
     case FMT_SGML: r = read_sgml_buf(path, w->buf, len, &w->wrap); break;
     case FMT_TEXT: r = read_text_buf(path, w->buf, len, &w->wrap); break;
+    case FMT_HTML: r = read_html_buf(path, w->buf, len, &w->wrap); break;
+    case FMT_HTML_GZ: {
+        char *html = NULL;
+        size_t hlen = 0;
+        const char *why = NULL;
+        if (read_gunzip(w->buf, len, MAX_FILE, &html, &hlen, &why) != 0) {
+            walk_reject(w, path, "", why);
+            return;
+        }
+        r = read_html_buf(path, html, hlen, &w->wrap);
+        free(html);
+        break;
+    }
     }
     if (r > 0) w->rejects += r;
 }

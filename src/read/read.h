@@ -18,6 +18,10 @@
  *          "invalid UTF-8 at byte N", "binary file (NUL byte at byte N)", "no <BODY> text",
  *          "no <TEXT>", "empty <TEXT>", "document larger than 16 MiB",
  *          "no <DOC> or <REUTERS> documents"
+ *   html:  "no article text found in the HTML", "document larger than 16 MiB",
+ *          "HTML page too large (more than 2 Mi nodes) and no text in its first part"
+ *   gzip:  "truncated gzip", "corrupt gzip (<zlib's message>)",
+ *          "file too large (more than 64 MiB)" (decompressed)
  */
 #ifndef SF_READ_H
 #define SF_READ_H
@@ -35,6 +39,16 @@ int read_jsonl_buf(const char *path, const char *buf, size_t len, const sf_reade
 
 /* TREC/DUC (<DOC>) and Reuters-21578 (<REUTERS>) SGML. doc->path = "path#DOCNO". */
 int read_sgml_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+
+/* An HTML page (any charset; see html.h): one document, the article's main text with its
+ * paragraphs separated by blank lines; title, author, date, url, source (the site name)
+ * and lang from the page's metadata. doc->path = path. */
+int read_html_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+
+/* Decompress a gzip buffer (one or more members) into *out (malloc'd, NUL-terminated),
+ * at most `max` bytes. Returns 0, or -1 with *why set to a static reason. */
+int read_gunzip(const char *buf, size_t len, size_t max, char **out, size_t *out_len,
+                const char **why);
 
 /* One JSON Lines line (without its '\n'); `lineno` is 1-based. Returns 1 when it was
  * rejected, 0 when it was delivered or blank, -1 when rd->doc asked to stop. */

@@ -635,8 +635,8 @@ static void test_path_bad_files(void **state)
     write_file("img.gif", bin, sizeof bin);
     write_str("empty.txt", "");
     write_str("blank.txt", "\xEF\xBB\xBF \n\n\t \n");
-    write_str("page.txt", "\n  <!DOCTYPE html>\n<html><body>x</body></html>\n");
-    write_str("page.htm", "Just text, but the extension says HTML.\n");
+    write_str("page.txt", "\n  <!DOCTYPE html>\n<html><body><nav><a href=/>Home</a></nav></body></html>\n");
+    write_str("page.htm", "<script>only()</script>\n");
     write_str("bad.txt", "Good start, then \xC3\x28 bad.\n");
     write_file("x.gz", "\x1f\x8b\x08\x00", 4);
     const char *names[] = {"img.gif",  "empty.txt", "blank.txt", "page.txt",
@@ -644,8 +644,8 @@ static void test_path_bad_files(void **state)
     const char *why[] = {"binary file (NUL byte at byte 6)",
                          "empty file",
                          "empty file",
-                         "HTML input is not supported yet",
-                         "HTML input is not supported yet",
+                         "no article text found in the HTML",
+                         "no article text found in the HTML",
                          "invalid UTF-8 at byte 17",
                          "compressed file (gzip) is not supported; decompress it first"};
     got *g = got_new();

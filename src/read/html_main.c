@@ -1,0 +1,530 @@
+/* html_main.c — the main text of a page: which part of the tree is the article, and which
+ * of its paragraphs are article text. Metadata is html_meta.c's.
+ *
+ * The method, after Readability, jusText and boilerpipe (their published descriptions):
+ *  1. Elements are marked boilerplate by tag (nav, aside, footer, header, figure caption,
+ *     menu, dialog), ARIA role (navigation, banner, contentinfo, complementary, ...), or a
+ *     class/id naming a comment section, share bar, related-article teasers, newsletter
+ *     or cookie prompt, caption, photo credit, byline, ad... A mark is ignored on an
+ *     element that holds the article (half of the page's text, or a node marked as the
+ *     article body), so a page wrapped in <div class="has-sidebar"> survives.
+ *  2. The text is cut into blocks (paragraphs, list items, headings, cells, text between
+ *     <br><br>), each with its length and the share of it that is link text. A block is
+ *     linky (link density > 0.5), good (long, or a sentence of some length with little
+ *     link text), near-good, or short (jusText's classes).
+ *  3. Each block scores for its element: good text counts fully, near-good a third, link
+ *     text against. Scores add up the tree (bottom-up, one loop); the element with the
+ *     highest score is the article (the outermost of equals, so a heading or a short
+ *     paragraph beside the body stays in).
+ *  4. Inside it, boilerplate-marked elements and linky blocks go; near-good blocks stay
+ *     when the closest non-short neighbour is good; short blocks and headings stay
+ *     between good blocks; the title heading goes (html.h). */
+#include "read/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- element marks ------------------------------------------------------------------- */
+
+enum {
+    M_BAD = 1,     /* boilerplate by tag, role or class */
+    M_GOOD = 2,    /* named as the article body */
+    M_HIDDEN = 4,  /* hidden (inherited) */
+    M_LINK = 8,    /* inside <a> (inherited) */
+    M_PRE = 16,    /* inside <pre> (inherited) */
+    M_EXEMPT = 32, /* a boilerplate mark ignored: the element holds the article */
+};
+
+static int is_block_tag(int t)
+{
+    switch (t) {
+    case DT_ROOT: case DT_OTHER: case DT_ADDRESS: case DT_ARTICLE: case DT_ASIDE:
+    case DT_BLOCKQUOTE: case DT_BODY: case DT_CAPTION: case DT_CENTER: case DT_DD:
+    case DT_DETAILS: case DT_DIALOG: case DT_DIV: case DT_DL: case DT_DT: case DT_FIELDSET:
+    case DT_FIGCAPTION: case DT_FIGURE: case DT_FOOTER: case DT_FORM: case DT_H1: case DT_H2:
+    case DT_H3: case DT_H4: case DT_H5: case DT_H6: case DT_HEADER: case DT_HR: case DT_HTML:
+    case DT_LEGEND: case DT_LI: case DT_MAIN: case DT_MENU: case DT_NAV: case DT_OL: case DT_P:
+    case DT_PRE: case DT_SECTION: case DT_SUMMARY: case DT_TABLE: case DT_TBODY: case DT_TD:
+    case DT_TFOOT: case DT_TH: case DT_THEAD: case DT_TR: case DT_UL: case DT_HEAD:
+    case DT_TITLE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int heading_level(int t)
+{
+    return t >= DT_H1 && t <= DT_H6 ? t - DT_H1 + 1 : 0;
+}
+
+/* Does `pat` occur in s at a word start (after a non-letter or at the start)? With
+ * `whole`, it must also end at a word end. */
+static int has_word(const char *s, const char *pat, int whole)
+{
+    size_t pl = strlen(pat);
+    for (const char *p = s; (p = strstr(p, pat)) != NULL; p++) {
+        int start = p == s || !((p[-1] >= 'a' && p[-1] <= 'z'));
+        int end = !((p[pl] >= 'a' && p[pl] <= 'z'));
+        if (start && (!whole || end)) return 1;
+    }
+    return 0;
+}
+
+/* Class/id words. Anywhere in the name: distinctive enough ("articlecomments"); at a
+ * word start: short or ambiguous ones ("nav" is in "unavailable"). */
+static const char *const BAD_ANYWHERE[] = {
+    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscri", "signup",
+    "sign-up", "share", "sharing", "social", "related", "recommend", "outbrain", "taboola",
+    "promo", "advert", "sponsor", "popup", "modal", "breadcrumb", "pagination", "sidebar",
+    "widget", "readmore", "read-more", "more-stories", "trending", "popular", "byline",
+    "caption", "credit", "footer", "masthead", "skiplink", "skip-link", "toolbar",
+    "author-bio", "authorbio", "author-box", "authorbox", "newsletter", "paywall-prompt",
+    "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hidden-text", "jump-link",
+    "tag-list", "taglist", "post-tags", "article-tags", "cta", "donate", "login", "signin",
+    "most-read", "mostread", "you-may-also", "also-like", "next-article", "prev-article",
+    "post-navigation", "post-nav", "pagenav", "alert-bar", "ticker", "print-only", "lightbox",
+    "gallery-thumb", "overlay", "rating", "reactions", "emoji", "pullquote", "pull-quote",
+    NULL};
+static const char *const BAD_WORD_START[] = {"nav", "menu", "header", "banner", "tags",
+                                            "meta", "dateline", "timestamp", "follow",
+                                            "search", "toc", "bio", NULL};
+static const char *const BAD_WHOLE[] = {"ad", "ads", "adv", "dfp", "tag", "date", "author",
+                                       "share", "hide", "hidden", NULL};
+static const char *const GOOD_ANYWHERE[] = {
+    "articlebody", "article-body", "article_body", "article__body", "articlecontent",
+    "article-content", "article__content", "article_content", "story-body", "storybody",
+    "story-content", "storycontent", "post-content", "postcontent", "post-body", "postbody",
+    "entry-content", "entry-body", "body-text", "bodytext", "article-text", "articletext",
+    "content-body", "main-content", "post-entry", "article-main", "story-text", "storytext",
+    "rich-text", "richtext", "text-content", NULL};
+
+static int any_of(const char *s, const char *const *pats, int mode)
+{
+    for (size_t i = 0; pats[i]; i++) {
+        if (mode == 0 ? strstr(s, pats[i]) != NULL : has_word(s, pats[i], mode == 2)) return 1;
+    }
+    return 0;
+}
+
+/* The class and id of element i, lowercased, into buf. */
+static const char *names_of(const dom *d, size_t i, char *buf, size_t bsz)
+{
+    const char *c = dom_attr(d, i, "class"), *id = dom_attr(d, i, "id");
+    size_t n = 0;
+    for (int k = 0; k < 2; k++) {
+        const char *s = k ? id : c;
+        if (!s) continue;
+        if (n && n + 1 < bsz) buf[n++] = ' ';
+        for (; *s && n + 1 < bsz; s++) buf[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+/* M_BAD / M_GOOD of element i by itself. */
+static int own_marks(const dom *d, size_t i)
+{
+    int t = d->n[i].tag, m = 0;
+    switch (t) {
+    case DT_NAV: case DT_ASIDE: case DT_FOOTER: case DT_HEADER: case DT_MENU: case DT_DIALOG:
+    case DT_FIGCAPTION: case DT_HEAD: case DT_TITLE: case DT_FIGURE: case DT_ADDRESS:
+    case DT_LABEL: case DT_INPUT: case DT_LEGEND:
+        m |= M_BAD;
+        break;
+    case DT_ARTICLE: case DT_MAIN:
+        m |= M_GOOD;
+        break;
+    default:
+        break;
+    }
+    if (d->n[i].len == 0) return m; /* no attributes */
+    const char *role = dom_attr(d, i, "role");
+    if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "banner") == 0 ||
+                 strcmp(role, "contentinfo") == 0 || strcmp(role, "complementary") == 0 ||
+                 strcmp(role, "menu") == 0 || strcmp(role, "menubar") == 0 ||
+                 strcmp(role, "dialog") == 0 || strcmp(role, "alertdialog") == 0 ||
+                 strcmp(role, "search") == 0 || strcmp(role, "alert") == 0))
+        m |= M_BAD;
+    if (role && (strcmp(role, "main") == 0 || strcmp(role, "article") == 0)) m |= M_GOOD;
+    const char *ip = dom_attr(d, i, "itemprop");
+    if (ip && (strcmp(ip, "articleBody") == 0 || strcmp(ip, "text") == 0 ||
+               strcmp(ip, "reviewBody") == 0))
+        m |= M_GOOD;
+    char buf[512];
+    const char *s = names_of(d, i, buf, sizeof buf);
+    if (!*s) return m;
+    if (any_of(s, GOOD_ANYWHERE, 0)) return (m & ~M_BAD) | M_GOOD;
+    if (any_of(s, BAD_ANYWHERE, 0) || any_of(s, BAD_WORD_START, 1) || any_of(s, BAD_WHOLE, 2))
+        m |= M_BAD;
+    return m;
+}
+
+/* ---- blocks ------------------------------------------------------------------------------ */
+
+enum { B_SHORT, B_NEAR, B_GOOD, B_LINKY };
+
+typedef struct block {
+    uint32_t owner;         /* the block-level element holding it */
+    uint32_t t0, t1;        /* its text in the scratch buffer */
+    uint32_t src, src_end;  /* its bytes in the page */
+    uint32_t chars, links;  /* code points; code points inside links */
+    uint16_t words;
+    uint8_t cls, heading;   /* B_*; heading level 1-6 or 0 */
+    uint8_t bad, end_punct; /* inside boilerplate; ends like a sentence */
+    uint8_t keep;
+} block;
+
+typedef struct ctx {
+    const dom *d;
+    uint8_t *mark;     /* per node: M_* (inherited where noted) */
+    sf_buf text;       /* all blocks' text */
+    block *b;
+    size_t nb, capb;
+    /* the block being filled */
+    int open;
+    block cur;
+    int space, br; /* a space is pending; a <br> was just seen */
+} ctx;
+
+static void block_flush(ctx *c)
+{
+    if (!c->open) return;
+    c->open = 0;
+    block *k = &c->cur;
+    while (c->text.len > k->t0 && (c->text.data[c->text.len - 1] == ' ' ||
+                                   c->text.data[c->text.len - 1] == '\n'))
+        c->text.len--;
+    k->t1 = (uint32_t)c->text.len;
+    if (k->t1 == k->t0 || k->chars == 0) {
+        c->text.len = k->t0;
+        return;
+    }
+    unsigned char last = (unsigned char)c->text.data[k->t1 - 1];
+    k->end_punct = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                   last == ')' || (last >= 0x80); /* closing quotes, CJK stops */
+    SF_GROW(c->b, c->capb, c->nb + 1);
+    c->b[c->nb++] = *k;
+}
+
+static void block_start(ctx *c, uint32_t owner, size_t src)
+{
+    memset(&c->cur, 0, sizeof c->cur);
+    c->cur.owner = owner;
+    c->cur.t0 = (uint32_t)c->text.len;
+    c->cur.src = (uint32_t)src;
+    c->open = 1;
+    c->space = 0;
+}
+
+/* Append text node k to the open block, folding white space. */
+static void block_text(ctx *c, size_t k, int link, int pre)
+{
+    const dom_node *n = &c->d->n[k];
+    const unsigned char *s = (const unsigned char *)c->d->text.data + n->off;
+    block *b = &c->cur;
+    int inword = 0;
+    for (uint32_t j = 0; j < n->len; j++) {
+        unsigned c0 = s[j];
+        int ws = c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r' || c0 == '\f' || c0 == '\v';
+        if (c0 == 0xC2 && j + 1 < n->len && s[j + 1] == 0xA0) ws = 1, j++; /* no-break space */
+        else if (c0 == 0xE2 && j + 2 < n->len && s[j + 1] == 0x80 &&
+                 (s[j + 2] == 0x8B || s[j + 2] == 0xAF || (s[j + 2] >= 0x80 && s[j + 2] <= 0x8A))) {
+            if (s[j + 2] == 0x8B) { /* zero-width space: nothing */
+                j += 2;
+                continue;
+            }
+            ws = 1, j += 2; /* the typographic spaces */
+        } else if (c0 == 0xEF && j + 2 < n->len && s[j + 1] == 0xBB && s[j + 2] == 0xBF) {
+            j += 2; /* a stray BOM */
+            continue;
+        }
+        if (ws) {
+            if (pre && c0 == '\n') {
+                sf_buf_addc(&c->text, '\n');
+                c->space = 0;
+            } else {
+                c->space = 1;
+            }
+            inword = 0;
+            continue;
+        }
+        if (c->text.len > b->t0 && c->space) {
+            char prev = c->text.data[c->text.len - 1];
+            if (prev != '\n') sf_buf_addc(&c->text, ' ');
+        }
+        c->space = 0;
+        sf_buf_addc(&c->text, (char)c0);
+        if ((c0 & 0xC0) != 0x80) {
+            b->chars++;
+            if (link) b->links++;
+            int alnum = (c0 >= '0' && c0 <= '9') || ((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') ||
+                        c0 >= 0xC0;
+            if (alnum && !inword) b->words++;
+            inword = alnum;
+        }
+    }
+    if (!b->src || b->src > n->src) b->src = n->src;
+    b->src_end = n->src_end;
+}
+
+static void classify(block *b)
+{
+    double ld = b->chars ? (double)b->links / b->chars : 0;
+    if (ld > 0.5 || (b->chars < 60 && ld > 0.3)) b->cls = B_LINKY;
+    else if (b->chars >= 150 || (b->chars >= 70 && b->end_punct && b->words >= 8 && ld < 0.25))
+        b->cls = b->chars >= 150 && ld > 0.3 ? B_NEAR : B_GOOD;
+    else if (b->chars < 40 || b->words < 4) b->cls = B_SHORT;
+    else b->cls = B_NEAR;
+}
+
+static double weight(const block *b)
+{
+    switch (b->cls) {
+    case B_GOOD: return (double)b->chars - 2.0 * b->links;
+    case B_NEAR: return 0.3 * b->chars - b->links;
+    case B_LINKY: return -(double)b->links;
+    default: return 0;
+    }
+}
+
+/* ---- boilerplate lines -------------------------------------------------------------------- */
+
+/* Short paragraphs that are page furniture wherever they stand. */
+static int furniture(const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "advertisement", "advertising", "sponsored", "read more", "read also", "also read",
+        "see also", "related:", "related articles", "related stories", "share this",
+        "share on", "share via", "follow us", "sign up", "subscribe", "click here",
+        "image:", "image credit", "images:", "photo:", "photos:", "photo credit", "picture:",
+        "credit:", "copyright", "\xC2\xA9", "all rights reserved", "(ap photo", "getty images",
+        "loading", "please enable javascript", "you may also like", "recommended for you",
+        "more from", "don't miss", "watch:", "listen:", "trending:", "tags:", "topics:",
+        "filed under", "posted in", "this article is more than", NULL};
+    if (n > 160) return 0;
+    for (size_t i = 0; starts[i]; i++) {
+        size_t l = strlen(starts[i]);
+        if (n >= l && strncasecmp(s, starts[i], l) == 0) return 1;
+    }
+    return 0;
+}
+
+/* ---- the article -------------------------------------------------------------------------- */
+
+static int same_text(const char *a, size_t an, const char *b)
+{
+    /* equal ignoring case and surrounding spaces */
+    size_t bn = strlen(b);
+    while (bn && b[bn - 1] == ' ') bn--;
+    while (*b == ' ') b++, bn--;
+    return an == bn && strncasecmp(a, b, an) == 0;
+}
+
+void html_main(const dom *d, const char *title, html_page *page)
+{
+    size_t n = d->len;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.mark = sf_xcalloc(n, 1);
+    uint32_t *txt = sf_xcalloc(n, sizeof *txt); /* text bytes in the subtree */
+    double *score = sf_xcalloc(n, sizeof *score);
+
+    /* own marks and hidden; text per subtree (children come after parents: one backward
+     * loop adds every node to its parent) */
+    for (size_t i = 1; i < n; i++) {
+        const dom_node *x = &d->n[i];
+        if (x->tag == DT_TEXT) {
+            txt[i] = x->len;
+            continue;
+        }
+        c.mark[i] = (uint8_t)own_marks(d, i);
+        if (x->flags & DOM_HIDDEN) c.mark[i] |= M_HIDDEN;
+    }
+    uint8_t *good_below = sf_xcalloc(n, 1);
+    for (size_t i = n; i-- > 1;) {
+        const dom_node *x = &d->n[i];
+        if (c.mark[i] & M_HIDDEN) txt[i] = 0;
+        txt[x->parent] += txt[i];
+        if ((c.mark[i] & M_GOOD) || good_below[i]) good_below[x->parent] = 1;
+    }
+    /* exemptions, then inheritance (a parent's index is below its child's) */
+    uint32_t total = txt[0];
+    for (size_t i = 1; i < n; i++) {
+        const dom_node *x = &d->n[i];
+        uint8_t p = c.mark[x->parent];
+        uint8_t m = c.mark[i];
+        if ((m & M_BAD) && (good_below[i] || txt[i] * 2 >= total) && !(m & M_HIDDEN) &&
+            x->tag != DT_HEAD && x->tag != DT_TITLE) {
+            m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
+        }
+        if (x->tag == DT_TEXT) m = 0;
+        m |= p & (M_BAD | M_HIDDEN | M_LINK | M_PRE);
+        if (x->tag == DT_A) m |= M_LINK;
+        if (x->tag == DT_PRE) m |= M_PRE;
+        c.mark[i] = m;
+    }
+    free(good_below);
+
+    /* blocks: one walk in document order; `open` holds the block elements not yet left */
+    uint32_t *open = NULL;
+    size_t n_open = 0, cap_open = 0;
+    uint32_t owner = 0;
+    for (size_t k = 1; k <= n; k++) {
+        while (n_open && (k == n || d->n[open[n_open - 1]].end <= k)) {
+            uint32_t e = open[--n_open];
+            block_flush(&c);
+            owner = n_open ? open[n_open - 1] : 0;
+            (void)e;
+        }
+        if (k == n) break;
+        const dom_node *x = &d->n[k];
+        if (c.mark[k] & M_HIDDEN) {
+            k = x->end - 1; /* skip the subtree */
+            continue;
+        }
+        if (x->tag == DT_TEXT) {
+            if (!c.open) {
+                /* white space alone does not open a block */
+                const char *s = d->text.data + x->off;
+                uint32_t j = 0;
+                while (j < x->len && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r'))
+                    j++;
+                if (j == x->len) continue;
+                block_start(&c, owner, x->src);
+                c.cur.heading = (uint8_t)heading_level(d->n[owner].tag);
+                c.cur.bad = (c.mark[k] & M_BAD) != 0;
+            }
+            if ((c.mark[k] & M_BAD) && !c.cur.bad) continue; /* inline boilerplate */
+            block_text(&c, k, (c.mark[k] & M_LINK) != 0, (c.mark[k] & M_PRE) != 0);
+            c.br = 0;
+            continue;
+        }
+        if (x->tag == DT_BR) {
+            if (c.br && c.open) block_flush(&c); /* <br><br> ends a paragraph */
+            else if (c.open) {
+                sf_buf_addc(&c.text, '\n');
+                c.space = 0;
+            }
+            c.br = 1;
+            continue;
+        }
+        if (x->tag == DT_IMG || x->tag == DT_WBR) continue;
+        if (is_block_tag(x->tag)) {
+            block_flush(&c);
+            c.br = 0;
+            SF_GROW(open, cap_open, n_open + 1);
+            open[n_open++] = (uint32_t)k;
+            owner = (uint32_t)k;
+            int h = heading_level(x->tag);
+            if (h) { /* a heading's inner blocks belong to it */
+                (void)h;
+            }
+        }
+    }
+    block_flush(&c);
+    free(open);
+
+    /* scores: each block's weight to its element, then up the tree */
+    for (size_t i = 0; i < c.nb; i++) {
+        block *b = &c.b[i];
+        classify(b);
+        if (furniture(c.text.data + b->t0, b->t1 - b->t0)) b->cls = B_SHORT, b->bad = 1;
+        if (!b->bad) score[b->owner] += weight(b);
+    }
+    for (size_t i = n; i-- > 1;)
+        if (d->n[i].tag != DT_TEXT) score[d->n[i].parent] += score[i];
+    size_t best = 0;
+    double best_s = 0;
+    for (size_t i = 1; i < n; i++) {
+        const dom_node *x = &d->n[i];
+        if (x->tag == DT_TEXT || (c.mark[i] & (M_BAD | M_HIDDEN))) continue;
+        double s = score[i] * ((c.mark[i] & M_GOOD) ? 1.15 : 1.0);
+        if (s > best_s) best_s = s, best = i;
+    }
+
+    /* the blocks of the article, jusText's context rules */
+    size_t lo = best, hi = best ? d->n[best].end : n;
+    size_t *sel = sf_xmalloc((c.nb + 1) * sizeof *sel);
+    size_t ns = 0;
+    for (size_t i = 0; i < c.nb; i++) {
+        block *b = &c.b[i];
+        if (b->owner < lo || b->owner >= hi || b->bad || b->cls == B_LINKY) continue;
+        if (b->heading == 1) continue;
+        if (title && b->heading && same_text(c.text.data + b->t0, b->t1 - b->t0, title)) continue;
+        sel[ns++] = i;
+    }
+    for (size_t j = 0; j < ns; j++) {
+        block *b = &c.b[sel[j]];
+        if (b->cls == B_GOOD) b->keep = 1;
+    }
+    /* near-good: kept when the closest non-short block on either side is good */
+    for (size_t j = 0; j < ns; j++) {
+        block *b = &c.b[sel[j]];
+        if (b->cls != B_NEAR) continue;
+        int near_good = 0;
+        for (size_t k = j; k-- > 0;) {
+            block *o = &c.b[sel[k]];
+            if (o->cls == B_SHORT && !o->heading) continue;
+            near_good = o->cls == B_GOOD;
+            break;
+        }
+        for (size_t k = j + 1; k < ns && !near_good; k++) {
+            block *o = &c.b[sel[k]];
+            if (o->cls == B_SHORT && !o->heading) continue;
+            near_good = o->cls == B_GOOD;
+            break;
+        }
+        b->keep = (uint8_t)near_good;
+    }
+    /* short blocks and headings: kept between kept blocks (a heading needs one after) */
+    for (size_t j = 0; j < ns; j++) {
+        block *b = &c.b[sel[j]];
+        if (b->keep) continue;
+        if (b->cls != B_SHORT && !b->heading) continue;
+        int before = 0, after = 0;
+        for (size_t k = j; k-- > 0;) {
+            block *o = &c.b[sel[k]];
+            if (o->keep) { before = 1; break; }
+            if (o->cls != B_SHORT && !o->heading) break;
+        }
+        for (size_t k = j + 1; k < ns; k++) {
+            block *o = &c.b[sel[k]];
+            if (o->keep || o->cls == B_GOOD) { after = 1; break; }
+            if (o->cls != B_SHORT && !o->heading) break;
+        }
+        b->keep = (uint8_t)(after && (before || b->heading));
+    }
+
+    /* a page too small for any good block (a note, a stub): its non-boilerplate text */
+    int any = 0;
+    for (size_t j = 0; j < ns && !any; j++) any = c.b[sel[j]].keep;
+    for (size_t j = 0; j < ns && !any; j++) c.b[sel[j]].keep = 1;
+
+    sf_buf out = {0};
+    size_t pcap = 0;
+    for (size_t j = 0; j < ns; j++) {
+        block *b = &c.b[sel[j]];
+        if (!b->keep) continue;
+        if (out.len) sf_buf_add(&out, "\n\n", 2);
+        html_para para = {(uint32_t)out.len, 0, b->src, b->src_end};
+        sf_buf_add(&out, c.text.data + b->t0, b->t1 - b->t0);
+        para.end = (uint32_t)out.len;
+        SF_GROW(page->paras, pcap, page->n_paras + 1);
+        page->paras[page->n_paras++] = para;
+    }
+    if (out.len) {
+        page->len = out.len;
+        page->text = sf_buf_take(&out);
+    } else {
+        sf_buf_free(&out);
+    }
+    free(sel);
+    free(c.b);
+    sf_buf_free(&c.text);
+    free(score);
+    free(txt);
+    free(c.mark);
+}

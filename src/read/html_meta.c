@@ -1,0 +1,601 @@
+/* html_meta.c — a page's metadata: title, byline, publication date, canonical URL, site
+ * name, language. The main text is html_main.c's.
+ *
+ * Sources, best first, each taken only when it holds a usable value:
+ *   title:  the page's <h1> when a declared title (JSON-LD headline, og:title, <title>)
+ *           agrees with it; else JSON-LD headline, og:title / twitter:title, <title> less
+ *           the site name ("Headline | Site"); else the <h1>
+ *   author: JSON-LD author (names, @id references resolved), meta author / article:author
+ *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", an element
+ *           whose class says byline or author ("By Jane Doe" less the "By")
+ *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
+ *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
+ *           in a byline or date element, a date in the URL (/2025/09/04/); the date
+ *           modified last
+ *   url:    <link rel="canonical">, og:url, JSON-LD url
+ *   site:   og:site_name, JSON-LD publisher, application-name, else the URL's host
+ *   lang:   <html lang>, content-language, og:locale, JSON-LD inLanguage (primary subtag)
+ */
+#include "core/date.h"
+#include "read/html.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define META_MAX 400 /* longest metadata value kept, in bytes */
+
+/* Candidate values found on the page, one slot per source (the first found wins). */
+typedef struct cand {
+    char *ld_title, *og_title, *tw_title, *title_tag, *h1, *ip_headline;
+    char *ld_author, *meta_author, *ip_author, *rel_author, *byline;
+    char *ld_date, *meta_date, *ip_date, *time_date, *text_date, *ld_modified, *meta_modified;
+    char *canonical, *og_url, *ld_url;
+    char *og_site, *ld_site, *app_name;
+    char *html_lang, *meta_lang, *og_locale, *ld_lang;
+} cand;
+
+/* A trimmed, space-folded copy of s (at most META_MAX bytes), or NULL when empty. */
+static char *clean_dup(const char *s)
+{
+    if (!s) return NULL;
+    sf_buf b = {0};
+    int space = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && b.len < META_MAX; p++) {
+        if (isspace(*p) || (*p == 0xC2 && p[1] == 0xA0)) {
+            if (*p == 0xC2) p++;
+            space = 1;
+            continue;
+        }
+        if (space && b.len) sf_buf_addc(&b, ' ');
+        space = 0;
+        sf_buf_addc(&b, (char)*p);
+    }
+    if (!b.len) {
+        sf_buf_free(&b);
+        return NULL;
+    }
+    /* a cut inside a character would leave invalid UTF-8 */
+    while (b.len && ((unsigned char)b.data[b.len - 1] & 0x80)) {
+        size_t k = b.len - 1;
+        while (k > 0 && ((unsigned char)b.data[k] & 0xC0) == 0x80) k--;
+        unsigned lead = (unsigned char)b.data[k];
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (b.len - k == want) break;
+        b.len = k;
+    }
+    b.data[b.len] = '\0';
+    if (!b.len) {
+        sf_buf_free(&b);
+        return NULL;
+    }
+    return sf_buf_take(&b);
+}
+
+static void set_once(char **slot, const char *v)
+{
+    if (*slot || !v) return;
+    *slot = clean_dup(v);
+}
+
+static void set_text_once(const dom *d, size_t i, char **slot)
+{
+    if (*slot) return;
+    sf_buf b = {0};
+    dom_text(d, i, &b, META_MAX);
+    if (b.len) *slot = clean_dup(b.data);
+    sf_buf_free(&b);
+}
+
+static int looks_url(const char *s)
+{
+    return s && (strncmp(s, "http", 4) == 0 || strncmp(s, "//", 2) == 0 || s[0] == '/');
+}
+
+/* ---- JSON-LD ---------------------------------------------------------------------------- */
+
+static int is_article_type(const char *t)
+{
+    static const char *const types[] = {"NewsArticle", "Article", "BlogPosting", "ReportageNews",
+                                        "AnalysisNewsArticle", "OpinionNewsArticle",
+                                        "LiveBlogPosting", "TechArticle", "ScholarlyArticle",
+                                        "Report", "SocialMediaPosting", "BackgroundNewsArticle",
+                                        "ReviewNewsArticle", "Review", "Recipe", "HowTo",
+                                        "Posting", "DiscussionForumPosting", NULL};
+    for (size_t i = 0; types[i]; i++)
+        if (strcmp(t, types[i]) == 0) return 1;
+    return 0;
+}
+
+static int type_is(json_t *o, int (*pred)(const char *))
+{
+    json_t *t = json_object_get(o, "@type");
+    if (json_is_string(t)) return pred(json_string_value(t));
+    size_t i;
+    json_t *v;
+    json_array_foreach(t, i, v) if (json_is_string(v) && pred(json_string_value(v))) return 1;
+    return 0;
+}
+
+static int is_webpage_type(const char *t)
+{
+    return strcmp(t, "WebPage") == 0 || strcmp(t, "ItemPage") == 0;
+}
+
+typedef struct ld_objs {
+    json_t **o;
+    size_t n, cap;
+} ld_objs;
+
+static void ld_collect(json_t *v, ld_objs *out, int depth)
+{
+    if (depth > 12 || out->n > 4096) return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) ld_collect(x, out, depth + 1);
+        return;
+    }
+    if (!json_is_object(v)) return;
+    SF_GROW(out->o, out->cap, out->n + 1);
+    out->o[out->n++] = v;
+    const char *k;
+    json_t *x;
+    json_object_foreach(v, k, x) if (json_is_object(x) || json_is_array(x)) ld_collect(x, out, depth + 1);
+}
+
+/* The object with this @id, for references like {"@id": "#/schema/person/1"}. */
+static json_t *ld_resolve(json_t *v, const ld_objs *all)
+{
+    if (!json_is_object(v) || json_object_get(v, "name")) return v;
+    json_t *id = json_object_get(v, "@id");
+    if (!json_is_string(id)) return v;
+    for (size_t i = 0; i < all->n; i++) {
+        json_t *o = all->o[i];
+        json_t *oid = json_object_get(o, "@id");
+        if (o != v && json_is_string(oid) && json_object_get(o, "name") &&
+            strcmp(json_string_value(oid), json_string_value(id)) == 0)
+            return o;
+    }
+    return v;
+}
+
+static const char *ld_str(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (json_is_array(v)) v = json_array_get(v, 0);
+    return json_is_string(v) && json_string_length(v) ? json_string_value(v) : NULL;
+}
+
+/* Names of a JSON-LD author value: a string, a Person, or an array of either. */
+static void ld_names(json_t *v, const ld_objs *all, sf_buf *out)
+{
+    json_t *items = v;
+    size_t n = json_is_array(v) ? json_array_size(v) : 1;
+    for (size_t i = 0; i < n && i < 8; i++) {
+        json_t *x = json_is_array(items) ? json_array_get(items, i) : items;
+        x = ld_resolve(x, all);
+        const char *name = json_is_string(x) ? json_string_value(x) : ld_str(x, "name");
+        if (!name || !*name || looks_url(name)) continue;
+        if (out->len) sf_buf_adds(out, ", ");
+        sf_buf_adds(out, name);
+    }
+}
+
+static void ld_page(json_t *root, cand *c)
+{
+    ld_objs all = {0};
+    ld_collect(root, &all, 0);
+    json_t *art = NULL, *page = NULL;
+    for (size_t i = 0; i < all.n && !art; i++)
+        if (type_is(all.o[i], is_article_type)) art = all.o[i];
+    for (size_t i = 0; i < all.n && !page; i++)
+        if (type_is(all.o[i], is_webpage_type)) page = all.o[i];
+    for (int pass = 0; pass < 2; pass++) {
+        json_t *o = pass ? page : art;
+        if (!o) continue;
+        if (!pass) {
+            set_once(&c->ld_title, ld_str(o, "headline"));
+            set_once(&c->ld_title, ld_str(o, "name"));
+        }
+        json_t *au = json_object_get(o, "author");
+        if (!au) au = json_object_get(o, "creator");
+        if (au && !c->ld_author) {
+            sf_buf b = {0};
+            ld_names(au, &all, &b);
+            if (b.len) set_once(&c->ld_author, b.data);
+            sf_buf_free(&b);
+        }
+        set_once(&c->ld_date, ld_str(o, "datePublished"));
+        set_once(&c->ld_date, ld_str(o, "dateCreated"));
+        set_once(&c->ld_modified, ld_str(o, "dateModified"));
+        const char *u = ld_str(o, "url");
+        if (u && strncmp(u, "http", 4) == 0) set_once(&c->ld_url, u);
+        json_t *pub = ld_resolve(json_object_get(o, "publisher"), &all);
+        if (json_is_object(pub)) set_once(&c->ld_site, ld_str(pub, "name"));
+        const char *lang = ld_str(o, "inLanguage");
+        set_once(&c->ld_lang, lang);
+    }
+    free(all.o);
+}
+
+static void ld_script(const char *s, size_t n, cand *c)
+{
+    while (n && (isspace((unsigned char)*s))) s++, n--;
+    if (n >= 4 && memcmp(s, "<!--", 4) == 0) s += 4, n -= 4;
+    if (n >= 12 && memcmp(s, "//<![CDATA[", 11) == 0) s += 11, n -= 11;
+    json_error_t err;
+    json_t *root = json_loadb(s, n, JSON_DISABLE_EOF_CHECK, &err);
+    if (!root) return;
+    ld_page(root, c);
+    json_decref(root);
+}
+
+/* ---- the tree ------------------------------------------------------------------------- */
+
+/* strcasestr without _GNU_SOURCE (needle in lowercase ASCII). */
+static const char *ci_find(const char *h, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *h; h++)
+        if (tolower((unsigned char)*h) == needle[0] && strncasecmp(h, needle, n) == 0) return h;
+    return NULL;
+}
+
+static int has_token(const char *s, const char *tok)
+{
+    size_t tl = strlen(tok);
+    for (const char *p = s; p && (p = ci_find(p, tok)) != NULL; p += tl)
+        if ((p == s || p[-1] == ' ') && (p[tl] == '\0' || p[tl] == ' ')) return 1;
+    return 0;
+}
+
+static int class_has(const dom *d, size_t i, const char *word)
+{
+    const char *c = dom_attr(d, i, "class");
+    const char *id = dom_attr(d, i, "id");
+    return (c && ci_find(c, word)) || (id && ci_find(id, word));
+}
+
+static void meta_tag(const dom *d, size_t i, cand *c)
+{
+    const char *key = dom_attr(d, i, "property");
+    if (!key) key = dom_attr(d, i, "name");
+    if (!key) key = dom_attr(d, i, "itemprop");
+    const char *v = dom_attr(d, i, "content");
+    const char *he = dom_attr(d, i, "http-equiv");
+    if (he && v && strcasecmp(he, "content-language") == 0) set_once(&c->meta_lang, v);
+    if (!key || !v || !*v) return;
+    char k[64];
+    size_t n = 0;
+    for (; key[n] && n + 1 < sizeof k; n++) k[n] = (char)tolower((unsigned char)key[n]);
+    k[n] = '\0';
+    static const char *const dates[] = {
+        "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+        "publishdate", "publish-date", "publish_date", "published_time", "published-date",
+        "sailthru.date", "parsely-pub-date", "article.published", "dc.date.issued",
+        "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
+        "citation_publication_date", "citation_date", "original-publish-date",
+        "article_date_original", "date", "og:published_time", "release_date",
+        "article:published", "bt:pubdate", "datecreated", NULL};
+    for (size_t j = 0; dates[j]; j++)
+        if (strcmp(k, dates[j]) == 0) set_once(&c->meta_date, v);
+    if (strcmp(k, "article:modified_time") == 0 || strcmp(k, "datemodified") == 0 ||
+        strcmp(k, "og:updated_time") == 0 || strcmp(k, "last-modified") == 0)
+        set_once(&c->meta_modified, v);
+    if (strcmp(k, "og:title") == 0) set_once(&c->og_title, v);
+    else if (strcmp(k, "twitter:title") == 0) set_once(&c->tw_title, v);
+    else if (strcmp(k, "og:site_name") == 0) set_once(&c->og_site, v);
+    else if (strcmp(k, "application-name") == 0) set_once(&c->app_name, v);
+    else if (strcmp(k, "og:url") == 0) set_once(&c->og_url, v);
+    else if (strcmp(k, "og:locale") == 0) set_once(&c->og_locale, v);
+    else if (strcmp(k, "headline") == 0) set_once(&c->ip_headline, v);
+    else if (strcmp(k, "author") == 0 || strcmp(k, "article:author") == 0 ||
+             strcmp(k, "parsely-author") == 0 || strcmp(k, "sailthru.author") == 0 ||
+             strcmp(k, "dc.creator") == 0 || strcmp(k, "byl") == 0 ||
+             strcmp(k, "citation_author") == 0 || strcmp(k, "dcterms.creator") == 0) {
+        if (!looks_url(v)) set_once(&c->meta_author, v);
+    }
+}
+
+/* A date somewhere in a short text ("Published Sept. 4, 2025 at 10:00"). */
+static int date_in(const char *s, char ymd[11])
+{
+    size_t n = strlen(s);
+    if (n > 300) n = 300;
+    for (size_t i = 0; i < n; i++) {
+        if (i && isalnum((unsigned char)s[i - 1])) continue;
+        if (!isalnum((unsigned char)s[i])) continue;
+        if (sf_date_parse(s + i, ymd) == 0) return 0;
+    }
+    return -1;
+}
+
+static void walk(const dom *d, cand *c)
+{
+    for (size_t i = 1; i < d->len; i++) {
+        const dom_node *x = &d->n[i];
+        if (x->tag == DT_TEXT) continue;
+        if (x->flags & DOM_LDJSON) {
+            for (size_t k = i + 1; k < x->end; k++)
+                if (d->n[k].tag == DT_TEXT)
+                    ld_script(d->text.data + d->n[k].off, d->n[k].len, c);
+            continue;
+        }
+        switch (x->tag) {
+        case DT_META: meta_tag(d, i, c); continue;
+        case DT_TITLE:
+            if (!c->title_tag) set_text_once(d, i, &c->title_tag);
+            continue;
+        case DT_HTML:
+            set_once(&c->html_lang, dom_attr(d, i, "lang"));
+            set_once(&c->html_lang, dom_attr(d, i, "xml:lang"));
+            continue;
+        case DT_LINK: {
+            const char *rel = dom_attr(d, i, "rel");
+            if (rel && has_token(rel, "canonical")) set_once(&c->canonical, dom_attr(d, i, "href"));
+            continue;
+        }
+        case DT_H1:
+            if (!(x->flags & DOM_HIDDEN)) set_text_once(d, i, &c->h1);
+            break;
+        case DT_TIME: {
+            const char *dt = dom_attr(d, i, "datetime");
+            const char *ip = dom_attr(d, i, "itemprop");
+            int pub = (ip && strcasecmp(ip, "datePublished") == 0) || dom_attr(d, i, "pubdate") ||
+                      class_has(d, i, "publish");
+            if (pub && dt) set_once(&c->ip_date, dt);
+            if (dt) set_once(&c->time_date, dt);
+            else if (!c->text_date) set_text_once(d, i, &c->text_date);
+            break;
+        }
+        default: break;
+        }
+        if (x->len == 0) continue; /* no attributes */
+        const char *ip = dom_attr(d, i, "itemprop");
+        if (ip) {
+            if (strcmp(ip, "headline") == 0) set_text_once(d, i, &c->ip_headline);
+            else if (strcmp(ip, "datePublished") == 0) {
+                const char *v = dom_attr(d, i, "content");
+                if (!v) v = dom_attr(d, i, "datetime");
+                if (v) set_once(&c->ip_date, v);
+                else set_text_once(d, i, &c->ip_date);
+            } else if (strcmp(ip, "author") == 0 || strcmp(ip, "creator") == 0) {
+                /* the name inside, else the element's text */
+                size_t k = i + 1;
+                for (; k < x->end; k++) {
+                    const char *p2 = dom_attr(d, k, "itemprop");
+                    if (p2 && strcmp(p2, "name") == 0) break;
+                }
+                const char *cv = dom_attr(d, k < x->end ? k : i, "content");
+                if (cv && !looks_url(cv)) set_once(&c->ip_author, cv);
+                else set_text_once(d, k < x->end ? k : i, &c->ip_author);
+            }
+        }
+        if (x->tag == DT_A) {
+            const char *rel = dom_attr(d, i, "rel");
+            if (rel && has_token(rel, "author")) set_text_once(d, i, &c->rel_author);
+        }
+        if (!c->byline && (class_has(d, i, "byline") || class_has(d, i, "author-name") ||
+                           class_has(d, i, "authorname") || class_has(d, i, "author__name") ||
+                           class_has(d, i, "posted-by") || class_has(d, i, "article-author"))) {
+            set_text_once(d, i, &c->byline);
+        }
+        if (!c->text_date && x->tag != DT_TIME &&
+            (class_has(d, i, "publish") || class_has(d, i, "dateline") ||
+             class_has(d, i, "post-date") || class_has(d, i, "entry-date") ||
+             class_has(d, i, "article-date"))) {
+            char *t = NULL;
+            set_text_once(d, i, &t);
+            char ymd[11];
+            if (t && date_in(t, ymd) == 0) c->text_date = sf_xstrdup(ymd);
+            free(t);
+        }
+    }
+}
+
+/* ---- choosing -------------------------------------------------------------------------- */
+
+/* Lowercased alphanumerics of s, for comparing titles. */
+static void fold(const char *s, char *out, size_t osz)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 1 < osz; p++)
+        if (isalnum(*p) || *p >= 0x80) out[n++] = (char)tolower(*p);
+    out[n] = '\0';
+}
+
+static int agrees(const char *a, const char *b)
+{
+    if (!a || !b) return 0;
+    char fa[META_MAX + 1], fb[META_MAX + 1];
+    fold(a, fa, sizeof fa);
+    fold(b, fb, sizeof fb);
+    if (!fa[0] || !fb[0]) return 0;
+    return strcmp(fa, fb) == 0 || strstr(fa, fb) || strstr(fb, fa);
+}
+
+/* "Headline | Site" → "Headline": drop a leading or trailing part that names the site or
+ * is short beside the rest. Returns a new string. */
+static char *strip_site(const char *t, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                       " \xC2\xB7 ", " \xC2\xBB ", " / ", NULL};
+    char *s = sf_xstrdup(t);
+    for (int round = 0; round < 2; round++) {
+        const char *best = NULL;
+        size_t bl = 0;
+        for (size_t i = 0; seps[i]; i++) {
+            const char *p = strstr(s, seps[i]), *last = NULL;
+            while (p) last = p, p = strstr(p + 1, seps[i]);
+            if (last && last > best) best = last, bl = strlen(seps[i]);
+        }
+        if (!best) break;
+        const char *tail = best + bl;
+        size_t head_len = (size_t)(best - s), tail_len = strlen(tail);
+        int tail_site = site && agrees(tail, site);
+        if (tail_site || (tail_len <= 40 && tail_len * 2 < head_len)) {
+            s[head_len] = '\0';
+            continue;
+        }
+        /* "Site | Headline" */
+        const char *first = NULL;
+        size_t fl = 0;
+        for (size_t i = 0; seps[i]; i++) {
+            const char *p = strstr(s, seps[i]);
+            if (p && (!first || p < first)) first = p, fl = strlen(seps[i]);
+        }
+        if (first && site && agrees(site, s) && (size_t)(first - s) <= strlen(site) + 2) {
+            memmove(s, first + fl, strlen(first + fl) + 1);
+            continue;
+        }
+        break;
+    }
+    return s;
+}
+
+/* "By Jane Doe and John Roe | Updated ..." → "Jane Doe and John Roe". */
+static char *clean_author(const char *a)
+{
+    if (!a) return NULL;
+    const char *s = a;
+    static const char *const lead[] = {"written by ", "posted by ", "published by ", "story by ",
+                                       "words by ", "by: ", "by ", "author: ", "von ", "par ",
+                                       "por ", NULL};
+    for (size_t i = 0; lead[i]; i++) {
+        size_t l = strlen(lead[i]);
+        if (strncasecmp(s, lead[i], l) == 0) {
+            s += l;
+            break;
+        }
+    }
+    char *r = clean_dup(s);
+    if (!r) return NULL;
+    static const char *const cut[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                      "\n", " Updated", " Published", " Posted", " on ",
+                                      " \xC2\xB7 ", NULL};
+    for (size_t i = 0; cut[i]; i++) {
+        char *p = strstr(r, cut[i]);
+        if (p && p > r) *p = '\0';
+    }
+    size_t n = strlen(r);
+    while (n && (r[n - 1] == ' ' || r[n - 1] == ',')) r[--n] = '\0';
+    char ymd[11];
+    int letter = isalpha((unsigned char)r[0]) || (unsigned char)r[0] >= 0x80;
+    if (n == 0 || n > 120 || !letter || looks_url(r) || strchr(r, '@') || date_in(r, ymd) == 0) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static char *url_host(const char *u)
+{
+    if (!u) return NULL;
+    const char *p = strstr(u, "://");
+    if (!p) return NULL;
+    p += 3;
+    if (strncmp(p, "www.", 4) == 0) p += 4;
+    size_t n = strcspn(p, "/:?#");
+    return n ? sf_xstrndup(p, n) : NULL;
+}
+
+/* /2025/09/04/, /2025-09-04, /20250904/ in a URL path. */
+static int url_date(const char *u, char ymd[11])
+{
+    if (!u) return -1;
+    const char *p = strstr(u, "://");
+    p = p ? strchr(p + 3, '/') : u;
+    for (; p && *p; p++) {
+        if (*p != '/' && *p != '-' && *p != '_') continue;
+        const char *q = p + 1;
+        int y, m, dd;
+        char sep;
+        if (sscanf(q, "%4d%c%2d%*c%2d", &y, &sep, &m, &dd) == 4 && (sep == '/' || sep == '-') &&
+            isdigit((unsigned char)q[3]) && q[4] == sep && isdigit((unsigned char)q[6]) &&
+            q[7] == sep && isdigit((unsigned char)q[9]) && !isdigit((unsigned char)q[10]) &&
+            y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+            snprintf(ymd, 11, "%04d-%02d-%02d", y, m, dd);
+            return sf_date_day(ymd) == SF_NO_DAY ? -1 : 0;
+        }
+        if (isdigit((unsigned char)q[0]) && strspn(q, "0123456789") == 8 &&
+            (q[8] == '/' || q[8] == '-' || q[8] == '.' || q[8] == '\0')) {
+            char tmp[9];
+            memcpy(tmp, q, 8);
+            tmp[8] = '\0';
+            if (sf_date_parse(tmp, ymd) == 0 && strncmp(ymd, "19", 2) >= 0 &&
+                strncmp(ymd, "1990", 4) >= 0 && strncmp(ymd, "2100", 4) < 0)
+                return 0;
+        }
+    }
+    return -1;
+}
+
+static char *lang_code(const char *l)
+{
+    if (!l) return NULL;
+    size_t n = 0;
+    char out[9];
+    while (isalpha((unsigned char)l[n]) && n < 8) out[n] = (char)tolower((unsigned char)l[n]), n++;
+    if (n < 2 || n > 3) return NULL;
+    out[n] = '\0';
+    return sf_xstrdup(out);
+}
+
+static char *date_of(const char *s)
+{
+    char ymd[11];
+    if (!s) return NULL;
+    if (sf_date_parse(s, ymd) == 0 || date_in(s, ymd) == 0) return sf_xstrdup(ymd);
+    return NULL;
+}
+
+void html_meta(const dom *d, html_page *page)
+{
+    cand c;
+    memset(&c, 0, sizeof c);
+    walk(d, &c);
+
+    /* url and site first: the title's site suffix needs the site */
+    const char *url = c.canonical && strncmp(c.canonical, "http", 4) == 0 ? c.canonical
+                      : c.og_url                                          ? c.og_url
+                      : c.ld_url                                          ? c.ld_url
+                                                                          : c.canonical;
+    if (url) page->url = sf_xstrdup(url);
+    const char *site = c.og_site ? c.og_site : c.ld_site ? c.ld_site : c.app_name;
+    page->site = site ? sf_xstrdup(site) : url_host(page->url);
+
+    const char *declared[] = {c.ld_title, c.og_title, c.tw_title, c.ip_headline, c.title_tag};
+    int h1_ok = 0;
+    for (size_t i = 0; i < 5 && c.h1; i++) h1_ok |= agrees(c.h1, declared[i]);
+    if (h1_ok) page->title = sf_xstrdup(c.h1);
+    for (size_t i = 0; i < 5 && !page->title; i++)
+        if (declared[i]) page->title = strip_site(declared[i], page->site);
+    if (!page->title && c.h1) page->title = sf_xstrdup(c.h1);
+
+    const char *authors[] = {c.ld_author, c.meta_author, c.ip_author, c.rel_author, c.byline};
+    for (size_t i = 0; i < 5 && !page->author; i++) {
+        page->author = clean_author(authors[i]);
+        if (page->author && page->site && agrees(page->author, page->site) &&
+            strlen(page->author) == strlen(page->site)) {
+            free(page->author); /* the outlet named as its own author */
+            page->author = NULL;
+        }
+    }
+
+    const char *dates[] = {c.ld_date, c.meta_date, c.ip_date, c.time_date, c.text_date};
+    for (size_t i = 0; i < 5 && !page->date; i++) page->date = date_of(dates[i]);
+    char ymd[11];
+    if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
+    if (!page->date) page->date = date_of(c.ld_modified);
+    if (!page->date) page->date = date_of(c.meta_modified);
+
+    const char *langs[] = {c.html_lang, c.meta_lang, c.og_locale, c.ld_lang};
+    for (size_t i = 0; i < 4 && !page->lang; i++) page->lang = lang_code(langs[i]);
+
+    char **all = (char **)&c; /* cand is char pointers only */
+    for (size_t i = 0; i < sizeof c / sizeof(char *); i++) free(all[i]);
+}
