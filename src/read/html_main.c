@@ -21,6 +21,7 @@
  *     between good blocks; the title heading goes (html.h). */
 #include "read/html.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -78,11 +79,11 @@ static const char *const BAD_ANYWHERE[] = {
     "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscri", "signup",
     "sign-up", "share", "sharing", "social", "related", "recommend", "outbrain", "taboola",
     "promo", "advert", "sponsor", "popup", "modal", "breadcrumb", "pagination", "sidebar",
-    "widget", "readmore", "read-more", "more-stories", "trending", "popular", "byline",
+    "readmore", "read-more", "more-stories", "trending", "popular", "byline",
     "caption", "credit", "footer", "masthead", "skiplink", "skip-link", "toolbar",
     "author-bio", "authorbio", "author-box", "authorbox", "newsletter", "paywall-prompt",
     "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hidden-text", "jump-link",
-    "tag-list", "taglist", "post-tags", "article-tags", "cta", "donate", "login", "signin",
+    "tag-list", "taglist", "post-tags", "article-tags", "donate", "login", "signin",
     "most-read", "mostread", "you-may-also", "also-like", "next-article", "prev-article",
     "post-navigation", "post-nav", "pagenav", "alert-bar", "ticker", "print-only", "lightbox",
     "gallery-thumb", "overlay", "rating", "reactions", "emoji", "pullquote", "pull-quote",
@@ -90,7 +91,7 @@ static const char *const BAD_ANYWHERE[] = {
 static const char *const BAD_WORD_START[] = {"nav", "menu", "header", "banner", "tags",
                                             "meta", "dateline", "timestamp", "follow",
                                             "search", "toc", "bio", NULL};
-static const char *const BAD_WHOLE[] = {"ad", "ads", "adv", "dfp", "tag", "date", "author",
+static const char *const BAD_WHOLE[] = {"ad", "ads", "adv", "dfp", "tag", "date", "author", "cta",
                                        "share", "hide", "hidden", NULL};
 static const char *const GOOD_ANYWHERE[] = {
     "articlebody", "article-body", "article_body", "article__body", "articlecontent",
@@ -272,9 +273,10 @@ static void block_text(ctx *c, size_t k, int link, int pre)
 static void classify(block *b)
 {
     double ld = b->chars ? (double)b->links / b->chars : 0;
-    if (ld > 0.5 || (b->chars < 60 && ld > 0.3)) b->cls = B_LINKY;
-    else if (b->chars >= 150 || (b->chars >= 70 && b->end_punct && b->words >= 8 && ld < 0.25))
-        b->cls = b->chars >= 150 && ld > 0.3 ? B_NEAR : B_GOOD;
+    if (ld > 0.65 || (b->chars < 80 && ld > 0.4)) b->cls = B_LINKY;
+    else if ((b->chars >= 150 && ld <= 0.5) ||
+             (b->chars >= 70 && b->end_punct && b->words >= 8 && ld < 0.35))
+        b->cls = B_GOOD;
     else if (b->chars < 40 || b->words < 4) b->cls = B_SHORT;
     else b->cls = B_NEAR;
 }
@@ -282,8 +284,8 @@ static void classify(block *b)
 static double weight(const block *b)
 {
     switch (b->cls) {
-    case B_GOOD: return (double)b->chars - 2.0 * b->links;
-    case B_NEAR: return 0.3 * b->chars - b->links;
+    case B_GOOD: return (double)b->chars - 1.0 * b->links;
+    case B_NEAR: return 0.3 * ((double)b->chars - b->links);
     case B_LINKY: return -(double)b->links;
     default: return 0;
     }
@@ -329,7 +331,8 @@ void html_main(const dom *d, const char *title, html_page *page)
     memset(&c, 0, sizeof c);
     c.d = d;
     c.mark = sf_xcalloc(n, 1);
-    uint32_t *txt = sf_xcalloc(n, sizeof *txt); /* text bytes in the subtree */
+    uint32_t *txt = sf_xcalloc(n, sizeof *txt);  /* text bytes in the subtree */
+    uint32_t *ptxt = sf_xcalloc(n, sizeof *ptxt); /* of which inside <p> */
     double *score = sf_xcalloc(n, sizeof *score);
 
     /* own marks and hidden; text per subtree (children come after parents: one backward
@@ -338,25 +341,30 @@ void html_main(const dom *d, const char *title, html_page *page)
         const dom_node *x = &d->n[i];
         if (x->tag == DT_TEXT) {
             txt[i] = x->len;
+            if (d->n[x->parent].tag == DT_P) ptxt[i] = x->len;
             continue;
         }
         c.mark[i] = (uint8_t)own_marks(d, i);
-        if (x->flags & DOM_HIDDEN) c.mark[i] |= M_HIDDEN;
+        if ((x->flags & DOM_HIDDEN) || x->tag == DT_SCRIPT || x->tag == DT_HEAD || x->tag == DT_TITLE ||
+            x->tag == DT_STYLE)
+            c.mark[i] |= M_HIDDEN; /* JSON-LD and the <title> are metadata, not text */
     }
     uint8_t *good_below = sf_xcalloc(n, 1);
     for (size_t i = n; i-- > 1;) {
         const dom_node *x = &d->n[i];
-        if (c.mark[i] & M_HIDDEN) txt[i] = 0;
+        if ((c.mark[i] & M_HIDDEN) || x->tag == DT_HEAD) txt[i] = ptxt[i] = 0;
         txt[x->parent] += txt[i];
+        ptxt[x->parent] += ptxt[i];
         if ((c.mark[i] & M_GOOD) || good_below[i]) good_below[x->parent] = 1;
     }
     /* exemptions, then inheritance (a parent's index is below its child's) */
-    uint32_t total = txt[0];
+    uint32_t total = txt[0], ptotal = ptxt[0];
     for (size_t i = 1; i < n; i++) {
         const dom_node *x = &d->n[i];
         uint8_t p = c.mark[x->parent];
         uint8_t m = c.mark[i];
-        if ((m & M_BAD) && (good_below[i] || txt[i] * 2 >= total) && !(m & M_HIDDEN) &&
+        if ((m & M_BAD) && (good_below[i] || txt[i] * 2 >= total || ptxt[i] * 2 > ptotal) &&
+            !(m & M_HIDDEN) &&
             x->tag != DT_HEAD && x->tag != DT_TITLE) {
             m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
         }
@@ -503,6 +511,22 @@ void html_main(const dom *d, const char *title, html_page *page)
     for (size_t j = 0; j < ns && !any; j++) any = c.b[sel[j]].keep;
     for (size_t j = 0; j < ns && !any; j++) c.b[sel[j]].keep = 1;
 
+#ifdef HTML_DEBUG
+    {
+        char nb[512];
+        fprintf(stderr, "best %zu <%s class='%s'> score %.0f\n", best, dom_tag_name(d->n[best].tag),
+                names_of(d, best, nb, sizeof nb), best_s);
+        for (size_t i = 0; i < c.nb; i++) {
+            block *b = &c.b[i];
+            size_t p = b->owner;
+            fprintf(stderr, "%c%c cls%d bad%d ch%u ln%u h%d own %u<%s '%.40s'> par<%s '%.30s'> w%.0f| %.80s\n",
+                    b->keep ? 'K' : '-', (b->owner >= lo && b->owner < hi) ? 'C' : ' ', b->cls, b->bad,
+                    b->chars, b->links, b->heading, b->owner, dom_tag_name(d->n[p].tag),
+                    names_of(d, p, nb, sizeof nb), dom_tag_name(d->n[d->n[p].parent].tag),
+                    names_of(d, d->n[p].parent, nb, sizeof nb), score[p], c.text.data + b->t0);
+        }
+    }
+#endif
     sf_buf out = {0};
     size_t pcap = 0;
     for (size_t j = 0; j < ns; j++) {
@@ -526,5 +550,6 @@ void html_main(const dom *d, const char *title, html_page *page)
     sf_buf_free(&c.text);
     free(score);
     free(txt);
+    free(ptxt);
     free(c.mark);
 }
