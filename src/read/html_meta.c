@@ -30,13 +30,52 @@
 
 /* Candidate values found on the page, one slot per source (the first found wins). */
 typedef struct cand {
-    char *ld_title, *og_title, *tw_title, *title_tag, *h1, *ip_headline;
+    char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline;
-    char *ld_date, *meta_date, *ip_date, *time_date, *text_date, *ld_modified, *meta_modified;
+    char *ld_date, *meta_date, *ip_date, *time_date, *text_date, *near_date, *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
     char *og_site, *ld_site, *app_name;
     char *html_lang, *meta_lang, *og_locale, *ld_lang;
 } cand;
+
+/* An entity at s ("&amp;", "&#8211;", "&#x2019;") left in a value by a CMS that escaped
+ * it twice: appends its UTF-8 and returns its length, or 0. */
+static size_t entity(const char *s, sf_buf *out)
+{
+    static const struct {
+        const char *name, *utf8;
+    } named[] = {{"amp", "&"},       {"lt", "<"},  {"gt", ">"},  {"quot", "\""},
+                 {"apos", "'"},      {"nbsp", " "}, {"ndash", "\xE2\x80\x93"},
+                 {"mdash", "\xE2\x80\x94"}, {"lsquo", "\xE2\x80\x98"},
+                 {"rsquo", "\xE2\x80\x99"}, {"ldquo", "\xE2\x80\x9C"},
+                 {"rdquo", "\xE2\x80\x9D"}, {"hellip", "\xE2\x80\xA6"}};
+    const char *semi = s + 1;
+    while (*semi && *semi != ';' && semi - s < 12) semi++;
+    if (*semi != ';' || semi - s < 3) return 0;
+    size_t n = (size_t)(semi - s) + 1;
+    if (s[1] == '#') {
+        unsigned long cp = s[2] == 'x' || s[2] == 'X' ? strtoul(s + 3, NULL, 16) : strtoul(s + 2, NULL, 10);
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+        char u[4];
+        size_t k;
+        if (cp < 0x80) u[0] = (char)cp, k = 1;
+        else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), k = 2;
+        else if (cp < 0x10000)
+            u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+            u[2] = (char)(0x80 | (cp & 0x3F)), k = 3;
+        else
+            u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+            u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), k = 4;
+        sf_buf_add(out, u, k);
+        return n;
+    }
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
+        if (strlen(named[i].name) == n - 2 && strncmp(s + 1, named[i].name, n - 2) == 0) {
+            sf_buf_adds(out, named[i].utf8);
+            return n;
+        }
+    return 0;
+}
 
 /* A trimmed, space-folded copy of s (at most META_MAX bytes), or NULL when empty. */
 static char *clean_dup(const char *s)
@@ -52,7 +91,9 @@ static char *clean_dup(const char *s)
         }
         if (space && b.len) sf_buf_addc(&b, ' ');
         space = 0;
-        sf_buf_addc(&b, (char)*p);
+        size_t k = *p == '&' ? entity((const char *)p, &b) : 0;
+        if (k) p += k - 1;
+        else sf_buf_addc(&b, (char)*p);
     }
     if (!b.len) {
         sf_buf_free(&b);
@@ -314,11 +355,26 @@ static int date_in(const char *s, char ymd[11])
     return -1;
 }
 
+static char *clean_author(const char *a);
+
 static void walk(const dom *d, cand *c)
 {
+    int seen_h1 = 0;
+    size_t after_h1 = 0; /* text bytes seen since the first <h1> */
     for (size_t i = 1; i < d->len; i++) {
         const dom_node *x = &d->n[i];
-        if (x->tag == DT_TEXT) continue;
+        if (x->tag == DT_TEXT) {
+            /* a date printed near the headline ("Aug 4, 2025"), for pages that declare none */
+            if (seen_h1 && !c->near_date && after_h1 < 1500 && x->len >= 8 && x->len < 200 &&
+                d->n[x->parent].tag != DT_SCRIPT) {
+                char tmp[208], ymd[11];
+                memcpy(tmp, d->text.data + x->off, x->len);
+                tmp[x->len] = '\0';
+                if (date_in(tmp, ymd) == 0) c->near_date = sf_xstrdup(ymd);
+            }
+            if (seen_h1) after_h1 += x->len;
+            continue;
+        }
         if (x->flags & DOM_LDJSON) {
             for (size_t k = i + 1; k < x->end; k++)
                 if (d->n[k].tag == DT_TEXT)
@@ -340,7 +396,12 @@ static void walk(const dom *d, cand *c)
             continue;
         }
         case DT_H1:
-            if (!(x->flags & DOM_HIDDEN)) set_text_once(d, i, &c->h1);
+            for (size_t k = 0; k < 4 && !(x->flags & DOM_HIDDEN); k++)
+                if (!c->h1[k]) {
+                    set_text_once(d, i, &c->h1[k]);
+                    break;
+                }
+            seen_h1 = 1;
             break;
         case DT_TIME: {
             const char *dt = dom_attr(d, i, "datetime");
@@ -379,15 +440,16 @@ static void walk(const dom *d, cand *c)
             const char *rel = dom_attr(d, i, "rel");
             if (rel && has_token(rel, "author")) set_text_once(d, i, &c->rel_author);
         }
-        if (!c->byline && (class_has(d, i, "byline") || class_has(d, i, "author-name") ||
-                           class_has(d, i, "authorname") || class_has(d, i, "author__name") ||
-                           class_has(d, i, "posted-by") || class_has(d, i, "article-author"))) {
-            set_text_once(d, i, &c->byline);
+        if (!c->byline && (class_has(d, i, "byline") || class_has(d, i, "author") ||
+                           class_has(d, i, "posted-by") || class_has(d, i, "writer"))) {
+            char *t = NULL;
+            set_text_once(d, i, &t);
+            if (t && strlen(t) <= 100) c->byline = clean_author(t);
+            free(t);
         }
         if (!c->text_date && x->tag != DT_TIME &&
-            (class_has(d, i, "publish") || class_has(d, i, "dateline") ||
-             class_has(d, i, "post-date") || class_has(d, i, "entry-date") ||
-             class_has(d, i, "article-date"))) {
+            (class_has(d, i, "publish") || class_has(d, i, "date") || class_has(d, i, "posted") ||
+             class_has(d, i, "byline") || class_has(d, i, "meta"))) {
             char *t = NULL;
             set_text_once(d, i, &t);
             char ymd[11];
@@ -568,26 +630,24 @@ void html_meta(const dom *d, html_page *page)
     const char *site = c.og_site ? c.og_site : c.ld_site ? c.ld_site : c.app_name;
     page->site = site ? sf_xstrdup(site) : url_host(page->url);
 
+    /* the headline as printed: an <h1> that a declared title agrees with, else the first
+     * <h1> that is not the site's name (a logo), else a declared title */
     const char *declared[] = {c.ld_title, c.og_title, c.tw_title, c.ip_headline, c.title_tag};
-    int h1_ok = 0;
-    for (size_t i = 0; i < 5 && c.h1; i++) h1_ok |= agrees(c.h1, declared[i]);
-    if (h1_ok) page->title = sf_xstrdup(c.h1);
+    for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
+        for (size_t i = 0; i < 5 && !page->title; i++)
+            if (agrees(c.h1[k], declared[i])) page->title = sf_xstrdup(c.h1[k]);
+    for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
+        if (!(page->site && agrees(c.h1[k], page->site)) && strlen(c.h1[k]) >= 8)
+            page->title = sf_xstrdup(c.h1[k]);
     for (size_t i = 0; i < 5 && !page->title; i++)
         if (declared[i]) page->title = strip_site(declared[i], page->site);
-    if (!page->title && c.h1) page->title = sf_xstrdup(c.h1);
+    if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
 
     const char *authors[] = {c.ld_author, c.meta_author, c.ip_author, c.rel_author, c.byline};
-    for (size_t i = 0; i < 5 && !page->author; i++) {
-        page->author = clean_author(authors[i]);
-        if (page->author && page->site && agrees(page->author, page->site) &&
-            strlen(page->author) == strlen(page->site)) {
-            free(page->author); /* the outlet named as its own author */
-            page->author = NULL;
-        }
-    }
+    for (size_t i = 0; i < 5 && !page->author; i++) page->author = clean_author(authors[i]);
 
-    const char *dates[] = {c.ld_date, c.meta_date, c.ip_date, c.time_date, c.text_date};
-    for (size_t i = 0; i < 5 && !page->date; i++) page->date = date_of(dates[i]);
+    const char *dates[] = {c.ld_date, c.meta_date, c.ip_date, c.time_date, c.text_date, c.near_date};
+    for (size_t i = 0; i < 6 && !page->date; i++) page->date = date_of(dates[i]);
     char ymd[11];
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
     if (!page->date) page->date = date_of(c.ld_modified);
