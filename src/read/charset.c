@@ -238,7 +238,9 @@ void charset_utf8(const char *buf, size_t len, charset_out *out)
         snprintf(out->name, sizeof out->name, "UTF-8");
     }
     utf8_stats st = scan(buf, len);
-    int looks_utf8 = st.invalid == 0 || st.multi > st.invalid * 4;
+    /* a UTF-8 declaration is believed while valid sequences outnumber the invalid bytes;
+     * without one, the bytes must be UTF-8 by a wide margin */
+    int looks_utf8 = st.invalid == 0 || (declared ? st.multi >= st.invalid : st.multi > st.invalid * 4);
     int seven_bit = strncmp(out->name, "ISO-2022", 8) == 0 || strcmp(out->name, "UTF-7") == 0 ||
                     strcmp(out->name, "HZ-GB-2312") == 0; /* ASCII bytes, other characters */
     if (kind != 1 && st.invalid == 0 && !st.nul && !(seven_bit && !st.multi)) {

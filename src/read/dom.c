@@ -62,7 +62,9 @@ static int keep_attr(const char *a, int tag)
     case 'a': return strcmp(a, "aria-hidden") == 0;
     case 'c': return strcmp(a, "class") == 0 || strcmp(a, "content") == 0 || strcmp(a, "charset") == 0;
     case 'd': return strcmp(a, "datetime") == 0;
-    case 'h': return strcmp(a, "hidden") == 0 || (strcmp(a, "href") == 0 && (tag == DT_LINK || tag == DT_A));
+    case 'h':
+        return strcmp(a, "hidden") == 0 || strcmp(a, "http-equiv") == 0 ||
+               (strcmp(a, "href") == 0 && (tag == DT_LINK || tag == DT_A));
     case 'i': return strcmp(a, "id") == 0 || strcmp(a, "itemprop") == 0 || strcmp(a, "itemtype") == 0;
     case 'l': return strcmp(a, "lang") == 0;
     case 'n': return strcmp(a, "name") == 0;
