@@ -269,6 +269,8 @@ typedef struct sf_story_list {
 } sf_story_list;
 
 sf_story_list *sf_stories_new(sf_db *db, sf_error *err);
+/* The stories of one storyline, by first date (undated last), then id. */
+sf_story_list *sf_storyline_new(sf_db *db, int64_t storyline, sf_error *err);
 void sf_stories_free(sf_story_list *list);
 
 /* Full-text search over stored sentences (FTS5, BM25). */
@@ -404,6 +406,9 @@ typedef struct sf_brief {
     size_t n_timeline;
     sf_brief_quote *quotes; /* utterances, most quoted first (at most 8) */
     size_t n_quotes;
+    int64_t storyline;    /* the id of the storyline's first story */
+    sf_story_list *line;  /* owned: the storyline's stories (this one among them), by first
+                             date; NULL when the story stands alone */
 } sf_brief;
 
 /* Build the brief of one stored story; `words` is the summary budget (<= 0: 100). */

@@ -15,7 +15,8 @@ static const cli_spec spec = {
     "print each story's brief, largest story first: a summary whose every sentence\n"
     "cites [document:start-end] byte spans, with the other documents that say the\n"
     "same and how many outlets that is; the figures reported and whether outlets agree;\n"
-    "a timeline of dated statements; the key people and places; the sources. --html\n"
+    "a timeline of dated statements; the other stories of its storyline (earlier or\n"
+    "later developments); the key people and places; the sources. --html\n"
     "writes one self-contained page where each citation links to the cited bytes,\n"
     "highlighted in the full text of its source.",
     {{"json", OPT_FLAG, NULL, NULL, "one JSON object per story (JSON Lines)"},

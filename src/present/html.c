@@ -190,7 +190,8 @@ static void quotes(FILE *out, const sf_brief *b)
             fputs("&rdquo; <span class=\"cite\">[", out);
             const char *sep = "";
             for (size_t j = first; j < g->n_cites; j++)
-                if (g->wording[j] == k) fputs(sep, out), cite_link(out, b->story, &g->cites[j]), sep = "; ";
+                if (g->wording[j] == k)
+                    fputs(sep, out), cite_link(out, b->story, &g->cites[j]), sep = "; ";
             fputs("]</span></li>\n", out);
         }
         fputs("</ul></li>\n", out);
@@ -249,6 +250,27 @@ static void timeline(FILE *out, const sf_brief *b)
                 e->n_outlets == 1 ? "" : "s");
     }
     fputs("</table>\n", out);
+}
+
+/* The stories of b's storyline in time order, b's own marked. */
+static void storyline(FILE *out, const sf_brief *b)
+{
+    if (!b->line) return;
+    fprintf(out, "<h3>Storyline %lld</h3>\n<ul>\n", (long long)b->storyline);
+    for (size_t i = 0; i < b->line->n; i++) {
+        const sf_story_row *r = &b->line->rows[i];
+        int self = r->id == b->story;
+        fprintf(out, "<li>%sStory %lld", self ? "<b>" : "", (long long)r->id);
+        if (*r->first_date && strcmp(r->first_date, r->last_date) != 0)
+            fprintf(out, ", %s to %s", r->first_date, r->last_date);
+        else if (*r->first_date)
+            fprintf(out, ", %s", r->first_date);
+        fprintf(out, " <span class=\"n\">(%d article%s)</span>: ", r->n_docs,
+                r->n_docs == 1 ? "" : "s");
+        escs(out, r->title ? r->title : "");
+        fputs(self ? " (this story)</b></li>\n" : "</li>\n", out);
+    }
+    fputs("</ul>\n", out);
 }
 
 static void entities(FILE *out, const sf_brief *b)
@@ -329,6 +351,7 @@ int sf_brief_write_html(const sf_brief *b, FILE *out)
     quotes(out, b);
     figures(out, b);
     timeline(out, b);
+    storyline(out, b);
     entities(out, b);
     sources(out, b, &m);
     free(m.v);

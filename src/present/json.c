@@ -43,19 +43,19 @@ static json_t *claims_json(const sf_brief *b)
         json_t *figs = json_array();
         for (size_t j = 0; j < c->n_figures; j++) {
             const sf_brief_figure *f = &c->figures[j];
-            json_array_append_new(
-                figs, json_pack("{s:o, s:f, s:f, s:s, s:o}", "text", span_json(b, &f->cite),
-                                "value", f->num->value, "high", f->num->high, "qualifier",
-                                sf_num_qualifiers[f->num->qualifier], "cite",
-                                cite_json(b, &f->cite)));
+            json_array_append_new(figs, json_pack("{s:o, s:f, s:f, s:s, s:o}", "text",
+                                                  span_json(b, &f->cite), "value", f->num->value,
+                                                  "high", f->num->high, "qualifier",
+                                                  sf_num_qualifiers[f->num->qualifier], "cite",
+                                                  cite_json(b, &f->cite)));
         }
         json_array_append_new(
-            a, json_pack("{s:s, s:i, s:o, s:o}", "what", c->what, "outlets", c->n_outlets,
-                         "verdict",
-                         c->n_outlets > 1
-                             ? json_string(verdicts[c->verdict <= SF_CONFLICT ? c->verdict : 0])
-                             : json_null(),
-                         "figures", figs));
+            a,
+            json_pack("{s:s, s:i, s:o, s:o}", "what", c->what, "outlets", c->n_outlets, "verdict",
+                      c->n_outlets > 1
+                          ? json_string(verdicts[c->verdict <= SF_CONFLICT ? c->verdict : 0])
+                          : json_null(),
+                      "figures", figs));
     }
     return a;
 }
@@ -69,12 +69,12 @@ static json_t *timeline_json(const sf_brief *b)
         json_t *also = json_array();
         for (size_t j = 0; j < e->n_also; j++)
             json_array_append_new(also, cite_json(b, &e->also[j]));
-        json_array_append_new(
-            a, json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:i}", "first",
-                         day_json(e->first), "last", day_json(e->last), "value", e->value,
-                         "when", span_json(b, &e->when), "reported", str_or_null(reported),
-                         "text", span_json(b, &e->cite), "cite", cite_json(b, &e->cite), "also",
-                         also, "outlets", e->n_outlets));
+        json_array_append_new(a, json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:i}", "first",
+                                           day_json(e->first), "last", day_json(e->last), "value",
+                                           e->value, "when", span_json(b, &e->when), "reported",
+                                           str_or_null(reported), "text", span_json(b, &e->cite),
+                                           "cite", cite_json(b, &e->cite), "also", also, "outlets",
+                                           e->n_outlets));
     }
     return a;
 }
@@ -94,13 +94,29 @@ static json_t *quotes_json(const sf_brief *b)
                 if (g->quotes[j]->kind == SF_QUOTE_DIRECT) kind = "direct";
                 json_array_append_new(cites, cite_json(b, &g->cites[j]));
             }
-            json_array_append_new(w, json_pack("{s:o, s:s, s:o}", "text", text, "kind", kind,
-                                               "cites", cites));
+            json_array_append_new(
+                w, json_pack("{s:o, s:s, s:o}", "text", text, "kind", kind, "cites", cites));
         }
         json_array_append_new(a, json_pack("{s:o, s:i, s:o}", "speaker", str_or_null(g->speaker),
                                            "outlets", g->n_outlets, "wordings", w));
     }
     return a;
+}
+
+/* {"id", "stories": [...]} of b's storyline, or null when the story stands alone */
+static json_t *storyline_json(const sf_brief *b)
+{
+    if (!b->line) return json_null();
+    json_t *a = json_array();
+    for (size_t i = 0; i < b->line->n; i++) {
+        const sf_story_row *r = &b->line->rows[i];
+        json_array_append_new(a, json_pack("{s:I, s:s?, s:i, s:i, s:s?, s:s?}", "story",
+                                           (json_int_t)r->id, "title", r->title, "articles",
+                                           r->n_docs, "sources", r->n_sources, "first",
+                                           *r->first_date ? r->first_date : NULL, "last",
+                                           *r->last_date ? r->last_date : NULL));
+    }
+    return json_pack("{s:I, s:o}", "id", (json_int_t)b->storyline, "stories", a);
 }
 
 static json_t *brief_json(const sf_brief *b)
@@ -111,15 +127,15 @@ static json_t *brief_json(const sf_brief *b)
         json_t *copy_of =
             b->copy_of[i] >= 0 ? json_integer((json_int_t)b->copy_of[i] + 1) : json_null();
         json_array_append_new(
-            docs, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:I}", "n",
-                            (json_int_t)(i + 1), "id", d->id, "path", str_or_null(d->path), "title",
-                            str_or_null(d->title), "source", str_or_null(d->source), "date",
-                            str_or_null(d->date), "url", str_or_null(d->url), "copy_of", copy_of,
-                            "reuses",
-                            b->reuses[i] >= 0 ? json_integer((json_int_t)b->reuses[i] + 1)
-                                              : json_null(),
-                            "reused_words", (json_int_t)b->reused_words[i], "outlet",
-                            (json_int_t)b->outlet[i] + 1));
+            docs,
+            json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:I}", "n",
+                      (json_int_t)(i + 1), "id", d->id, "path", str_or_null(d->path), "title",
+                      str_or_null(d->title), "source", str_or_null(d->source), "date",
+                      str_or_null(d->date), "url", str_or_null(d->url), "copy_of", copy_of,
+                      "reuses",
+                      b->reuses[i] >= 0 ? json_integer((json_int_t)b->reuses[i] + 1) : json_null(),
+                      "reused_words", (json_int_t)b->reused_words[i], "outlet",
+                      (json_int_t)b->outlet[i] + 1));
     }
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *s = &b->summary[i];
@@ -140,11 +156,11 @@ static json_t *brief_json(const sf_brief *b)
                                               e->n_outlets, "documents", e->n_docs, "mentions",
                                               e->n_mentions));
     }
-    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o, s:o, s:o, s:o}", "story",
+    return json_pack("{s:I, s:s, s:I, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "story",
                      (json_int_t)b->story, "title", b->title, "articles", (json_int_t)b->n_docs,
                      "outlets", b->n_sources, "summary", summary, "entities", ents, "quotes",
                      quotes_json(b), "figures", claims_json(b), "timeline", timeline_json(b),
-                     "documents", docs);
+                     "storyline", storyline_json(b), "documents", docs);
 }
 
 int sf_brief_write_json(const sf_brief *b, FILE *out)

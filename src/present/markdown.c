@@ -70,6 +70,23 @@ static void write_timeline(const sf_brief *b, FILE *out)
 }
 
 /* Quotes: each utterance with its speaker, then each distinct wording with its cites. */
+/* The stories of b's storyline in time order, b's own marked. */
+static void write_storyline(const sf_brief *b, FILE *out)
+{
+    if (!b->line) return;
+    fprintf(out, "\n### Storyline %lld\n\n", (long long)b->storyline);
+    for (size_t i = 0; i < b->line->n; i++) {
+        const sf_story_row *r = &b->line->rows[i];
+        fprintf(out, "- Story %lld", (long long)r->id);
+        if (*r->first_date && strcmp(r->first_date, r->last_date) != 0)
+            fprintf(out, ", %s to %s", r->first_date, r->last_date);
+        else if (*r->first_date)
+            fprintf(out, ", %s", r->first_date);
+        fprintf(out, " (%d article%s): %s%s\n", r->n_docs, r->n_docs == 1 ? "" : "s",
+                r->title ? r->title : "", r->id == b->story ? " (this story)" : "");
+    }
+}
+
 static void write_quotes(const sf_brief *b, FILE *out)
 {
     if (b->n_quotes) fputs("\n### Quotes\n\n", out);
@@ -145,6 +162,7 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
     write_quotes(b, out);
     write_claims(b, out);
     write_timeline(b, out);
+    write_storyline(b, out);
     fputs("\n### Sources\n\n", out);
     for (size_t i = 0; i < b->n_docs; i++) {
         const sf_doc *d = b->docs[i];

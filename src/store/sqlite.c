@@ -630,6 +630,23 @@ int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage
     return step_done(db, s, err, "storing a passage");
 }
 
+int store_story_storyline(sf_db *db, int64_t story, int64_t *storyline, sf_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT storyline FROM story WHERE id = ?1", -1, &s, NULL) !=
+        SQLITE_OK)
+        return db_fail(db, err, "loading a story");
+    sqlite3_bind_int64(s, 1, story);
+    int rc, found = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        *storyline = sqlite3_column_int64(s, 0);
+        found = 1;
+    }
+    if ((rc = rows_done(db, s, rc, err, "loading a story")) != SF_OK) return rc;
+    return found ? SF_OK
+                 : sf_fail(err, SF_ENOTFOUND, "%s: no story %lld", db->where, (long long)story);
+}
+
 int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_error *err)
 {
     sqlite3_stmt *s;
@@ -667,18 +684,25 @@ static void day_str(sqlite3_stmt *s, int col, char out[11])
     if (t) snprintf(out, 11, "%s", (const char *)t);
 }
 
-sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
+/* The stories with their document counts; only those of `storyline` when one_line. */
+static sf_story_list *stories_query(sf_db *db, int one_line, int64_t storyline, sf_error *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h,
-                           "SELECT s.id, count(d.n), count(DISTINCT coalesce(d.source, d.id)),"
-                           " min(d.date), max(d.date), s.title, s.storyline"
-                           " FROM story s JOIN doc d ON d.story = s.id"
-                           " GROUP BY s.id ORDER BY s.storyline, s.id",
-                           -1, &s, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            db->h,
+            one_line ? "SELECT s.id, count(d.n), count(DISTINCT coalesce(d.source, d.id)),"
+                       " min(d.date), max(d.date), s.title, s.storyline"
+                       " FROM story s JOIN doc d ON d.story = s.id WHERE s.storyline = ?1"
+                       " GROUP BY s.id ORDER BY min(d.date) IS NULL, min(d.date), s.id"
+                     : "SELECT s.id, count(d.n), count(DISTINCT coalesce(d.source, d.id)),"
+                       " min(d.date), max(d.date), s.title, s.storyline"
+                       " FROM story s JOIN doc d ON d.story = s.id"
+                       " GROUP BY s.id ORDER BY s.storyline, s.id",
+            -1, &s, NULL) != SQLITE_OK) {
         db_fail(db, err, "listing stories");
         return NULL;
     }
+    if (one_line) sqlite3_bind_int64(s, 1, storyline);
     sf_story_list *l = sf_xcalloc(1, sizeof *l);
     size_t cap = 0;
     int rc;
@@ -698,6 +722,16 @@ sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
         return NULL;
     }
     return l;
+}
+
+sf_story_list *sf_stories_new(sf_db *db, sf_error *err)
+{
+    return stories_query(db, 0, 0, err);
+}
+
+sf_story_list *sf_storyline_new(sf_db *db, int64_t storyline, sf_error *err)
+{
+    return stories_query(db, 1, storyline, err);
 }
 
 void sf_stories_free(sf_story_list *l)

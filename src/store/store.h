@@ -35,6 +35,9 @@ int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage
 int store_save_clusterer(sf_db *db, const clu *c, sf_error *err);
 int store_load_clusterer(sf_db *db, clu *c, sf_error *err);
 
+/* The storyline a story belongs to (the id of its first story). */
+int store_story_storyline(sf_db *db, int64_t story, int64_t *storyline, sf_error *err);
+
 /* The documents of one story, in date then ingest order (not analyzed). */
 int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_error *err);
 

@@ -277,6 +277,20 @@ static void align(sf_brief *b, termvec **vecs, sf_brief_sentence *bs)
     bs->n_outlets = count_outlets(b, bs);
 }
 
+/* b->storyline, and b->line when the storyline holds other stories. */
+static int story_storyline(sf_db *db, sf_brief *b, sf_error *err)
+{
+    int rc = store_story_storyline(db, b->story, &b->storyline, err);
+    if (rc != SF_OK) return rc;
+    b->line = sf_storyline_new(db, b->storyline, err);
+    if (!b->line) return SF_EIO; /* err says why */
+    if (b->line->n < 2) {
+        sf_stories_free(b->line);
+        b->line = NULL;
+    }
+    return SF_OK;
+}
+
 sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
 {
     sf_brief *b = sf_xcalloc(1, sizeof *b);
@@ -311,6 +325,7 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     story_claims(b);
     story_timeline(b);
     story_quotes(b);
+    if (story_storyline(db, b, err) != SF_OK) goto fail;
     return b;
 fail:
     sf_brief_free(b);
@@ -334,5 +349,6 @@ void sf_brief_free(sf_brief *b)
     free(b->reuses);
     free(b->reused_words);
     free(b->outlet);
+    sf_stories_free(b->line);
     free(b);
 }

@@ -298,6 +298,13 @@ check "brief --json: a reprint shares its words with the wire original, publishe
   [.[].documents] | flatten | (map(select(.source == "MPA" and (.path | test("0012")))) | .[0].n) as $wire
   | map(select(.source == "Velmora Herald"))[0] | .reuses == $wire and .reused_words > 200 and .copy_of == $wire' \
   "$T/brief-schema.jsonl"
+check "brief --json: the trade pact's brief lists its storyline, the ratification after it" jq -e -s '
+  map(select(.title | test("TRADE PACT"))) | .[0] as $b | $b.storyline.id == $b.story
+  and ($b.storyline.stories | length == 2 and .[0].story == $b.story
+       and (.[1].title | test("ratifies")) and .[1].first > .[0].first)' "$T/brief-schema.jsonl"
+check "brief --json: a story alone in its storyline has none" jq -e -s '
+  map(select(.title | test("comet"; "i"))) | length == 1 and .[0].storyline == null' \
+  "$T/brief-schema.jsonl"
 check "a brief that breaks the schema is caught" sh -c \
   "! jq -c '.summary[0].outlets = 0' '$T/brief-schema.jsonl' | /usr/bin/python3 tests/cli/check_brief.py docs/brief.schema.json"
 
@@ -342,6 +349,11 @@ if [ -d ../shared/seeds ]; then
   check "seeds: brief has a cited summary" grep -qE '^- .*\[[0-9]+:[0-9]+-[0-9]+' "$T/seeds.md"
   # spelling variants across outlets are one entity: Zelensky/Zelenskyy, Kyiv/Kiev
   "$SF" brief --json ../shared/seeds >"$T/seeds.jsonl"
+  check "seeds: the briefs validate against the schema" \
+    /usr/bin/python3 tests/cli/check_brief.py docs/brief.schema.json <"$T/seeds.jsonl"
+  check "seeds: 004's brief places it in the storyline of 000-003" jq -e -s '
+    length == 2 and .[1].storyline.id == .[0].story and (.[1].storyline.stories | map(.story)) == [.[0].story, .[1].story]' \
+    "$T/seeds.jsonl"
   check "seeds: Zelensky and Zelenskyy are one person named by 4 outlets" jq -e -s '
     [.[0].entities[] | select(.name | test("Zelensk"))] | length == 1 and .[0].type == "PER"
     and .[0].outlets == 4' "$T/seeds.jsonl"
