@@ -3,10 +3,13 @@
  * A directory is walked recursively in byte-wise name order (deterministic, whatever the
  * locale), skipping names that start with '.'. Symbolic links to files are read;
  * symbolic links to directories are not followed (reported), so link loops cannot hang
- * the walk. Each file is loaded whole (up to 64 MiB) and its format sniffed:
+ * the walk. A WARC archive (.warc, .warc.gz, or a regular file whose first bytes are a
+ * WARC record's, plain or gzip) is streamed record by record (warc.c), never loaded.
+ * Any other file is loaded whole (up to 64 MiB) and its format sniffed:
  *   - empty or blank                                   → rejected "empty file"
  *   - .html.gz / .htm.gz                               → decompressed, then HTML
- *   - gzip / zip / PDF / WARC                          → rejected (not supported)
+ *   - "WARC/" (a pipe or device holding an archive)    → WARC
+ *   - gzip / zip / PDF                                 → rejected (not supported)
  *   - a NUL byte in the first 8 KiB                    → rejected as binary
  *   - .html/.htm/.xhtml, "<!DOCTYPE html", "<html"     → HTML (html.c)
  *   - .jsonl/.ndjson/.json, or first non-blank '{'     → JSON Lines
@@ -104,12 +107,13 @@ static int starts_ci(const char *p, size_t n, const char *lit)
     return n >= l && strncasecmp(p, lit, l) == 0;
 }
 
-typedef enum { FMT_TEXT, FMT_JSONL, FMT_SGML, FMT_HTML, FMT_HTML_GZ, FMT_REJECT } fmt;
+typedef enum { FMT_TEXT, FMT_JSONL, FMT_SGML, FMT_HTML, FMT_HTML_GZ, FMT_WARC, FMT_REJECT } fmt;
 
 /* Decide the format of a loaded file; on FMT_REJECT fills reason. */
 static fmt sniff(const char *path, const char *buf, size_t len, char *reason, size_t rsz)
 {
     const unsigned char *u = (const unsigned char *)buf;
+    if (read_warc_sniff(buf, len)) return FMT_WARC;
     if (len >= 2 && u[0] == 0x1f && u[1] == 0x8b &&
         (has_ext(path, ".html.gz") || has_ext(path, ".htm.gz")))
         return FMT_HTML_GZ;
@@ -123,10 +127,6 @@ static fmt sniff(const char *path, const char *buf, size_t len, char *reason, si
     }
     if (len >= 5 && memcmp(buf, "%PDF-", 5) == 0) {
         snprintf(reason, rsz, "binary file (PDF)");
-        return FMT_REJECT;
-    }
-    if ((len >= 5 && memcmp(buf, "WARC/", 5) == 0) || has_ext(path, ".warc")) {
-        snprintf(reason, rsz, "WARC input is not supported yet");
         return FMT_REJECT;
     }
     if (has_ext(path, ".gz") || has_ext(path, ".bz2") || has_ext(path, ".xz") ||
@@ -212,8 +212,32 @@ static long long load(walk *w, const char *path)
     return (long long)len;
 }
 
+/* A WARC archive by name, or (for a regular file) by its first bytes. */
+static int is_warc(const char *path)
+{
+    if (has_ext(path, ".warc") || has_ext(path, ".warc.gz")) return 1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    char head[512];
+    struct stat st;
+    ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? pread(fd, head, sizeof head, 0) : -1;
+    close(fd);
+    return n > 0 && read_warc_sniff(head, (size_t)n);
+}
+
 static void read_file(walk *w, const char *path)
 {
+    if (is_warc(path)) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            walk_reject(w, path, "", strerror(errno));
+            return;
+        }
+        int r = read_warc_fd(path, fd, &w->wrap);
+        close(fd);
+        if (r > 0) w->rejects += r;
+        return;
+    }
     long long n = load(w, path);
     if (n < 0) return;
     char reason[160];
@@ -225,6 +249,7 @@ static void read_file(walk *w, const char *path)
     case FMT_SGML: r = read_sgml_buf(path, w->buf, len, &w->wrap); break;
     case FMT_TEXT: r = read_text_buf(path, w->buf, len, &w->wrap); break;
     case FMT_HTML: r = read_html_buf(path, w->buf, len, &w->wrap); break;
+    case FMT_WARC: r = read_warc_buf(path, w->buf, len, &w->wrap); break;
     case FMT_HTML_GZ: {
         char *html = NULL;
         size_t hlen = 0;

@@ -22,6 +22,16 @@
  *          "HTML page too large (more than 2 Mi nodes) and no text in its first part"
  *   gzip:  "truncated gzip", "corrupt gzip (<zlib's message>)",
  *          "file too large (more than 64 MiB)" (decompressed)
+ *   warc:  "truncated record", "bad Content-Length", "no Content-Length",
+ *          "garbage between records", "not a WARC file (no WARC/ header line)",
+ *          "WARC header larger than 64 KiB", "record larger than 16 MiB",
+ *          "not an HTTP response", "HTTP headers larger than 64 KiB",
+ *          "HTTP body larger than 16 MiB", "corrupt gzip HTTP body",
+ *          "corrupt deflate HTTP body", "unsupported Content-Encoding: <coding>",
+ *          "truncated gzip", "corrupt gzip (<zlib's message>)", "garbage after a gzip
+ *          member", and the html reasons; "byte N" is the offset in the WARC stream
+ *          (inflated bytes, for .warc.gz) of the record's first byte, or for the gzip
+ *          reasons of the point where the inflated bytes stopped
  */
 #ifndef SF_READ_H
 #define SF_READ_H
@@ -44,6 +54,16 @@ int read_sgml_buf(const char *path, const char *buf, size_t len, const sf_reader
  * paragraphs separated by blank lines; title, author, date, url, source (the site name)
  * and lang from the page's metadata. doc->path = path. */
 int read_html_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+
+/* A WARC/1.0 or 1.1 archive, plain or gzip (one member, or one per record): each HTML
+ * response (or resource) record read as a page (read_html_buf), with url, ext_id and
+ * date from the record. doc->path = "path#N", N the record's number. See warc.c. */
+int read_warc_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+/* The same streamed from a file descriptor (left open), in memory bounded by the largest
+ * record read (16 MiB), whatever the archive's size. */
+int read_warc_fd(const char *path, int fd, const sf_reader *rd);
+/* Whether a file's first bytes are a WARC record's, plain or gzip-compressed. */
+int read_warc_sniff(const char *buf, size_t len);
 
 /* Decompress a gzip buffer (one or more members) into *out (malloc'd, NUL-terminated),
  * at most `max` bytes. Returns 0, or -1 with *why set to a static reason. */
