@@ -108,7 +108,7 @@ bench: deps-dev
 	./bench/brief.sh
 
 eval: deps-dev
-	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN) $(BUILD)/tools/reuse-eval
+	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN) $(BUILD)/tools/reuse-eval $(BUILD)/tools/html-read
 	EVAL_BIN=$(abspath $(BUILD)/eval) ROUGE=$(abspath $(BUILD)/eval/rouge) ./eval/run.sh
 
 # The named-entity tagger's model: lexicons from Debian's iso-codes and pinned npm data
@@ -131,6 +131,12 @@ $(BUILD)/tools/ner-train: tools/ner_train.c $(LIB)
 
 # the syndication evaluation's generator and scorer (eval/syndication.sh): links the library
 $(BUILD)/tools/reuse-eval: tools/reuse_eval.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# the HTML reader alone, for eval/html.sh: pages in, JSON Lines and MB/s out; links the library
+$(BUILD)/tools/html-read: tools/html_read.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)

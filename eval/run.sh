@@ -12,4 +12,5 @@ rc=0
 ./quotes.sh || rc=1
 ./timex.sh || rc=1
 ./syndication.sh || rc=1
+./html.sh || rc=1
 exit $rc
