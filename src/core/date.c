@@ -67,6 +67,16 @@ static int month_name(const char *s, size_t *len)
     return 0;
 }
 
+/* Whether s[0, n) is an English weekday, full or in three letters. */
+static int weekday(const char *s, size_t n)
+{
+    static const char *const names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+    for (int i = 0; i < 7; i++)
+        if ((n == 3 || n == strlen(names[i])) && strncasecmp(s, names[i], n) == 0) return 1;
+    return 0;
+}
+
 static int digits(const char *s, int n, int *v)
 {
     int x = 0;
@@ -82,7 +92,7 @@ int sf_date_parse(const char *s, char out[11])
 {
     if (!s) return -1;
     while (isspace((unsigned char)*s)) s++;
-    int y, m, d;
+    int y = 0, m = 0, d = 0;
     size_t ml;
 
     /* ISO 8601: YYYY-MM-DD[...] */
@@ -94,7 +104,7 @@ int sf_date_parse(const char *s, char out[11])
         d = y % 100, m = (y / 100) % 100, y /= 10000;
         return emit(y, m, d, out);
     }
-    /* RFC 2822: optional "Sat, " then "26 Feb 2022" */
+    /* RFC 2822: optional "Sat, " then "26 Feb 2022"; feeds also write "Sat 26 Feb 2022" */
     const char *p = s;
     if (isalpha((unsigned char)p[0])) {
         const char *comma = strchr(p, ',');
@@ -103,6 +113,8 @@ int sf_date_parse(const char *s, char out[11])
         if (comma && (size_t)(comma - p) == word && !month_name(p, &ml)) {
             p = comma + 1;
             while (isspace((unsigned char)*p)) p++;
+        } else if (p[word] == ' ' && isdigit((unsigned char)p[word + 1]) && weekday(p, word)) {
+            p += word + 1;
         }
     }
     /* D[D](-| )Mon(-| )YYYY — RFC 2822, Reuters, "26 February 2022" */
@@ -117,6 +129,10 @@ int sf_date_parse(const char *s, char out[11])
                 if ((*q == '-' || *q == ' ') && digits(q + 1, 4, &y) == 0 &&
                     !isdigit((unsigned char)q[5]))
                     return emit(y, m, d, out);
+                /* RFC 822's two-digit year ("01 Apr 25"): 00-49 are 20xx (RFC 2822 4.3) */
+                if ((*q == '-' || *q == ' ') && digits(q + 1, 2, &y) == 0 &&
+                    (q[3] == ' ' || q[3] == '\0'))
+                    return emit(y < 50 ? 2000 + y : 1900 + y, m, d, out);
             }
         }
         return -1;

@@ -11,6 +11,7 @@
  *   - "WARC/" (a pipe or device holding an archive)    → WARC
  *   - gzip / zip / PDF                                 → rejected (not supported)
  *   - a NUL byte in the first 8 KiB                    → rejected as binary
+ *   - .rss/.atom, or <rss>, <rdf:RDF>, Atom <feed> root → RSS/Atom feed (feed.c)
  *   - .html/.htm/.xhtml, "<!DOCTYPE html", "<html"     → HTML (html.c)
  *   - .jsonl/.ndjson/.json, or first non-blank '{'     → JSON Lines
  *   - .sgm/.sgml, or "<DOC>", "<DOC ", "<!DOCTYPE lewis", "<REUTERS" → SGML
@@ -107,7 +108,7 @@ static int starts_ci(const char *p, size_t n, const char *lit)
     return n >= l && strncasecmp(p, lit, l) == 0;
 }
 
-typedef enum { FMT_TEXT, FMT_JSONL, FMT_SGML, FMT_HTML, FMT_HTML_GZ, FMT_WARC, FMT_REJECT } fmt;
+typedef enum { FMT_TEXT, FMT_JSONL, FMT_SGML, FMT_HTML, FMT_HTML_GZ, FMT_WARC, FMT_FEED, FMT_REJECT } fmt;
 
 /* Decide the format of a loaded file; on FMT_REJECT fills reason. */
 static fmt sniff(const char *path, const char *buf, size_t len, char *reason, size_t rsz)
@@ -150,6 +151,8 @@ static fmt sniff(const char *path, const char *buf, size_t len, char *reason, si
     }
     const char *p = buf + i;
     size_t n = len - i;
+    if (has_ext(path, ".rss") || has_ext(path, ".atom") || read_feed_sniff(buf, len))
+        return FMT_FEED;
     if (has_ext(path, ".html") || has_ext(path, ".htm") || has_ext(path, ".xhtml") ||
         starts_ci(p, n, "<!DOCTYPE html") || starts_ci(p, n, "<html"))
         return FMT_HTML;
@@ -250,6 +253,7 @@ static void read_file(walk *w, const char *path)
     case FMT_TEXT: r = read_text_buf(path, w->buf, len, &w->wrap); break;
     case FMT_HTML: r = read_html_buf(path, w->buf, len, &w->wrap); break;
     case FMT_WARC: r = read_warc_buf(path, w->buf, len, &w->wrap); break;
+    case FMT_FEED: r = read_feed_buf(path, w->buf, len, &w->wrap); break;
     case FMT_HTML_GZ: {
         char *html = NULL;
         size_t hlen = 0;

@@ -32,6 +32,10 @@
  *          member", and the html reasons; "byte N" is the offset in the WARC stream
  *          (inflated bytes, for .warc.gz) of the record's first byte, or for the gzip
  *          reasons of the point where the inflated bytes stopped
+ *   feed:  "malformed XML: <libxml2's message>" (at "line N"; the items recovered are
+ *          still read), "not an RSS or Atom feed", "no items in the feed", and per
+ *          "item N": "no text in the item", "invalid UTF-8 in the item",
+ *          "document larger than 16 MiB"
  */
 #ifndef SF_READ_H
 #define SF_READ_H
@@ -64,6 +68,14 @@ int read_warc_buf(const char *path, const char *buf, size_t len, const sf_reader
 int read_warc_fd(const char *path, int fd, const sf_reader *rd);
 /* Whether a file's first bytes are a WARC record's, plain or gzip-compressed. */
 int read_warc_sniff(const char *buf, size_t len);
+
+/* An RSS (2.0, 0.9x, 1.0) or Atom feed: one document per item or entry, its text from
+ * content:encoded / <content>, else description / summary, HTML turned into text; source
+ * = the feed's title. doc->path = "path#N", N the item's number. See feed.c. */
+int read_feed_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+/* Whether a file's first bytes are a feed's: after the XML prolog, <rss>, <rdf:RDF> or an
+ * Atom <feed>. */
+int read_feed_sniff(const char *buf, size_t len);
 
 /* Decompress a gzip buffer (one or more members) into *out (malloc'd, NUL-terminated),
  * at most `max` bytes. Returns 0, or -1 with *why set to a static reason. */

@@ -59,6 +59,14 @@ static void test_rfc2822(void **state)
     expect_date("Tue, 1 Mar 2022 08:15:00 GMT", "2022-03-01");
     expect_date("26 Feb 2022 10:00:00 +0000", "2022-02-26"); /* weekday is optional */
     expect_date("Wed, 31 Dec 2025 23:59:59 -0800", "2025-12-31");
+    /* RFC 822 (RSS pubDate): two-digit years; a weekday without its comma */
+    expect_date("Tue, 01 Apr 25 09:30:00 GMT", "2025-04-01");
+    expect_date("Fri, 13 Nov 98 10:00 EST", "1998-11-13");
+    expect_date("Tuesday, 01-Apr-25 09:30:00 GMT", "2025-04-01");
+    expect_date("Tue 01 Apr 2025 09:30:00 GMT", "2025-04-01");
+    expect_reject("Tue, 01 Apr 253"); /* neither two digits nor four */
+    expect_reject("Tue, 01 Apr 2");
+    expect_reject("Mayday 01 Apr 2025");
 }
 
 static void test_reuters(void **state)
