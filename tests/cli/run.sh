@@ -191,6 +191,38 @@ n=$(q "$DB2" "select count(*) from doc")
 [ $rc = 1 ] && grep -q "does-not-exist" "$T/err" && [ "$(q "$DB2" 'select count(*) from doc')" = 4 ] \
   && ok "missing path: named, exit 1, nothing stored lost" || no "missing path" "rc=$rc $(cat "$T/err")"
 
+# ---- HTML pages (invented): main text and metadata, boilerplate left out ------------------
+H="$T/html"; mkdir -p "$H"
+cat >"$H/dam.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Kestrel Dam bursts | Velmora Herald</title>
+<meta property="og:site_name" content="Velmora Herald"><link rel="canonical" href="https://herald.example/2025/03/14/dam">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kestrel Dam bursts","datePublished":"2025-03-14T07:10:00Z","author":{"@type":"Person","name":"Helena Roskell"}}</script>
+</head><body><div class="cookie-banner">We use cookies to give you the best experience on our website.</div>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Kestrel Dam bursts</h1><ul class="share"><li><a href="#">Share on Facebook</a></li></ul>
+<p>The Kestrel Dam gave way at about 4:40 a.m. on Friday after four days of heavy rain, the Velmora Water Authority said.</p>
+<figure><img src="d.jpg"><figcaption>The breach from the east bank. Photo: Lena Ostrova</figcaption></figure>
+<p>At least 12 people were killed as floodwater swept through three villages in the Ashwater valley, officials said.</p>
+<p>"We lost the spillway in minutes, not hours," said Idris Malvenne, who leads the authority.</p>
+<aside class="related"><a href="/a">Ashwater council approves an emergency budget for flood defences</a></aside>
+</article><footer>Copyright 2025 Velmora Herald</footer></body></html>
+HTML
+printf '<html><head><meta charset="windows-1252"><title>Caf\xe9 reopens</title></head><body><p>The caf\xe9 on the quay reopened on Monday, its owner said, three weeks after the flood reached its \x93front step\x94 and ruined the kitchen.</p></body></html>' | gzip >"$H/cafe.html.gz"
+printf '<html><body><nav><a href="/">Home</a></nav></body></html>' >"$H/empty.htm"
+"$SF" extract "$H/dam.html" >"$T/html.jsonl" 2>"$T/err"
+check "extract page.html: title, outlet, date, and the article's paragraphs" jq -e '
+  .title == "Kestrel Dam bursts" and .source == "Velmora Herald" and .date == "2025-03-14"
+  and (.text | startswith("The Kestrel Dam gave way")) and (.text | contains("officials said.\n\n\"We lost"))
+  and (.entities | map(.text) | index("Idris Malvenne") != null)' "$T/html.jsonl"
+check "extract page.html: cookie banner, menu, share bar, caption, teaser and footer left out" jq -e '
+  .text | (contains("cookies") or contains("Sport") or contains("Share") or contains("Photo")
+           or contains("emergency budget") or contains("Copyright")) | not' "$T/html.jsonl"
+"$SF" ingest --db "$T/html.db" "$H" 2>"$T/html.err"; rc=$?
+[ $rc = 1 ] && grep -q "empty.htm: .*no article text found in the HTML" "$T/html.err" \
+  && ok "ingest HTML: a page without article text is rejected by name" || no "ingest HTML: a page without article text is rejected by name" "rc=$rc $(cat "$T/html.err")"
+check "ingest HTML: page and .html.gz stored with author, URL, date; windows-1252 read as UTF-8" test \
+  "$(q "$T/html.db" "SELECT (SELECT count(*) FROM doc) = 2 AND (SELECT count(*) FROM doc WHERE author = 'Helena Roskell' AND url = 'https://herald.example/2025/03/14/dam' AND day IS NOT NULL) = 1 AND (SELECT count(*) FROM doc WHERE title = 'Caf'||char(233)||' reopens' AND text LIKE '%'||char(8220)||'front step'||char(8221)||'%') = 1")" = 1
+
 # ---- kill -9 during a large ingest ---------------------------------------------------------
 # The ingest reads JSON Lines from a FIFO whose writer never closes it, so it cannot
 # finish before the kill, whatever the machine's speed. Whenever the kill lands (mid-
