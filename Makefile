@@ -13,7 +13,7 @@
 CC      ?= cc
 BUILD   ?= build
 WERROR  ?=
-PKGS    := libutf8proc sqlite3 jansson libxxhash libxml-2.0 zlib
+PKGS    := libutf8proc sqlite3 jansson libxxhash libxml-2.0 zlib libexttextcat
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-unused-parameter $(WERROR)
 OPT     ?= -O3 -g
@@ -37,7 +37,8 @@ BIN      := $(BUILD)/storyfold
 # what building and `make test` need; the CLI tests use sqlite3 and jq as a user would, and
 # Debian's python3-jsonschema to hold the JSON brief to its schema (docs/brief.schema.json)
 DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqlite3-dev \
-               libjansson-dev libxxhash-dev libxml2-dev zlib1g-dev libcmocka-dev sqlite3 jq \
+               libjansson-dev libxxhash-dev libxml2-dev zlib1g-dev libexttextcat-dev \
+               libexttextcat-data libcmocka-dev sqlite3 jq \
                python3-jsonschema
 # what the sanitizer build, the fuzzers, the benchmark and the evaluations add
 # (wordnet-base: the WordNet exception lists ROUGE's -m stemming looks words up in)

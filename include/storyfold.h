@@ -149,7 +149,8 @@ typedef struct sf_doc {
     char id[33];  /* hex XXH3-128 of the normalized body (sf_doc_analyze) */
     char *path;   /* origin: "file", "file:LINE" (JSON Lines), "file#DOCNO" (SGML) */
     char *ext_id; /* the input's own id (JSON "id", SGML DOCNO), or NULL */
-    char *title, *source, *date, *url, *author, *lang; /* date: "YYYY-MM-DD" */
+    char *title, *source, *date, *url, *author, *lang; /* date: "YYYY-MM-DD"; lang: as
+                            declared, then ISO 639-1 ("fr") after sf_doc_analyze */
     char *text;  /* the stored body, valid UTF-8, NUL-terminated */
     size_t len;  /* its length in bytes */
     int32_t day; /* date as days since 1970-01-01, or SF_NO_DAY */
@@ -174,8 +175,11 @@ typedef struct sf_doc {
 sf_doc *sf_doc_new(void);
 void sf_doc_free(sf_doc *doc);
 
-/* Normalize, mark boilerplate, split sentences, tokenize and stem; set id; then find
- * numeric claims, time expressions and quotations. */
+/* Normalize, mark boilerplate, identify the language (doc->lang: a declared tag cut to
+ * its primary subtag, "en-GB" -> "en", kept unless the text is clearly in another
+ * language; else the language told from the text, or NULL), split sentences, tokenize and
+ * stem in that language; set id; then find numeric claims, time expressions and
+ * quotations. */
 int sf_doc_analyze(sf_doc *doc, sf_error *err);
 /* The first half alone (id, boilerplate, sentences, tokens): what linking needs. */
 int sf_doc_analyze_text(sf_doc *doc, sf_error *err);
@@ -192,7 +196,8 @@ void sf_tagger_free(sf_tagger *t);
 /* Another tagger on the same loaded model, for another thread; proto must outlive it. */
 sf_tagger *sf_tagger_share(const sf_tagger *proto);
 /* Find the named entities of an analyzed document (fills doc->ents), boilerplate
- * included: users of the entities leave those out (sf_doc_in_boilerplate). */
+ * included: users of the entities leave those out (sf_doc_in_boilerplate). The model is
+ * English: a document whose lang is known and not "en" gets none. */
 void sf_doc_tag(sf_doc *doc, sf_tagger *t);
 
 /* ---- reading ------------------------------------------------------------------------ */

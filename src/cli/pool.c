@@ -6,6 +6,7 @@
 #include "cli/pool.h"
 
 #include "core/mem.h"
+#include "text/lang.h"
 #include "text/token.h"
 
 #include <pthread.h>
@@ -66,6 +67,7 @@ static void *work(void *arg)
     }
     pthread_mutex_unlock(&p->mu);
     tok_thread_end();
+    lang_thread_end();
     return NULL;
 }
 

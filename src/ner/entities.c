@@ -95,6 +95,15 @@ static void tag_entities(sf_doc *d, sf_tagger *t)
 
 void sf_doc_tag(sf_doc *d, sf_tagger *t)
 {
-    tag_entities(d, t);
+    /* The model learned English (CoNLL-2003) and its features are English ones: in German
+     * every noun is capitalized, in French the gazetteers miss. A document known to be in
+     * another language gets no entities rather than wrong ones; an unknown one is tagged. */
+    if (d->lang && strcmp(d->lang, "en") != 0) {
+        free(d->ents);
+        d->ents = NULL;
+        d->n_ents = 0;
+    } else {
+        tag_entities(d, t);
+    }
     quote_resolve(d); /* speakers to the people just found */
 }

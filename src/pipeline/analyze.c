@@ -1,5 +1,5 @@
 /* analyze.c — the per-document stages in order: clean (identity, boilerplate), then text
- * (sentences, tokens, terms), then the extractors that need no model (numeric claims, time
+ * (language, sentences, tokens, terms in that language), then the extractors that need no model (numeric claims, time
  * expressions, quotations). Pure function of the document's text. */
 #include "clean/clean.h"
 #include "core/error.h"
@@ -8,6 +8,7 @@
 #include "extract/quote.h"
 #include "extract/timex.h"
 #include "storyfold.h"
+#include "text/lang.h"
 #include "text/sentence.h"
 #include "text/token.h"
 
@@ -31,6 +32,8 @@ int sf_doc_analyze_text(sf_doc *d, sf_error *err)
         return sf_fail(err, SF_EFORMAT, "%s: document larger than 16 MiB", d->path ? d->path : "?");
     clean_body_id(d->text, d->len, d->id);
     clean_boilerplate(d);
+    lang_doc(d);
+    const tok_lang *lang = tok_lang_get(d->lang);
 
     sf_span *spans = NULL;
     size_t ns = sent_split(d->text, d->len, &spans);
@@ -46,7 +49,7 @@ int sf_doc_analyze_text(sf_doc *d, sf_error *err)
         s->start = spans[i].start;
         s->end = spans[i].end;
         s->tok_first = (uint32_t)d->n_toks;
-        tok_scan(d->text, s->start, s->end, &d->toks, &d->n_toks, &cap);
+        tok_scan(d->text, s->start, s->end, lang, &d->toks, &d->n_toks, &cap);
         s->n_tok = (uint32_t)(d->n_toks - s->tok_first);
         s->boilerplate = (uint8_t)in_boilerplate(d, s->start, s->end);
     }

@@ -1,7 +1,9 @@
 /* token.c — the tokenizer: words as runs of letters, marks and digits (with apostrophes
- * inside them), each with a byte span and a term hash. A term is the Snowball English
- * stem of the casefolded NFC word, hashed with XXH3-64, so that vectors are arrays of
- * integers rather than strings. */
+ * inside them), each with a byte span and a term hash. A term is the Snowball stem, in
+ * the document's language, of the casefolded NFC word, hashed with XXH3-64, so that
+ * vectors are arrays of integers rather than strings. Which language a document is in
+ * is lang.c's business; this file only maps a language code to its stemmer, stop list
+ * and elision rule. */
 #include "text/token.h"
 
 #include "core/mem.h"
@@ -15,12 +17,61 @@
 
 #define MAX_WORD 64 /* longer "words" (URLs, hashes) are not terms */
 
-static _Thread_local struct sb_stemmer *stemmer;
+/* How one language's words become terms. A language without a Snowball stemmer (Polish,
+ * Chinese, ...) is casefolded only (the last entry): an English stemmer would strip
+ * "-s" and "-ed" from words that have no such suffixes. A document whose language is
+ * unknown is treated as English, as every document was before languages were told
+ * apart: most unknowns are short English items, and their terms must match those of
+ * the English articles they belong with. */
+struct tok_lang {
+    const char *code;     /* ISO 639-1 */
+    const char *snowball; /* libstemmer algorithm, or NULL */
+    int8_t stop;          /* stop list (stopwords.h), or -1 */
+    uint8_t elision;      /* drop an elided article or preposition: "l'armée" -> "armée" */
+};
+
+static const tok_lang langs[] = {
+    {"en", "english", STOP_EN, 0},    {"ar", "arabic", -1, 0},
+    {"ca", "catalan", -1, 1},         {"da", "danish", STOP_DA, 0},
+    {"de", "german", STOP_DE, 0},     {"el", "greek", -1, 0},
+    {"es", "spanish", STOP_ES, 0},    {"eu", "basque", -1, 0},
+    {"fi", "finnish", -1, 0},         {"fr", "french", STOP_FR, 1},
+    {"ga", "irish", -1, 0},           {"hi", "hindi", -1, 0},
+    {"hu", "hungarian", -1, 0},       {"hy", "armenian", -1, 0},
+    {"id", "indonesian", -1, 0},      {"it", "italian", STOP_IT, 1},
+    {"lt", "lithuanian", -1, 0},      {"nb", "norwegian", STOP_NO, 0},
+    {"ne", "nepali", -1, 0},          {"nl", "dutch", STOP_NL, 0},
+    {"nn", "norwegian", STOP_NO, 0},  {"no", "norwegian", STOP_NO, 0},
+    {"pt", "portuguese", STOP_PT, 0}, {"ro", "romanian", -1, 0},
+    {"ru", "russian", STOP_RU, 0},    {"sr", "serbian", -1, 0},
+    {"sv", "swedish", STOP_SV, 0},    {"ta", "tamil", -1, 0},
+    {"tr", "turkish", -1, 0},         {"yi", "yiddish", -1, 0},
+    {NULL, NULL, -1, 0}, /* any other language: casefolding only */
+};
+#define N_LANGS (sizeof langs / sizeof *langs)
+
+/* One stemmer per language and thread: libstemmer's are not thread-safe. */
+static _Thread_local struct sb_stemmer *stemmers[N_LANGS];
 
 void tok_thread_end(void)
 {
-    if (stemmer) sb_stemmer_delete(stemmer);
-    stemmer = NULL;
+    for (size_t i = 0; i < N_LANGS; i++) {
+        if (stemmers[i]) sb_stemmer_delete(stemmers[i]);
+        stemmers[i] = NULL;
+    }
+}
+
+const tok_lang *tok_lang_get(const char *code)
+{
+    if (!code) return &langs[0];
+    for (size_t i = 0; i + 1 < N_LANGS; i++)
+        if (strcmp(code, langs[i].code) == 0) return &langs[i];
+    return &langs[N_LANGS - 1];
+}
+
+int tok_lang_stems(const tok_lang *l)
+{
+    return (l ? l : &langs[0])->snowball != NULL;
 }
 
 static int is_word_cp(utf8proc_int32_t c)
@@ -72,29 +123,45 @@ size_t tok_fold(const char *word, size_t len, char *out, size_t cap)
     return r;
 }
 
-uint64_t tok_term(const char *word, size_t len)
+/* "l'armée", "qu'il", "dell'esercito": what stands before an apostrophe no more than
+ * ELISION_MAX bytes in is an elided article, pronoun or preposition. Longer heads are
+ * words of their own ("aujourd'hui", which the French stop list holds whole). */
+#define ELISION_MAX 6
+
+uint64_t tok_term(const char *word, size_t len, const tok_lang *l)
 {
-    char low[MAX_WORD * 4 + 1];
-    size_t n = tok_fold(word, len, low, sizeof low);
+    if (!l) l = &langs[0];
+    char buf[MAX_WORD * 4 + 1];
+    size_t n = tok_fold(word, len, buf, sizeof buf);
+    char *low = buf;
+    if (l->elision)
+        for (size_t i = 1; i <= ELISION_MAX && i + 1 < n; i++)
+            if (low[i] == '\'') {
+                low += i + 1;
+                n -= i + 1;
+                break;
+            }
     size_t chars = 0; /* one-letter words carry no topic, in any script */
     for (size_t i = 0; i < n && chars < 2; i++) chars += ((unsigned char)low[i] & 0xC0) != 0x80;
     if (chars < 2) return 0;
     int digits = 0;
     for (size_t i = 0; i < n; i++) digits += (low[i] >= '0' && low[i] <= '9');
     if (digits == (int)n) return 0;
-    if (stop_is(low, n)) return 0;
+    if (stop_is(l->stop, low, n)) return 0;
     /* possessive 's is not part of the term */
-    if (n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') n -= 2;
-    if (!stemmer && !(stemmer = sb_stemmer_new("english", NULL))) abort();
-    const sb_symbol *s = sb_stemmer_stem(stemmer, (const sb_symbol *)low, (int)n);
-    int sl = sb_stemmer_length(stemmer);
+    if (l == &langs[0] && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') n -= 2;
+    if (!l->snowball) return XXH3_64bits(low, n) | 1;
+    struct sb_stemmer **st = &stemmers[l - langs];
+    if (!*st && !(*st = sb_stemmer_new(l->snowball, NULL))) abort();
+    const sb_symbol *s = sb_stemmer_stem(*st, (const sb_symbol *)low, (int)n);
+    int sl = sb_stemmer_length(*st);
     if (!s || sl <= 0) return XXH3_64bits(low, n) | 1;
     /* |1 keeps 0 free to mean "no term" */
     return XXH3_64bits(s, (size_t)sl) | 1;
 }
 
-void tok_scan(const char *text, uint32_t start, uint32_t end, sf_token **toks, size_t *n,
-              size_t *cap)
+void tok_scan(const char *text, uint32_t start, uint32_t end, const tok_lang *lang,
+              sf_token **toks, size_t *n, size_t *cap)
 {
     const utf8proc_uint8_t *t = (const utf8proc_uint8_t *)text;
     uint32_t i = start;
@@ -134,6 +201,6 @@ void tok_scan(const char *text, uint32_t start, uint32_t end, sf_token **toks, s
         sf_token *tk = &(*toks)[(*n)++];
         tk->start = ws;
         tk->end = we;
-        tk->term = (we - ws) <= MAX_WORD * 4 ? tok_term(text + ws, we - ws) : 0;
+        tk->term = (we - ws) <= MAX_WORD * 4 ? tok_term(text + ws, we - ws, lang) : 0;
     }
 }

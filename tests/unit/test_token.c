@@ -20,7 +20,7 @@ static void expect_words(const char *text, const char *const *want)
 {
     sf_token *toks = NULL;
     size_t n = 0, cap = 0;
-    tok_scan(text, 0, (uint32_t)strlen(text), &toks, &n, &cap);
+    tok_scan(text, 0, (uint32_t)strlen(text), NULL, &toks, &n, &cap);
     size_t nw = 0;
     while (want[nw]) nw++;
     if (n != nw) {
@@ -46,7 +46,7 @@ static void expect_words(const char *text, const char *const *want)
 
 static uint64_t term(const char *w)
 {
-    return tok_term(w, strlen(w));
+    return tok_term(w, strlen(w), NULL);
 }
 
 static void test_scan_basic(void **state)
@@ -108,9 +108,9 @@ static void test_scan_subrange(void **state)
     sf_token *toks = NULL;
     size_t n = 0, cap = 0;
     /* scan only "Rivers rose fast." (offset 11) and append to what is there */
-    tok_scan(t, 0, 10, &toks, &n, &cap);
+    tok_scan(t, 0, 10, NULL, &toks, &n, &cap);
     assert_int_equal(n, 2);
-    tok_scan(t, 11, (uint32_t)strlen(t), &toks, &n, &cap);
+    tok_scan(t, 11, (uint32_t)strlen(t), NULL, &toks, &n, &cap);
     assert_int_equal(n, 5);
     assert_int_equal(toks[2].start, 11);
     assert_int_equal(toks[2].end, 17);
@@ -118,7 +118,7 @@ static void test_scan_subrange(void **state)
     assert_int_equal(toks[4].end, 27);
     /* each token's term is tok_term of its bytes */
     for (size_t i = 0; i < n; i++)
-        assert_true(toks[i].term == tok_term(t + toks[i].start, toks[i].end - toks[i].start));
+        assert_true(toks[i].term == tok_term(t + toks[i].start, toks[i].end - toks[i].start, NULL));
     assert_true(toks[2].term == term("rivers"));
     free(toks);
 }
