@@ -6,7 +6,8 @@
 #   make test     unit tests (cmocka) + end-to-end CLI tests
 #   make asan     the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make bench    ingest throughput on ../shared/data/corpora, tagging speed, the brief of a
-#                 1,000-article story (medians of 5)
+#                 1,000-article story (medians of 5); SCALE=1 adds bench-scale
+#   make bench-scale  ingest of a generated stream at 10k, 100k, 1M articles (10 min or more)
 #   make fuzz     build the libFuzzer targets (clang)
 #   make model    rebuild models/ner.sfm from ../shared/data/conll2003 and npm lexicons
 
@@ -47,7 +48,7 @@ DEBIAN_PKGS := build-essential pkg-config libutf8proc-dev libstemmer-dev libsqli
 DEV_PKGS    := clang libclang-rt-14-dev time wordnet-base iso-codes python3-sklearn \
                $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 
-.PHONY: all deps deps-dev demo test unit cli-test asan bench eval fuzz model clean
+.PHONY: all deps deps-dev demo test unit cli-test asan bench bench-scale eval fuzz model clean
 
 all: storyfold
 
@@ -107,6 +108,13 @@ bench: deps-dev
 	./bench/ingest.sh
 	./bench/ner.sh
 	./bench/brief.sh
+	@if [ -n "$(SCALE)" ]; then $(MAKE) --no-print-directory bench-scale; \
+	 else echo "bench: scale skipped (1M articles, 10 minutes or more): make bench SCALE=1, or make bench-scale"; fi
+
+# ingest at 10k, 100k and 1M generated articles (SIZES="10000 100000" for a quick run)
+bench-scale: deps-dev
+	@$(MAKE) --no-print-directory storyfold $(BUILD)/tools/gen-stream
+	STORYFOLD=$(abspath $(BIN)) GEN_STREAM=$(abspath $(BUILD)/tools/gen-stream) ./bench/scale.sh
 
 eval: deps-dev
 	@$(MAKE) --no-print-directory storyfold $(EVAL_BIN) $(BUILD)/tools/reuse-eval $(BUILD)/tools/html-read
@@ -135,6 +143,12 @@ $(BUILD)/tools/reuse-eval: tools/reuse_eval.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# the scale benchmark's stream generator (bench/scale.sh): standalone, reads ../shared
+$(BUILD)/tools/gen-stream: tools/gen_stream.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $<
 
 # the HTML reader alone, for eval/html.sh: pages in, JSON Lines and MB/s out; links the library
 $(BUILD)/tools/html-read: tools/html_read.c $(LIB)
