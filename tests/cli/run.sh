@@ -223,6 +223,25 @@ check "extract page.html: cookie banner, menu, share bar, caption, teaser and fo
 check "ingest HTML: page and .html.gz stored with author, URL, date; windows-1252 read as UTF-8" test \
   "$(q "$T/html.db" "SELECT (SELECT count(*) FROM doc) = 2 AND (SELECT count(*) FROM doc WHERE author = 'Helena Roskell' AND url = 'https://herald.example/2025/03/14/dam' AND day IS NOT NULL) = 1 AND (SELECT count(*) FROM doc WHERE title = 'Caf'||char(233)||' reopens' AND text LIKE '%'||char(8220)||'front step'||char(8221)||'%') = 1")" = 1
 
+# ---- languages (invented French and German reports): identified, stemmed, linked ----------
+L=tests/cli/lang
+"$SF" extract "$L/fr-barrage-1.txt" "$L/de-hochwasser.txt" >"$T/lang.jsonl" 2>"$T/err"
+check "extract: a French and a German article get lang fr and de" jq -e -s '
+  length == 2 and .[0].lang == "fr" and .[1].lang == "de"' "$T/lang.jsonl"
+check "extract: the English NER model leaves a German article alone" jq -e -s '
+  (.[1].entities | length) == 0 and (.[1].sentences | length) >= 6' "$T/lang.jsonl"
+"$SF" cluster "$L" >"$T/lang.tsv" 2>"$T/err"
+check "cluster: two French reports of one event together, a third apart" awk -F'\t' '
+  { ev[$1] = $2 } END { a = ev["'"$L"'/fr-barrage-1.txt"]; b = ev["'"$L"'/fr-barrage-2.txt"]
+    c = ev["'"$L"'/fr-elections.txt"]; exit !(a != "" && a == b && c != a) }' "$T/lang.tsv"
+# declared languages: cut to the primary subtag; a template's "en" on a German text overruled
+jq -c -n --rawfile en examples/flood/velmora-herald-kestrel-dam-bursts.txt \
+  --rawfile de "$L/de-hochwasser.txt" \
+  '{text: $en, lang: "en-GB"}, {text: $de, lang: "en"}, {text: $de, lang: "de-AT"}' \
+  | "$SF" extract - >"$T/declared.jsonl" 2>"$T/err"
+check "extract: declared languages normalized, a wrong one overruled" jq -e -s '
+  map(.lang) == ["en", "de", "de"]' "$T/declared.jsonl"
+
 # ---- kill -9 during a large ingest ---------------------------------------------------------
 # The ingest reads JSON Lines from a FIFO whose writer never closes it, so it cannot
 # finish before the kill, whatever the machine's speed. Whenever the kill lands (mid-
