@@ -42,17 +42,13 @@ static int tag_of(const char *name)
     return DT_OTHER;
 }
 
-/* Elements whose content is never article text: not stored at all. */
+/* Elements whose content is never article text and never holds other elements: not
+ * stored at all. Others that hold no article text (button, select, svg, noscript, iframe...)
+ * are kept and marked by the extractor: libxml2 may nest the rest of a page inside one
+ * that is left open (an end tag it ignores), and dropping it would drop the page. */
 static int drops_content(int tag)
 {
-    switch (tag) {
-    case DT_SCRIPT: case DT_STYLE: case DT_TEMPLATE: case DT_SVG: case DT_MATH: case DT_IFRAME:
-    case DT_OBJECT: case DT_EMBED: case DT_CANVAS: case DT_SELECT: case DT_OPTION:
-    case DT_TEXTAREA: case DT_BUTTON: case DT_NOSCRIPT: case DT_AUDIO: case DT_VIDEO:
-        return 1;
-    default:
-        return 0;
-    }
+    return tag == DT_SCRIPT || tag == DT_STYLE || tag == DT_TEMPLATE || tag == DT_TEXTAREA;
 }
 
 /* Attributes kept (lowercase names, as libxml2 reports them for HTML). */

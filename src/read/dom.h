@@ -2,8 +2,8 @@
  * recovery mode: any bytes give a tree). Nodes are stored in document order, so a node's
  * subtree is the index range [i, end) and every walk is a loop, never a recursion, at any
  * depth. Only what extraction reads is kept: element tags, a few attributes, text. The
- * content of script, style, template, svg, iframe and form controls is dropped, except
- * the JSON-LD scripts and the <title>. Knows nothing of articles (html_*.c do). */
+ * content of script, style, template and textarea is dropped, except the JSON-LD
+ * scripts. Knows nothing of articles (html_*.c do). */
 #ifndef SF_DOM_H
 #define SF_DOM_H
 

@@ -131,7 +131,9 @@ static int own_marks(const dom *d, size_t i)
     switch (t) {
     case DT_NAV: case DT_ASIDE: case DT_FOOTER: case DT_HEADER: case DT_MENU: case DT_DIALOG:
     case DT_FIGCAPTION: case DT_HEAD: case DT_TITLE: case DT_FIGURE: case DT_ADDRESS:
-    case DT_LABEL: case DT_INPUT: case DT_LEGEND:
+    case DT_LABEL: case DT_INPUT: case DT_LEGEND: case DT_BUTTON: case DT_SELECT:
+    case DT_OPTION: case DT_SVG: case DT_MATH: case DT_NOSCRIPT: case DT_IFRAME: case DT_OBJECT:
+    case DT_EMBED: case DT_CANVAS: case DT_AUDIO: case DT_VIDEO:
         m |= M_BAD;
         break;
     case DT_ARTICLE: case DT_MAIN:
@@ -352,7 +354,7 @@ void html_main(const dom *d, const char *title, html_page *page)
     uint8_t *good_below = sf_xcalloc(n, 1);
     for (size_t i = n; i-- > 1;) {
         const dom_node *x = &d->n[i];
-        if ((c.mark[i] & M_HIDDEN) || x->tag == DT_HEAD) txt[i] = ptxt[i] = 0;
+        if (x->tag == DT_HEAD || x->tag == DT_SCRIPT || x->tag == DT_STYLE) txt[i] = ptxt[i] = 0;
         txt[x->parent] += txt[i];
         ptxt[x->parent] += ptxt[i];
         if ((c.mark[i] & M_GOOD) || good_below[i]) good_below[x->parent] = 1;
@@ -363,11 +365,14 @@ void html_main(const dom *d, const char *title, html_page *page)
         const dom_node *x = &d->n[i];
         uint8_t p = c.mark[x->parent];
         uint8_t m = c.mark[i];
-        if ((m & M_BAD) && (good_below[i] || txt[i] * 2 >= total || ptxt[i] * 2 > ptotal) &&
-            !(m & M_HIDDEN) &&
-            x->tag != DT_HEAD && x->tag != DT_TITLE) {
+        int holds_page = txt[i] * 2 >= total || ptxt[i] * 2 > ptotal;
+        if ((m & M_BAD) && (good_below[i] || holds_page) && x->tag != DT_HEAD &&
+            x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
-        }
+        /* a page streamed into a hidden holder for a script to move (React, Next.js) */
+        if ((m & M_HIDDEN) && holds_page && x->tag != DT_HEAD && x->tag != DT_SCRIPT &&
+            x->tag != DT_STYLE && x->tag != DT_TITLE)
+            m = (uint8_t)((m & ~M_HIDDEN) | M_EXEMPT);
         if (x->tag == DT_TEXT) m = 0;
         m |= p & (M_BAD | M_HIDDEN | M_LINK | M_PRE);
         if (x->tag == DT_A) m |= M_LINK;
