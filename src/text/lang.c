@@ -38,17 +38,18 @@
 #define MIN_LETTERS 20
 /* The n-gram classifier answers for anything, and on what is not running text (results
  * tables, product listings, lists of names: "Shr 30 cts vs 17 cts Net 573,000") it
- * answers Catalan, French or Danish for English. Its answer is taken only for text of
- * at least NGRAM_LETTERS letters with at most one digit for NGRAM_DIGITS letters and at
- * most NGRAM_CAPITALS percent of capitalized words (German running text: about 40%;
- * lists of names and products: 60% and more), when it
- * names at most NGRAM_CANDIDATES models within 3% of each other (English not among them
- * unless first), when English function words are under NGRAM_EN_SHARE percent of the
- * words, and when the language it names, if it has a stop list, holds at least
- * NGRAM_OWN_SHARE percent of them. Otherwise the language is unknown, which downstream
+ * answers Catalan, French or Danish for English. It is asked only about text of at
+ * least NGRAM_LETTERS letters with at most one digit for NGRAM_DIGITS letters (running
+ * text: 1 in 20 to 30), at most NGRAM_CAPITALS percent of capitalized words (German
+ * running text: about 40%; lists of names and products: 60% and more) and English
+ * function words under NGRAM_EN_SHARE percent of the words (what has more is English of
+ * a kind, a table or a listing, and stays unknown); its answer is taken when it names at
+ * most NGRAM_CANDIDATES models within 3% of each other (English not among them unless
+ * first) and the language it names, if that has a stop list, holds at least
+ * NGRAM_OWN_SHARE percent of the words. Otherwise the language is unknown, which downstream
  * means English's rules: what was there before languages were told apart. */
 #define NGRAM_LETTERS    80
-#define NGRAM_DIGITS     4
+#define NGRAM_DIGITS     8
 #define NGRAM_CAPITALS   50
 #define NGRAM_CANDIDATES 3
 #define NGRAM_EN_SHARE   5
@@ -191,9 +192,11 @@ static void scan(profile *p, const char *text, size_t len)
     size_t i = 0, ws = 0;
     unsigned chars = 0;
     int ascii = 1, capital = 0;
-    while (i < len) {
+    while (i < len && p->words < VOTE_WORDS) { /* enough to tell; the rest costs time */
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(t + i, (utf8proc_ssize_t)(len - i), &c);
+        utf8proc_ssize_t k = 1;
+        if (t[i] < 0x80) c = t[i];
+        else k = utf8proc_iterate(t + i, (utf8proc_ssize_t)(len - i), &c);
         if (k <= 0) {
             c = ' ';
             k = 1;
@@ -307,13 +310,15 @@ static int classify(const char *text, size_t len, char out[LANG_CODE_MAX], int *
 static int classify_open(const profile *p, const char *text, size_t len,
                          char out[LANG_CODE_MAX])
 {
+    /* checked before the classifier runs, as it costs a millisecond */
     if (p->letters < NGRAM_LETTERS || p->digits * NGRAM_DIGITS > p->letters ||
-        p->capitalized * 100 > NGRAM_CAPITALS * p->words)
+        p->capitalized * 100 > NGRAM_CAPITALS * p->words ||
+        p->hits[STOP_EN] * 100 >= NGRAM_EN_SHARE * p->words)
         return 0;
     int en, n = classify(text, len, out, &en);
     if (n < 1 || n > NGRAM_CANDIDATES) return 0;
     if (strcmp(out, "en") == 0) return 1;
-    if (en || p->hits[STOP_EN] * 100 >= NGRAM_EN_SHARE * p->words) return 0;
+    if (en) return 0;
     int l = stop_lang(out);
     if (l >= 0 && p->hits[l] * 100 < NGRAM_OWN_SHARE * p->words) return 0;
     return 1;
@@ -328,6 +333,10 @@ static void take(char *buf, size_t *n, const char *text, size_t start, size_t en
     const utf8proc_uint8_t *t = (const utf8proc_uint8_t *)text;
     size_t i = start;
     while (i < end && *n < LANG_PREFIX) {
+        if ((unsigned char)text[i] - 1u < 0x7Fu) { /* ASCII but NUL */
+            buf[(*n)++] = text[i++];
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate(t + i, (utf8proc_ssize_t)(end - i), &c);
         if (k <= 0 || c == 0) {
