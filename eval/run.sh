@@ -11,6 +11,7 @@ rc=0
 ./ner.sh || rc=1
 ./quotes.sh || rc=1
 ./timex.sh || rc=1
+./lang.sh || rc=1
 ./syndication.sh || rc=1
 ./html.sh || rc=1
 exit $rc
