@@ -23,10 +23,11 @@ status=0
 count() { # count NAME INPUT: one line of figures for the set
   "$SF" extract "$2" 2>/dev/null | jq -r '.lang // "unknown"' >"$T/langs" || true
   awk -v name="$1" '{ n++; if ($0 == "en") en++; else if ($0 == "unknown") unk++; else { other++; o[$0]++ } }
-    END { s = ""; for (l in o) s = s " " l ":" o[l]
+    END { if (!n) { printf "lang %s: no documents read\n", name; exit 1 }
+          s = ""; for (l in o) s = s " " l ":" o[l]
           printf "lang %s: %d docs: English %d (%.1f%%), unknown %d, another language %d (%.2f%%)%s\n",
             name, n, en, 100 * en / n, unk, other, 100 * other / n, (s == "" ? "" : " [" s " ]")
-          exit (other * 200 > n) }' "$T/langs" || { echo "eval lang: GATE: $1: over 0.5% taken for another language"; status=1; }
+          exit (other * 200 > n) }' "$T/langs" || { echo "eval lang: GATE: $1: none read, or over 0.5% taken for another language"; status=1; }
 }
 [ -d "$D/corpora/bbc" ] && count bbc "$D/corpora/bbc"
 [ -d "$D/duc2004-dev/docs" ] && count duc2004-dev "$D/duc2004-dev/docs"
