@@ -35,6 +35,7 @@ enum {
     M_LINK = 8,    /* inside <a> (inherited) */
     M_PRE = 16,    /* inside <pre> (inherited) */
     M_EXEMPT = 32, /* a boilerplate mark ignored: the element holds the article */
+    M_SOFT = 64,   /* the boilerplate mark is by a soft class name (own mark only) */
 };
 
 static int is_block_tag(int t)
@@ -79,20 +80,24 @@ static const char *const BAD_ANYWHERE[] = {
     "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscri", "signup",
     "sign-up", "share", "sharing", "social", "related", "recommend", "outbrain", "taboola",
     "promo", "advert", "sponsor", "popup", "modal", "breadcrumb", "pagination", "sidebar",
-    "readmore", "read-more", "more-stories", "trending", "popular", "byline",
-    "caption", "credit", "footer", "masthead", "skiplink", "skip-link", "toolbar",
+    "readmore", "read-more", "more-stories", "trending", "popular", "byline", "footer", "masthead", "skiplink", "skip-link", "toolbar",
     "author-bio", "authorbio", "author-box", "authorbox", "newsletter", "paywall-prompt",
     "visually-hidden", "visuallyhidden", "sr-only", "screen-reader", "hidden-text", "jump-link",
     "tag-list", "taglist", "post-tags", "article-tags", "donate", "login", "signin",
     "most-read", "mostread", "you-may-also", "also-like", "next-article", "prev-article",
-    "post-navigation", "post-nav", "pagenav", "alert-bar", "ticker", "print-only", "lightbox",
-    "gallery-thumb", "overlay", "rating", "reactions", "emoji", "pullquote", "pull-quote",
-    NULL};
-static const char *const BAD_WORD_START[] = {"nav", "menu", "header", "banner", "tags",
-                                            "meta", "dateline", "timestamp", "follow",
-                                            "search", "toc", "bio", NULL};
+    "post-navigation", "post-nav", "pagenav", "alert-bar", "ticker", "print-only",
+    "gallery-thumb", "reactions", "emoji", NULL};
+static const char *const BAD_WORD_START[] = {"nav", "menu", NULL};
 static const char *const BAD_WHOLE[] = {"ad", "ads", "adv", "dfp", "tag", "date", "author", "cta",
-                                       "share", "hide", "hidden", NULL};
+                                       "share", NULL};
+/* Soft marks: names that also wrap article text ("hub--header" holding the standfirst, a
+ * "caption" that is a paragraph); they yield when the element holds 400 characters of
+ * text outside links. */
+static const char *const SOFT_ANYWHERE[] = {"overlay", "rating", "caption", "credit", "lightbox",
+                                           "pullquote", "pull-quote", NULL};
+static const char *const SOFT_WORD_START[] = {"header", "banner", "meta", "dateline",
+                                             "timestamp", "follow", "search", "toc", "bio",
+                                             "tags", NULL};
 static const char *const GOOD_ANYWHERE[] = {
     "articlebody", "article-body", "article_body", "article__body", "articlecontent",
     "article-content", "article__content", "article_content", "story-body", "storybody",
@@ -161,6 +166,8 @@ static int own_marks(const dom *d, size_t i)
     if (any_of(s, GOOD_ANYWHERE, 0)) return (m & ~M_BAD) | M_GOOD;
     if (any_of(s, BAD_ANYWHERE, 0) || any_of(s, BAD_WORD_START, 1) || any_of(s, BAD_WHOLE, 2))
         m |= M_BAD;
+    else if (any_of(s, SOFT_ANYWHERE, 0) || any_of(s, SOFT_WORD_START, 1))
+        m |= M_BAD | M_SOFT;
     return m;
 }
 
@@ -335,6 +342,7 @@ void html_main(const dom *d, const char *title, html_page *page)
     c.mark = sf_xcalloc(n, 1);
     uint32_t *txt = sf_xcalloc(n, sizeof *txt);  /* text bytes in the subtree */
     uint32_t *ptxt = sf_xcalloc(n, sizeof *ptxt); /* of which inside <p> */
+    uint32_t *ltxt = sf_xcalloc(n, sizeof *ltxt); /* of which inside <a> */
     double *score = sf_xcalloc(n, sizeof *score);
 
     /* own marks and hidden; text per subtree (children come after parents: one backward
@@ -344,6 +352,7 @@ void html_main(const dom *d, const char *title, html_page *page)
         if (x->tag == DT_TEXT) {
             txt[i] = x->len;
             if (d->n[x->parent].tag == DT_P) ptxt[i] = x->len;
+            if (d->n[x->parent].tag == DT_A) ltxt[i] = x->len;
             continue;
         }
         c.mark[i] = (uint8_t)own_marks(d, i);
@@ -354,9 +363,13 @@ void html_main(const dom *d, const char *title, html_page *page)
     uint8_t *good_below = sf_xcalloc(n, 1);
     for (size_t i = n; i-- > 1;) {
         const dom_node *x = &d->n[i];
-        if (x->tag == DT_HEAD || x->tag == DT_SCRIPT || x->tag == DT_STYLE) txt[i] = ptxt[i] = 0;
+        if (x->tag == DT_HEAD || x->tag == DT_SCRIPT || x->tag == DT_STYLE || x->tag == DT_SELECT ||
+            x->tag == DT_SVG || x->tag == DT_NOSCRIPT || x->tag == DT_BUTTON)
+            txt[i] = ptxt[i] = ltxt[i] = 0; /* not text a reader sees on the page */
+        if (x->tag == DT_A) ltxt[i] = txt[i];
         txt[x->parent] += txt[i];
         ptxt[x->parent] += ptxt[i];
+        ltxt[x->parent] += ltxt[i];
         if ((c.mark[i] & M_GOOD) || good_below[i]) good_below[x->parent] = 1;
     }
     /* exemptions, then inheritance (a parent's index is below its child's) */
@@ -366,9 +379,11 @@ void html_main(const dom *d, const char *title, html_page *page)
         uint8_t p = c.mark[x->parent];
         uint8_t m = c.mark[i];
         int holds_page = txt[i] * 2 >= total || ptxt[i] * 2 > ptotal;
-        if ((m & M_BAD) && (good_below[i] || holds_page) && x->tag != DT_HEAD &&
+        int soft_ok = (m & M_SOFT) && txt[i] >= ltxt[i] + 400;
+        if ((m & M_BAD) && (good_below[i] || holds_page || soft_ok) && x->tag != DT_HEAD &&
             x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
+        m &= (uint8_t)~M_SOFT;
         /* a page streamed into a hidden holder for a script to move (React, Next.js) */
         if ((m & M_HIDDEN) && holds_page && x->tag != DT_HEAD && x->tag != DT_SCRIPT &&
             x->tag != DT_STYLE && x->tag != DT_TITLE)
@@ -519,6 +534,12 @@ void html_main(const dom *d, const char *title, html_page *page)
 #ifdef HTML_DEBUG
     {
         char nb[512];
+        size_t longest = 0;
+        for (size_t i = 0; i < c.nb; i++)
+            if (c.b[i].chars > c.b[longest].chars) longest = i;
+        for (size_t a = c.nb ? c.b[longest].owner : 0; a; a = d->n[a].parent)
+            fprintf(stderr, "  anc %zu <%s> own %d mark %d class='%s'\n", a, dom_tag_name(d->n[a].tag),
+                    own_marks(d, a), c.mark[a], names_of(d, a, nb, sizeof nb));
         fprintf(stderr, "best %zu <%s class='%s'> score %.0f\n", best, dom_tag_name(d->n[best].tag),
                 names_of(d, best, nb, sizeof nb), best_s);
         for (size_t i = 0; i < c.nb; i++) {
@@ -556,5 +577,6 @@ void html_main(const dom *d, const char *title, html_page *page)
     free(score);
     free(txt);
     free(ptxt);
+    free(ltxt);
     free(c.mark);
 }
