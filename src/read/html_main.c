@@ -21,7 +21,6 @@
  *     between good blocks; the title heading goes (html.h). */
 #include "read/html.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -402,10 +401,9 @@ void html_main(const dom *d, const char *title, html_page *page)
     uint32_t owner = 0;
     for (size_t k = 1; k <= n; k++) {
         while (n_open && (k == n || d->n[open[n_open - 1]].end <= k)) {
-            uint32_t e = open[--n_open];
+            n_open--;
             block_flush(&c);
             owner = n_open ? open[n_open - 1] : 0;
-            (void)e;
         }
         if (k == n) break;
         const dom_node *x = &d->n[k];
@@ -446,10 +444,6 @@ void html_main(const dom *d, const char *title, html_page *page)
             SF_GROW(open, cap_open, n_open + 1);
             open[n_open++] = (uint32_t)k;
             owner = (uint32_t)k;
-            int h = heading_level(x->tag);
-            if (h) { /* a heading's inner blocks belong to it */
-                (void)h;
-            }
         }
     }
     block_flush(&c);
@@ -531,28 +525,6 @@ void html_main(const dom *d, const char *title, html_page *page)
     for (size_t j = 0; j < ns && !any; j++) any = c.b[sel[j]].keep;
     for (size_t j = 0; j < ns && !any; j++) c.b[sel[j]].keep = 1;
 
-#ifdef HTML_DEBUG
-    {
-        char nb[512];
-        size_t longest = 0;
-        for (size_t i = 0; i < c.nb; i++)
-            if (c.b[i].chars > c.b[longest].chars) longest = i;
-        for (size_t a = c.nb ? c.b[longest].owner : 0; a; a = d->n[a].parent)
-            fprintf(stderr, "  anc %zu <%s> own %d mark %d class='%s'\n", a, dom_tag_name(d->n[a].tag),
-                    own_marks(d, a), c.mark[a], names_of(d, a, nb, sizeof nb));
-        fprintf(stderr, "best %zu <%s class='%s'> score %.0f\n", best, dom_tag_name(d->n[best].tag),
-                names_of(d, best, nb, sizeof nb), best_s);
-        for (size_t i = 0; i < c.nb; i++) {
-            block *b = &c.b[i];
-            size_t p = b->owner;
-            fprintf(stderr, "%c%c cls%d bad%d ch%u ln%u h%d own %u<%s '%.40s'> par<%s '%.30s'> w%.0f| %.80s\n",
-                    b->keep ? 'K' : '-', (b->owner >= lo && b->owner < hi) ? 'C' : ' ', b->cls, b->bad,
-                    b->chars, b->links, b->heading, b->owner, dom_tag_name(d->n[p].tag),
-                    names_of(d, p, nb, sizeof nb), dom_tag_name(d->n[d->n[p].parent].tag),
-                    names_of(d, d->n[p].parent, nb, sizeof nb), score[p], c.text.data + b->t0);
-        }
-    }
-#endif
     sf_buf out = {0};
     size_t pcap = 0;
     for (size_t j = 0; j < ns; j++) {
