@@ -223,6 +223,82 @@ check "extract page.html: cookie banner, menu, share bar, caption, teaser and fo
 check "ingest HTML: page and .html.gz stored with author, URL, date; windows-1252 read as UTF-8" test \
   "$(q "$T/html.db" "SELECT (SELECT count(*) FROM doc) = 2 AND (SELECT count(*) FROM doc WHERE author = 'Helena Roskell' AND url = 'https://herald.example/2025/03/14/dam' AND day IS NOT NULL) = 1 AND (SELECT count(*) FROM doc WHERE title = 'Caf'||char(233)||' reopens' AND text LIKE '%'||char(8220)||'front step'||char(8221)||'%') = 1")" = 1
 
+# ---- WARC archives and feeds (invented): records and items become articles ------------------
+A="$T/arc"; mkdir -p "$A"
+# warc_rec TYPE CONTENT-TYPE URI BLOCK-FILE: one record on stdout
+warc_rec() {
+  printf 'WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Date: 2025-03-15T06:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: %s\r\nContent-Length: %s\r\n\r\n' \
+    "$1" "$(basename "$4")" "$3" "$2" "$(wc -c <"$4")"
+  cat "$4"; printf '\r\n\r\n'
+}
+printf 'software: storyfold-tests\r\n' >"$A/info"
+printf 'GET /dam HTTP/1.1\r\nHost: herald.example\r\n\r\n' >"$A/req"
+{ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n'; cat "$H/dam.html"; } >"$A/dam"
+sed 's/Kestrel Dam bursts/Kestrel Dam gives way/g' "$H/dam.html" | gzip -c >"$A/dam2.gz"
+{ printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n' "$(wc -c <"$A/dam2.gz")"
+  cat "$A/dam2.gz"; printf '\r\n0\r\n\r\n'; } >"$A/dam2"
+printf 'HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG' >"$A/png"
+printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n' >"$A/revisit"
+R=application/http
+{ warc_rec warcinfo application/warc-fields "" "$A/info" | gzip -c
+  warc_rec request "$R; msgtype=request" https://herald.example/dam "$A/req" | gzip -c
+  warc_rec response "$R; msgtype=response" https://herald.example/dam "$A/dam" | gzip -c
+  warc_rec response "$R; msgtype=response" https://mirror.example/dam?ref=rss "$A/dam2" | gzip -c
+  warc_rec response "$R; msgtype=response" https://herald.example/d.jpg "$A/png" | gzip -c
+  warc_rec revisit "$R; msgtype=response" https://herald.example/dam "$A/revisit" | gzip -c; } >"$A/crawl.warc.gz"
+"$SF" extract "$A/crawl.warc.gz" >"$T/warc.jsonl" 2>"$T/err"; rc=$?
+[ $rc = 0 ] && ok "extract .warc.gz (one gzip member per record): exit 0" || no "extract .warc.gz: exit 0" "rc=$rc $(cat "$T/err")"
+check "extract .warc.gz: the two HTML responses (one chunked and gzip) as articles, the rest skipped" jq -e -s '
+  length == 2 and .[0].path == "'"$A"'/crawl.warc.gz#3" and .[1].path == "'"$A"'/crawl.warc.gz#4"
+  and .[0].title == "Kestrel Dam bursts" and .[1].title == "Kestrel Dam gives way"
+  and all(.[]; .date == "2025-03-14" and (.text | startswith("The Kestrel Dam gave way")))' "$T/warc.jsonl"
+# a plain .warc with a record cut off at the end: the good records are still stored
+{ zcat "$A/crawl.warc.gz"; warc_rec response "$R; msgtype=response" https://herald.example/cut "$A/dam" | head -c 900; } >"$A/cut.warc"
+at=$(zcat "$A/crawl.warc.gz" | wc -c)
+"$SF" ingest --db "$T/warc.db" "$A/crawl.warc.gz" "$A/cut.warc" 2>"$T/warc.err"; rc=$?
+[ $rc = 1 ] && grep -q "cut.warc#7: byte $at: truncated record" "$T/warc.err" \
+  && ok "ingest .warc: a cut record is rejected with its record number and byte offset" \
+  || no "ingest .warc: a cut record is rejected with its record number and byte offset" "rc=$rc $(cat "$T/warc.err")"
+# (the second response has the same text: stored once; the cut file's copies likewise)
+check "ingest .warc: url and record id from the record, the page's own date and author" test \
+  "$(q "$T/warc.db" "SELECT (SELECT count(*) FROM doc) = 1 AND (SELECT count(*) FROM doc WHERE path LIKE '%crawl.warc.gz#3' AND url = 'https://herald.example/dam' AND ext_id = 'urn:uuid:dam' AND author = 'Helena Roskell' AND date = '2025-03-14') = 1")" = 1
+cat >"$A/herald.rss" <<'RSS'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Velmora Herald: Ashwater</title><link>https://herald.example/</link><language>en</language>
+<item><title>Ashwater villages count the cost</title><link>https://herald.example/2025/03/16/cost</link>
+<pubDate>Sun, 16 Mar 2025 08:00:00 +0000</pubDate><dc:creator>Tomas Ebb</dc:creator><guid isPermaLink="false">vh-0316-cost</guid>
+<description>Short teaser.</description>
+<content:encoded><![CDATA[<p>Residents of Millbrook Ferry returned on Sunday to homes filled with mud, two days after the Kestrel Dam failed.</p><p>"Everything below the stairs is gone," said one farmer.<script>track()</script></p>]]></content:encoded></item>
+<item><title>Water authority &amp;amp; council to meet</title><link>https://herald.example/2025/03/17/meet</link>
+<pubDate>Mon, 17 Mar 25 07:30:00 GMT</pubDate>
+<description>&lt;p&gt;The Velmora Water Authority will meet the Ashwater council on Tuesday to discuss the inquiry.&lt;/p&gt;</description></item>
+<item><title>Photo gallery</title><link>https://herald.example/gallery</link></item>
+</channel></rss>
+RSS
+cat >"$A/post.atom" <<'ATOM'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Ostrand Post</title><id>urn:ostrand-post</id>
+<entry><title>Spillway inspection questioned</title><link rel="alternate" href="https://post.example/spillway"/>
+<id>urn:ostrand-post:1</id><updated>2025-03-18T10:00:00Z</updated><published>2025-03-17T21:00:00Z</published>
+<author><name>Lena Ostrova</name></author>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Engineers questioned on Monday why the dam was rated <em>serviceable</em> eight days before it failed.</p></div></content></entry>
+</feed>
+ATOM
+"$SF" extract "$A/herald.rss" "$A/post.atom" >"$T/feed.jsonl" 2>"$T/feed.err"; rc=$?
+[ $rc = 1 ] && grep -q "herald.rss: item 3: no text in the item" "$T/feed.err" \
+  && ok "extract feeds: an item without text is rejected by number" || no "extract feeds: an item without text is rejected by number" "rc=$rc $(cat "$T/feed.err")"
+check "extract feeds: RSS content:encoded and escaped description, Atom XHTML content, as articles" jq -e -s '
+  length == 3 and map(.path) == ["'"$A"'/herald.rss#1", "'"$A"'/herald.rss#2", "'"$A"'/post.atom#1"]
+  and map(.date) == ["2025-03-16", "2025-03-17", "2025-03-17"]
+  and map(.source) == ["Velmora Herald: Ashwater", "Velmora Herald: Ashwater", "Ostrand Post"]
+  and .[0].text == "Residents of Millbrook Ferry returned on Sunday to homes filled with mud, two days after the Kestrel Dam failed.\n\n\"Everything below the stairs is gone,\" said one farmer."
+  and .[1].title == "Water authority & council to meet" and (.[1].text | startswith("The Velmora Water Authority"))
+  and (.[2].text | contains("rated serviceable eight days"))' "$T/feed.jsonl"
+"$SF" ingest --db "$T/feed.db" "$A/herald.rss" "$A/post.atom" 2>/dev/null
+check "ingest feeds: link, guid and author stored" test \
+  "$(q "$T/feed.db" "SELECT count(*) FROM doc WHERE (url = 'https://herald.example/2025/03/16/cost' AND ext_id = 'vh-0316-cost' AND author = 'Tomas Ebb') OR (url = 'https://post.example/spillway' AND author = 'Lena Ostrova')")" = 2
+
 # ---- languages (invented French and German reports): identified, stemmed, linked ----------
 L=tests/cli/lang
 "$SF" extract "$L/fr-barrage-1.txt" "$L/de-hochwasser.txt" >"$T/lang.jsonl" 2>"$T/err"
