@@ -6,7 +6,8 @@
 #   make test     unit tests (cmocka) + end-to-end CLI tests
 #   make asan     the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make bench    ingest throughput on ../shared/data/corpora, tagging speed, the brief of a
-#                 1,000-article story (medians of 5); SCALE=1 adds bench-scale
+#                 1,000-article story (medians of 5), a 1 GB WARC streamed (MB/s, peak RSS);
+#                 SCALE=1 adds bench-scale
 #   make bench-scale  ingest of a generated stream at 10k, 100k, 1M articles (10 min or more)
 #   make fuzz     build the libFuzzer targets (clang)
 #   make model    rebuild models/ner.sfm from ../shared/data/conll2003 and npm lexicons
@@ -108,6 +109,7 @@ bench: deps-dev
 	./bench/ingest.sh
 	./bench/ner.sh
 	./bench/brief.sh
+	./bench/warc.sh
 	@if [ -n "$(SCALE)" ]; then $(MAKE) --no-print-directory bench-scale; \
 	 else echo "bench: scale skipped (1M articles, 10 minutes or more): make bench SCALE=1, or make bench-scale"; fi
 
