@@ -326,9 +326,21 @@ typedef struct sf_cite {
     sf_span span;
 } sf_cite;
 
+/* A sentence as a summary quotes it (src/story/trim.c): `cite` runs from its first kept
+ * byte to its last (the whole sentence, or what follows a dateline or a leading
+ * "However,"), and `cut` lists the byte ranges inside cite.span the summary leaves out
+ * (" on Tuesday", ", officials said" before the final period), in order, disjoint, each
+ * with the space before it. Its text is cite.span without the cuts (sf_write_excerpt). */
+#define SF_MAX_CUTS 6
+typedef struct sf_excerpt {
+    sf_cite cite;
+    sf_span cut[SF_MAX_CUTS];
+    size_t n_cut;
+} sf_excerpt;
+
 typedef struct sf_brief_sentence {
-    sf_cite cite;  /* where the sentence comes from */
-    sf_cite *also; /* other documents that say nearly the same */
+    sf_excerpt excerpt; /* the sentence as the summary quotes it: where from, what is cut */
+    sf_cite *also;      /* other documents' sentences that say nearly the same (whole) */
     size_t n_also;
     int n_outlets; /* independent outlets among cite + also (see sf_brief.outlet) */
 } sf_brief_sentence;
@@ -427,6 +439,11 @@ void sf_brief_reuse_when(const sf_brief *b, size_t i, char *out, size_t cap);
 int sf_brief_write_markdown(const sf_brief *b, FILE *out);
 /* Write text[span] on one line: runs of whitespace (hard wraps) become one space. */
 void sf_write_span(FILE *out, const char *text, sf_span span);
+/* Write an excerpt's text (e->cite.span of `text` without e->cut) the same way. */
+void sf_write_excerpt(FILE *out, const char *text, const sf_excerpt *e);
+/* The byte spans an excerpt's text is made of (cite.span without the cuts), in order, into
+ * out[0, SF_MAX_CUTS + 1): their number. One, cite.span, when nothing inside is cut. */
+size_t sf_excerpt_pieces(const sf_excerpt *e, sf_span *out);
 int sf_brief_write_json(const sf_brief *b, FILE *out);
 /* A self-contained HTML page of briefs (no scripts or external assets; article text
  * escaped): sf_html_begin, then sf_brief_write_html for each brief, then sf_html_end. */
@@ -434,9 +451,10 @@ void sf_html_begin(FILE *out, const char *title);
 int sf_brief_write_html(const sf_brief *b, FILE *out);
 int sf_html_end(FILE *out);
 
-/* Extractive summary of analyzed documents taken as one story: up to `words` words,
- * returned as citations in reading order (*out malloc'd, caller frees). */
-int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t *n_out,
+/* Extractive summary of analyzed documents taken as one story: up to `words` words (as
+ * sf_write_excerpt writes them), returned as excerpts of sentences in reading order
+ * (*out malloc'd, caller frees). */
+int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_excerpt **out, size_t *n_out,
                  sf_error *err);
 
 /* The story each stored document belongs to, in ingest order. */

@@ -12,7 +12,10 @@ static const cli_spec spec = {
     -1,
     "Take every article under PATH as one story and print its extractive summary,\n"
     "one sentence a line, within the word budget.",
-    {OPT_WORDS, {"cite", OPT_FLAG, NULL, NULL, "prefix each line with PATH<TAB>START-END<TAB>"}},
+    {OPT_WORDS,
+     {"cite", OPT_FLAG, NULL, NULL,
+      "prefix each line with PATH<TAB>START-END<TAB> (START-END,START-END... when words\n"
+      "inside the sentence are left out)"}},
 };
 
 int cmd_summarize(int argc, char **argv)
@@ -23,7 +26,7 @@ int cmd_summarize(int argc, char **argv)
     int cite = cli_get(&spec, &a, "cite") != NULL;
     cli_docs docs = {0};
     long rejected = cli_load_docs("summarize", a.pos, a.n_pos, NULL, &docs);
-    sf_cite *cites = NULL;
+    sf_excerpt *cites = NULL;
     size_t n = 0;
     sf_error err = {0};
     if (sf_summarize(docs.v, docs.n, cli_get_int(&spec, &a, "words"), &cites, &n, &err) != SF_OK) {
@@ -32,9 +35,16 @@ int cmd_summarize(int argc, char **argv)
         return EXIT_REJECTED;
     }
     for (size_t i = 0; i < n; i++) {
-        const sf_doc *d = docs.v[cites[i].doc];
-        if (cite) printf("%s\t%u-%u\t", d->path, cites[i].span.start, cites[i].span.end);
-        sf_write_span(stdout, d->text, cites[i].span);
+        const sf_doc *d = docs.v[cites[i].cite.doc];
+        if (cite) {
+            sf_span piece[SF_MAX_CUTS + 1];
+            size_t np = sf_excerpt_pieces(&cites[i], piece);
+            printf("%s\t", d->path);
+            for (size_t j = 0; j < np; j++)
+                printf("%s%u-%u", j ? "," : "", piece[j].start, piece[j].end);
+            putchar('\t');
+        }
+        sf_write_excerpt(stdout, d->text, &cites[i]);
         putchar('\n');
     }
     free(cites);

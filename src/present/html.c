@@ -2,7 +2,8 @@
  * inline style sheet that reads on screen and prints. Each brief shows its summary,
  * figures, timeline, key entities and sources, and then the full text of every source
  * with the cited bytes highlighted: a citation [n:start-end] links to an anchor at that
- * byte of document n, so a reader checks each claim against its words. Quotes come with
+ * byte of document n (a summary sentence with words cut out inside cites each piece),
+ * so a reader checks each claim against its words. Quotes come with
  * their wordings across outlets. Everything taken
  * from articles (text, titles, sources, paths, URLs) is escaped; a URL is a link only
  * when it is http(s). */
@@ -58,6 +59,24 @@ static void cites(FILE *out, int64_t story, const sf_cite *first, const sf_cite 
     fputs("]</span>", out);
 }
 
+/* A summary sentence's citations: each piece of its excerpt ("1:244-300,309-362"), then
+ * the sentences of other documents that say the same. */
+static void excerpt_cites(FILE *out, const sf_brief *b, const sf_brief_sentence *s)
+{
+    sf_span piece[SF_MAX_CUTS + 1];
+    const sf_excerpt *e = &s->excerpt;
+    size_t np = sf_excerpt_pieces(e, piece);
+    fputs(" <span class=\"cite\">[", out);
+    for (size_t j = 0; j < np; j++) {
+        fprintf(out, "%s<a href=\"#s%lld-d%zu-%u\">", j ? "," : "", (long long)b->story,
+                e->cite.doc + 1, piece[j].start);
+        if (!j) fprintf(out, "%zu:", e->cite.doc + 1);
+        fprintf(out, "%u-%u</a>", piece[j].start, piece[j].end);
+    }
+    for (size_t i = 0; i < s->n_also; i++) fputs("; ", out), cite_link(out, b->story, &s->also[i]);
+    fputs("]</span>", out);
+}
+
 static void day(FILE *out, int32_t d)
 {
     char ymd[11];
@@ -94,7 +113,10 @@ static int by_pos(const void *a, const void *b)
 static void collect(const sf_brief *b, marks *m)
 {
     for (size_t i = 0; i < b->n_summary; i++) {
-        add(m, &b->summary[i].cite);
+        const sf_excerpt *e = &b->summary[i].excerpt;
+        sf_span piece[SF_MAX_CUTS + 1];
+        size_t np = sf_excerpt_pieces(e, piece);
+        for (size_t j = 0; j < np; j++) add(m, &(sf_cite){e->cite.doc, piece[j]});
         for (size_t j = 0; j < b->summary[i].n_also; j++) add(m, &b->summary[i].also[j]);
     }
     for (size_t i = 0; i < b->n_claims; i++)
@@ -163,8 +185,8 @@ static void summary(FILE *out, const sf_brief *b)
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *s = &b->summary[i];
         fputs("<li>", out);
-        esc_span(out, b->docs[s->cite.doc]->text, s->cite.span);
-        cites(out, b->story, &s->cite, s->also, s->n_also);
+        present_excerpt(out, b->docs[s->excerpt.cite.doc]->text, &s->excerpt, 1);
+        excerpt_cites(out, b, s);
         fprintf(out, " <span class=\"n\">(%zu article%s, %d independent outlet%s)</span></li>\n",
                 1 + s->n_also, s->n_also ? "s" : "", s->n_outlets, s->n_outlets == 1 ? "" : "s");
     }

@@ -1,9 +1,10 @@
 /* json.c — a brief as one JSON object (jansson), the shape documented in
  * docs/brief-json.md: story, counts, documents with metadata, and summary sentences
- * with their text, citation and aligned citations, key entities, quotes with their
+ * with their text, citation, the byte spans of their text and aligned citations, key entities, quotes with their
  * wordings, figures by what they count with the verdict across outlets, the timeline,
  * and each document's copy and reuse links. */
 #include "core/date.h"
+#include "core/mem.h"
 #include "storyfold.h"
 
 #include <jansson.h>
@@ -25,6 +26,31 @@ static json_t *span_json(const sf_brief *b, const sf_cite *c)
 {
     const sf_doc *d = b->docs[c->doc];
     return json_stringn(d->text + c->span.start, c->span.end - c->span.start);
+}
+
+/* An excerpt's text: the bytes of its pieces, one after the other. */
+static json_t *excerpt_text(const sf_brief *b, const sf_excerpt *e)
+{
+    const char *t = b->docs[e->cite.doc]->text;
+    sf_span piece[SF_MAX_CUTS + 1];
+    size_t np = sf_excerpt_pieces(e, piece);
+    sf_buf s = {0};
+    for (size_t j = 0; j < np; j++) sf_buf_add(&s, t + piece[j].start, piece[j].end - piece[j].start);
+    json_t *j = json_stringn(s.data ? s.data : "", s.len);
+    sf_buf_free(&s);
+    return j;
+}
+
+/* [[start, end], ...]: the byte spans of an excerpt's text. */
+static json_t *pieces_json(const sf_excerpt *e)
+{
+    sf_span piece[SF_MAX_CUTS + 1];
+    size_t np = sf_excerpt_pieces(e, piece);
+    json_t *a = json_array();
+    for (size_t j = 0; j < np; j++)
+        json_array_append_new(a, json_pack("[I, I]", (json_int_t)piece[j].start,
+                                           (json_int_t)piece[j].end));
+    return a;
 }
 
 static json_t *day_json(int32_t day)
@@ -139,14 +165,14 @@ static json_t *brief_json(const sf_brief *b)
     }
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *s = &b->summary[i];
-        const sf_doc *d = b->docs[s->cite.doc];
+        const sf_excerpt *e = &s->excerpt;
         json_t *also = json_array();
         for (size_t j = 0; j < s->n_also; j++)
             json_array_append_new(also, cite_json(b, &s->also[j]));
-        json_array_append_new(
-            summary, json_pack("{s:s%, s:o, s:o, s:i}", "text", d->text + s->cite.span.start,
-                               (size_t)(s->cite.span.end - s->cite.span.start), "cite",
-                               cite_json(b, &s->cite), "also", also, "outlets", s->n_outlets));
+        json_array_append_new(summary, json_pack("{s:o, s:o, s:o, s:o, s:i}", "text",
+                                                 excerpt_text(b, e), "cite", cite_json(b, &e->cite),
+                                                 "pieces", pieces_json(e), "also", also,
+                                                 "outlets", s->n_outlets));
     }
     json_t *ents = json_array();
     for (size_t i = 0; i < b->n_entities; i++) {

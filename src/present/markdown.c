@@ -2,18 +2,38 @@
  * the key people, places and organizations, quotes with their wordings across outlets,
  * the figures reported and whether they agree, the timeline of dated statements, the
  * sources with their copy and reuse links. Citations read [n:start-end]: document n
- * of the source list, byte span of its stored text. */
+ * of the source list, byte span of its stored text (a summary sentence with words cut
+ * out inside: its pieces, [n:start-end,start-end]). */
 #include "core/date.h"
 #include "storyfold.h"
 
 #include <string.h>
 
-static void write_cites(FILE *out, const sf_cite *first, const sf_cite *rest, size_t n)
+/* "; 2:209-327; 3:206-324]": the citations after the first, and the closing bracket. */
+static void write_rest(FILE *out, const sf_cite *rest, size_t n)
 {
-    fprintf(out, "[%zu:%u-%u", first->doc + 1, first->span.start, first->span.end);
     for (size_t j = 0; j < n; j++)
         fprintf(out, "; %zu:%u-%u", rest[j].doc + 1, rest[j].span.start, rest[j].span.end);
     fputc(']', out);
+}
+
+static void write_cites(FILE *out, const sf_cite *first, const sf_cite *rest, size_t n)
+{
+    fprintf(out, "[%zu:%u-%u", first->doc + 1, first->span.start, first->span.end);
+    write_rest(out, rest, n);
+}
+
+/* A summary sentence's citations: its excerpt's pieces ("1:244-300,309-362"), then the
+ * sentences of other documents that say the same. */
+static void write_excerpt_cites(FILE *out, const sf_brief *b, const sf_brief_sentence *s)
+{
+    sf_span piece[SF_MAX_CUTS + 1];
+    const sf_excerpt *e = &s->excerpt;
+    size_t np = sf_excerpt_pieces(e, piece);
+    fprintf(out, "[%zu:", e->cite.doc + 1);
+    for (size_t j = 0; j < np; j++)
+        fprintf(out, "%s%u-%u", j ? "," : "", piece[j].start, piece[j].end);
+    write_rest(out, s->also, s->n_also);
 }
 
 static void write_day(FILE *out, int32_t day)
@@ -137,11 +157,10 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
     if (!b->n_summary) fputs("(no sentence qualifies for a summary)\n", out);
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *s = &b->summary[i];
-        const sf_doc *d = b->docs[s->cite.doc];
         fputs("- ", out);
-        sf_write_span(out, d->text, s->cite.span);
+        sf_write_excerpt(out, b->docs[s->excerpt.cite.doc]->text, &s->excerpt);
         fputc(' ', out);
-        write_cites(out, &s->cite, s->also, s->n_also);
+        write_excerpt_cites(out, b, s);
         size_t n_art = 1 + s->n_also;
         if (n_art == 1)
             fputs(" (1 article)\n", out);

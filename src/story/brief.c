@@ -18,6 +18,7 @@
 #include "story/brief.h"
 #include "story/entities.h"
 #include "story/title.h"
+#include "story/trim.h"
 #include "storyfold.h"
 
 #include <stdio.h>
@@ -46,8 +47,8 @@ static int contains(const char *hay, size_t n, const char *needle, size_t m)
 
 static int by_cite(const void *a, const void *b)
 {
-    const sf_cite *x = &((const sf_brief_sentence *)a)->cite;
-    const sf_cite *y = &((const sf_brief_sentence *)b)->cite;
+    const sf_cite *x = &((const sf_brief_sentence *)a)->excerpt.cite;
+    const sf_cite *y = &((const sf_brief_sentence *)b)->excerpt.cite;
     if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
     return (x->span.start > y->span.start) - (x->span.start < y->span.start);
 }
@@ -210,17 +211,18 @@ int story_outlets(const sf_brief *b, const size_t *docs, size_t n)
 static int count_outlets(const sf_brief *b, const sf_brief_sentence *bs)
 {
     size_t *docs = sf_xmalloc((bs->n_also + 1) * sizeof *docs);
-    docs[0] = bs->cite.doc;
+    docs[0] = bs->excerpt.cite.doc;
     for (size_t i = 0; i < bs->n_also; i++) docs[i + 1] = bs->also[i].doc;
     int k = story_outlets(b, docs, bs->n_also + 1);
     free(docs);
     return k;
 }
 
-static size_t sentence_at(const sf_doc *d, uint32_t start)
+/* The sentence of d that holds byte pos (a summary sentence may be trimmed, trim.h). */
+static size_t sentence_at(const sf_doc *d, uint32_t pos)
 {
     for (size_t i = 0; i < d->n_sents; i++)
-        if (d->sents[i].start == start) return i;
+        if (d->sents[i].start <= pos && pos < d->sents[i].end) return i;
     return 0;
 }
 
@@ -248,11 +250,11 @@ static void sentence_vecs_free(const sf_brief *b, termvec **v)
 
 static void align(sf_brief *b, termvec **vecs, sf_brief_sentence *bs)
 {
-    const sf_doc *src = b->docs[bs->cite.doc];
-    const termvec *a = &vecs[bs->cite.doc][sentence_at(src, bs->cite.span.start)];
+    size_t src = bs->excerpt.cite.doc;
+    const termvec *a = &vecs[src][sentence_at(b->docs[src], bs->excerpt.cite.span.start)];
     size_t cap = 0;
     for (size_t di = 0; di < b->n_docs; di++) {
-        if (di == bs->cite.doc) continue;
+        if (di == src) continue;
         const sf_doc *d = b->docs[di];
         double best = ALIGN_MIN;
         long best_i = -1;
@@ -265,13 +267,14 @@ static void align(sf_brief *b, termvec **vecs, sf_brief_sentence *bs)
         SF_GROW(bs->also, cap, bs->n_also + 1);
         bs->also[bs->n_also++] = (sf_cite){di, {d->sents[best_i].start, d->sents[best_i].end}};
     }
-    /* a sentence of a re-published copy is cited from its origin first */
-    long origin = b->copy_of[bs->cite.doc];
+    /* a sentence of a re-published copy is cited from its origin first, trimmed alike */
+    long origin = b->copy_of[src];
     for (size_t i = 0; origin >= 0 && i < bs->n_also; i++)
         if (bs->also[i].doc == (size_t)origin) {
-            sf_cite t = bs->cite;
-            bs->cite = bs->also[i];
-            bs->also[i] = t;
+            const sf_doc *d = b->docs[src], *o = b->docs[origin];
+            size_t si = sentence_at(d, bs->excerpt.cite.span.start);
+            bs->excerpt = story_trim(o, (size_t)origin, sentence_at(o, bs->also[i].span.start), 0);
+            bs->also[i] = (sf_cite){src, {d->sents[si].start, d->sents[si].end}};
             break;
         }
     bs->n_outlets = count_outlets(b, bs);
@@ -302,14 +305,14 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     }
     b->title = story_title_new(b->docs, b->n_docs);
     group_documents(b);
-    sf_cite *cites;
+    sf_excerpt *cites;
     size_t nc;
     if (sf_summarize(b->docs, b->n_docs, words, &cites, &nc, err) != SF_OK) goto fail;
     b->summary = sf_xcalloc(nc ? nc : 1, sizeof *b->summary);
     b->n_summary = nc;
     termvec **vecs = sentence_vecs(b);
     for (size_t i = 0; i < nc; i++) {
-        b->summary[i].cite = cites[i];
+        b->summary[i].excerpt = cites[i];
         align(b, vecs, &b->summary[i]);
     }
     sentence_vecs_free(b, vecs);

@@ -1,18 +1,21 @@
-/* summary.c — the extractive summary of one story. Each candidate sentence has a prior:
- * its cosine similarity to the story's centroid (local TF-IDF over the story's sentences)
- * plus a lead-position bonus. Concepts are the sentence's stemmed word bigrams (those of
- * two stopwords left out), weighted by the number of documents that hold them, counted
- * when at least three do (all of them in a story of one or two) (ICSISumm's concepts). Sentences are chosen greedily by prior
- * plus the weight of concepts not yet covered per word, within the word budget (words as
- * a reader counts them); covering a concept once makes repeating it worth nothing, and a
- * sentence too similar to one chosen (term cosine) is skipped. When no sentence brings a
- * new concept (a story of few articles), the budget is filled by prior. Then reading
- * order. Headlines, boilerplate, fragments and very
- * short or long sentences are not candidates. */
+/* summary.c — the extractive summary of one story. Each candidate sentence is first
+ * trimmed of what a summary can do without (a dateline, a leading connective, relative
+ * dates, an attribution: trim.c); what is left is scored. Its prior is its cosine
+ * similarity to the story's centroid (local TF-IDF over the story's sentences) plus a
+ * lead-position bonus. Concepts are its stemmed word bigrams (those of two stopwords left
+ * out), weighted by the number of documents that hold them, counted when at least three
+ * do (all of them in a story of one or two) (ICSISumm's concepts). Sentences are chosen
+ * greedily by prior plus the weight of concepts not yet covered per word, within the word
+ * budget (words as a reader counts them); covering a concept once makes repeating it
+ * worth nothing, and a sentence too similar to one chosen (term cosine) is skipped. When
+ * no sentence brings a new concept (a story of few articles), the budget is filled by
+ * prior. Then reading order. Headlines, boilerplate, fragments and very short or long
+ * sentences are not candidates. */
 #include "core/error.h"
 #include "core/hmap.h"
 #include "core/mem.h"
 #include "link/termvec.h"
+#include "story/trim.h"
 #include "storyfold.h"
 #include "text/token.h"
 
@@ -30,7 +33,10 @@
 #define LEAD_BONUS 0.15 /* for a document's first sentence, decaying over the next ones */
 
 typedef struct cand {
-    size_t doc, sent;
+    sf_excerpt ex; /* what the summary would quote of the sentence (ex.cite.doc: its document) */
+    size_t sent;
+    sf_token *tok; /* the tokens of ex's text */
+    uint32_t n_tok;
     int words;
     int taken;
     double score;
@@ -103,15 +109,16 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void concepts(const sf_doc *d, const sf_sentence *s, cand *k)
+/* The concepts of the tokens toks[0, n) of d into k->con. */
+static void concepts(const sf_doc *d, const sf_token *toks, uint32_t n, cand *k)
 {
-    k->con = sf_xmalloc((s->n_tok ? s->n_tok : 1) * sizeof *k->con);
+    k->con = sf_xmalloc((n ? n : 1) * sizeof *k->con);
     k->n_con = 0;
     uint64_t prev = 0;
     int prev_c = 0;
-    for (uint32_t i = 0; i < s->n_tok; i++) {
+    for (uint32_t i = 0; i < n; i++) {
         int c;
-        uint64_t id = word_id(d, &d->toks[s->tok_first + i], &c);
+        uint64_t id = word_id(d, &toks[i], &c);
         if (i && (c || prev_c)) {
             uint64_t h = prev * 0x9E3779B97F4A7C15ull ^ (id + 0x632BE59BD9B4E019ull);
             k->con[k->n_con++] = h ? h : 1;
@@ -141,12 +148,12 @@ static int word_count(const sf_doc *d, const sf_sentence *s)
 
 static int by_position(const void *a, const void *b)
 {
-    const sf_cite *x = a, *y = b;
+    const sf_cite *x = &((const sf_excerpt *)a)->cite, *y = &((const sf_excerpt *)b)->cite;
     if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
     return (x->span.start > y->span.start) - (x->span.start < y->span.start);
 }
 
-int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t *n_out,
+int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_excerpt **out, size_t *n_out,
                  sf_error *err)
 {
     *out = NULL;
@@ -169,12 +176,16 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
             SF_GROW(c, cap, nc + 1);
             cand *k = &c[nc++];
             memset(k, 0, sizeof *k);
-            k->doc = di;
+            k->ex = story_trim(d, di, si, MIN_WORDS);
             k->sent = si;
-            k->words = w;
+            k->words = story_excerpt_words(d->text, &k->ex);
+            k->tok = sf_xmalloc((s->n_tok ? s->n_tok : 1) * sizeof *k->tok);
+            for (uint32_t i = 0; i < s->n_tok; i++)
+                if (story_excerpt_keeps(&k->ex, d->toks[s->tok_first + i].start))
+                    k->tok[k->n_tok++] = d->toks[s->tok_first + i];
             k->score = LEAD_BONUS / (1.0 + rank++);
-            tv_add_tokens(&k->v, d->toks, s->tok_first, s->n_tok);
-            tv_add_tokens(&k->raw, d->toks, s->tok_first, s->n_tok);
+            tv_add_tokens(&k->v, k->tok, 0, k->n_tok);
+            tv_add_tokens(&k->raw, k->tok, 0, k->n_tok);
             tv_unit(&k->raw);
             for (size_t t = 0; t < k->v.n; t++) (*hmap_put(&sdf, k->v.e[t].term, 0))++;
         }
@@ -206,14 +217,18 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
         for (size_t si = 0; si < d->n_sents; si++) {
             if (d->sents[si].boilerplate) continue;
             cand tmp = {0};
-            concepts(d, &d->sents[si], &tmp);
+            int is_cand = ci < nc && c[ci].ex.cite.doc == di && c[ci].sent == si;
+            if (is_cand)
+                concepts(d, c[ci].tok, c[ci].n_tok, &tmp);
+            else
+                concepts(d, &d->toks[d->sents[si].tok_first], d->sents[si].n_tok, &tmp);
             for (size_t t = 0; t < tmp.n_con; t++) {
                 int64_t *last = hmap_put(&clast, tmp.con[t], 0);
                 if (*last == (int64_t)di + 1) continue;
                 *last = (int64_t)di + 1;
                 (*hmap_put(&cdf, tmp.con[t], 0))++;
             }
-            if (ci < nc && c[ci].doc == di && c[ci].sent == si) {
+            if (is_cand) {
                 c[ci].con = tmp.con;
                 c[ci++].n_con = tmp.n_con;
             } else {
@@ -256,10 +271,7 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
     hmap_free(&clast);
     if (n_chosen) {
         *out = sf_xmalloc(n_chosen * sizeof **out);
-        for (size_t j = 0; j < n_chosen; j++) {
-            const sf_sentence *s = &docs[chosen[j]->doc]->sents[chosen[j]->sent];
-            (*out)[j] = (sf_cite){chosen[j]->doc, {s->start, s->end}};
-        }
+        for (size_t j = 0; j < n_chosen; j++) (*out)[j] = chosen[j]->ex;
         qsort(*out, n_chosen, sizeof **out, by_position);
     }
     *n_out = n_chosen;
@@ -268,6 +280,7 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_cite **out, size_t
         tv_free(&c[i].v);
         tv_free(&c[i].raw);
         free(c[i].con);
+        free(c[i].tok);
     }
     free(c);
     free(chosen);

@@ -123,12 +123,20 @@ check "show: syndicated copies count once, and point to the wire original" jq -e
   | .outlets == 3
   and ([.documents[] | select(.path | test("velmora-herald|feed.jsonl")) | .copy_of] == [$wire, $wire])
   and ([.documents[] | select(.copy_of == null)] | length) == 3' "$T/show.json"
-# every citation's span, cut from the stored text by sqlite3, is the sentence shown
+# every summary sentence's pieces, cut from the stored text by sqlite3 and put one after
+# the other, are the sentence shown, and lie in its cited span
 bad=0
-while IFS=$'\t' read -r doc s e text; do
-  got=$(q "$DB" "select cast(substr(cast(text as blob), $s + 1, $e - $s) as text) from doc where id = '$doc'")
+while IFS=$'\t' read -r doc pieces text; do
+  got=""
+  for p in $pieces; do
+    [ "$p" = outside ] && bad=1 && continue
+    s=${p%,*} e=${p#*,}
+    got+=$(q "$DB" "select cast(substr(cast(text as blob), $s + 1, $e - $s) as text) from doc where id = '$doc'")
+  done
   [ "$(printf '%s' "$got" | tr -s ' \n' '  ')" = "$(printf '%s' "$text" | tr -s ' \n' '  ')" ] || bad=1
-done < <(jq -r '.summary[] | [.cite.doc, .cite.start, .cite.end, (.text | gsub("\\s+"; " "))] | @tsv' "$T/show.json")
+done < <(jq -r '.summary[] | .cite as $c
+  | [$c.doc, (.pieces | map(if .[0] >= $c.start and .[1] <= $c.end then "\(.[0]),\(.[1])" else "outside" end) | join(" ")),
+     (.text | gsub("\\s+"; " "))] | @tsv' "$T/show.json")
 [ $bad = 0 ] && ok "summary citations are exact byte spans of stored text" || no "summary citations are exact byte spans of stored text"
 "$SF" show --db "$DB" "$sid" >"$T/show.md"
 check "show prints Markdown with sources" grep -q "^### Sources" "$T/show.md"

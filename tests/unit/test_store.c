@@ -511,6 +511,14 @@ static const sf_sentence *sentence_of(const sf_doc *d, sf_span s)
     return NULL;
 }
 
+/* The analyzed sentence of d that holds [s.start, s.end), or NULL. */
+static const sf_sentence *sentence_holding(const sf_doc *d, sf_span s)
+{
+    for (size_t i = 0; i < d->n_sents; i++)
+        if (d->sents[i].start <= s.start && s.end <= d->sents[i].end) return &d->sents[i];
+    return NULL;
+}
+
 static void check_brief(sf_db *db, int64_t story, int words, size_t n_docs)
 {
     sf_error err = {0};
@@ -523,25 +531,37 @@ static void check_brief(sf_db *db, int64_t story, int words, size_t n_docs)
     int used = 0;
     for (size_t i = 0; i < b->n_summary; i++) {
         const sf_brief_sentence *bs = &b->summary[i];
-        assert_true(bs->cite.doc < b->n_docs);
-        const sf_doc *d = b->docs[bs->cite.doc];
-        assert_true(bs->cite.span.start < bs->cite.span.end);
-        assert_true(bs->cite.span.end <= d->len);
-        const sf_sentence *s = sentence_of(d, bs->cite.span);
+        const sf_excerpt *x = &bs->excerpt;
+        assert_true(x->cite.doc < b->n_docs);
+        const sf_doc *d = b->docs[x->cite.doc];
+        assert_true(x->cite.span.start < x->cite.span.end);
+        assert_true(x->cite.span.end <= d->len);
+        /* the excerpt: part of one sentence, its cuts inside it and in order */
+        const sf_sentence *s = sentence_holding(d, x->cite.span);
         if (!s)
-            fail_msg("summary %zu [%u,%u) is not a sentence", i, bs->cite.span.start,
-                     bs->cite.span.end);
+            fail_msg("summary %zu [%u,%u) is not in a sentence", i, x->cite.span.start,
+                     x->cite.span.end);
         assert_false(s->boilerplate);
-        used += (int)s->n_tok;
-        /* the span ends at a sentence boundary: terminal punctuation (maybe a quote) */
+        for (size_t k = 0; k < x->n_cut; k++) {
+            assert_true(x->cut[k].start < x->cut[k].end);
+            assert_true(x->cut[k].start > (k ? x->cut[k - 1].end - 1 : x->cite.span.start));
+            assert_true(x->cut[k].end < x->cite.span.end);
+        }
+        for (uint32_t k = 0; k < s->n_tok; k++) { /* the words it keeps */
+            uint32_t p = d->toks[s->tok_first + k].start, kept = p >= x->cite.span.start &&
+                                                                 p < x->cite.span.end;
+            for (size_t c = 0; c < x->n_cut; c++) kept &= p < x->cut[c].start || p >= x->cut[c].end;
+            used += (int)kept;
+        }
+        /* the excerpt ends at a sentence boundary: terminal punctuation (maybe a quote) */
         const char *t = d->text;
-        uint32_t e = bs->cite.span.end;
-        while (e > bs->cite.span.start && (t[e - 1] == '"' || (unsigned char)t[e - 1] == 0x9D))
+        uint32_t e = x->cite.span.end;
+        while (e > x->cite.span.start && (t[e - 1] == '"' || (unsigned char)t[e - 1] == 0x9D))
             e -= (t[e - 1] == '"') ? 1 : 3;
         assert_true(t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?');
         for (size_t k = 0; k < bs->n_also; k++) {
             assert_true(bs->also[k].doc < b->n_docs);
-            assert_true(bs->also[k].doc != bs->cite.doc);
+            assert_true(bs->also[k].doc != x->cite.doc);
             assert_non_null(sentence_of(b->docs[bs->also[k].doc], bs->also[k].span));
         }
         assert_true(bs->n_outlets >= 1 && (size_t)bs->n_outlets <= 1 + bs->n_also);

@@ -1,6 +1,7 @@
-/* test_summary.c — sf_summarize (public API, src/story/summary.c): word budget, citations
- * that are whole sentences, no boilerplate or headlines, no near-duplicate pairs, reading
- * order, and the empty input. */
+/* test_summary.c — sf_summarize (public API, src/story/summary.c): word budget (as the
+ * summary is written), excerpts that lie in one sentence each, no boilerplate or
+ * headlines, no near-duplicate pairs, reading order, and the empty input. What excerpts
+ * leave out of their sentences is tested in test_trim.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -70,29 +71,56 @@ static const sf_sentence *sentence_of(const sf_doc *d, sf_span s)
     return NULL;
 }
 
-/* The span of the exact sentence `s` in document i (it must be one). */
-static int is_cite_of(const sf_cite *c, size_t doc, const char *s)
+/* The sentence of d that holds span s, or NULL. */
+static const sf_sentence *sentence_holding(const sf_doc *d, sf_span s)
 {
-    if (c->doc != doc) return 0;
-    size_t n = strlen(s);
-    return c->span.end - c->span.start == n && memcmp(docs[doc]->text + c->span.start, s, n) == 0;
+    for (size_t i = 0; i < d->n_sents; i++)
+        if (d->sents[i].start <= s.start && s.end <= d->sents[i].end) return &d->sents[i];
+    return NULL;
 }
 
-/* Summarize with `words`; check every property; return the citations. */
-static sf_cite *summarize_checked(int words, size_t *n_out)
+/* 1 when excerpt c comes from the sentence `s` of document doc (it must be one). */
+static int is_cite_of(const sf_excerpt *c, size_t doc, const char *s)
 {
-    sf_cite *c = NULL;
+    if (c->cite.doc != doc) return 0;
+    const sf_sentence *in = sentence_holding(docs[doc], c->cite.span);
+    size_t n = strlen(s);
+    return in && in->end - in->start == n && memcmp(docs[doc]->text + in->start, s, n) == 0;
+}
+
+/* The words of an excerpt as sf_write_excerpt writes it. */
+static int written_words(const sf_doc *d, const sf_excerpt *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    sf_write_excerpt(f, d->text, c);
+    fclose(f);
+    int n = 0;
+    for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) n++;
+    free(buf);
+    return n;
+}
+
+/* Summarize with `words`; check every property; return the excerpts. */
+static sf_excerpt *summarize_checked(int words, size_t *n_out)
+{
+    sf_excerpt *c = NULL;
     sf_error err = {0};
     assert_int_equal(sf_summarize(docs, NDOCS, words, &c, n_out, &err), SF_OK);
     int used = 0;
     for (size_t i = 0; i < *n_out; i++) {
-        assert_true(c[i].doc < NDOCS);
-        const sf_doc *d = docs[c[i].doc];
-        const sf_sentence *s = sentence_of(d, c[i].span);
+        assert_true(c[i].cite.doc < NDOCS);
+        const sf_doc *d = docs[c[i].cite.doc];
+        const sf_sentence *s = sentence_holding(d, c[i].cite.span);
         if (!s)
-            fail_msg("cite %zu [%u,%u) of doc %zu is not a sentence", i, c[i].span.start,
-                     c[i].span.end, c[i].doc);
-        used += (int)s->n_tok;
+            fail_msg("cite %zu [%u,%u) of doc %zu is not in a sentence", i, c[i].cite.span.start,
+                     c[i].cite.span.end, c[i].cite.doc);
+        for (size_t k = 0; k < c[i].n_cut; k++)
+            assert_true(c[i].cut[k].start > c[i].cite.span.start &&
+                        c[i].cut[k].end < c[i].cite.span.end);
+        used += written_words(d, &c[i]);
         /* no boilerplate */
         assert_false(s->boilerplate);
         if (is_cite_of(&c[i], 0, TEASER_0) || is_cite_of(&c[i], 1, CREDIT_1) ||
@@ -100,12 +128,13 @@ static sf_cite *summarize_checked(int words, size_t *n_out)
             fail_msg("boilerplate chosen: '%.*s'", (int)(s->end - s->start), d->text + s->start);
         /* no headline */
         if (is_cite_of(&c[i], 0, HEADLINE_0)) fail_msg("headline chosen");
-        char last = d->text[s->end - 1];
+        char last = d->text[c[i].cite.span.end - 1];
         assert_true(last == '.' || last == '!' || last == '?');
         /* reading order: by document, then by offset */
         if (i) {
-            assert_true(c[i - 1].doc <= c[i].doc);
-            if (c[i - 1].doc == c[i].doc) assert_true(c[i - 1].span.end <= c[i].span.start);
+            assert_true(c[i - 1].cite.doc <= c[i].cite.doc);
+            if (c[i - 1].cite.doc == c[i].cite.doc)
+                assert_true(c[i - 1].cite.span.end <= c[i].cite.span.start);
         }
     }
     if (used > words) fail_msg("budget %d exceeded: %d words", words, used);
@@ -142,14 +171,14 @@ static void test_budgets(void **state)
     const int budgets[] = {20, 50, 100};
     for (size_t k = 0; k < 3; k++) {
         size_t n = 0;
-        sf_cite *c = summarize_checked(budgets[k], &n);
+        sf_excerpt *c = summarize_checked(budgets[k], &n);
         /* every candidate sentence here has 11-15 words: something always fits */
         assert_true(n >= 1);
         free(c);
     }
     /* a budget of 0 or less means the default, 100 */
     size_t n0 = 0, n100 = 0;
-    sf_cite *c0 = NULL, *c100 = NULL;
+    sf_excerpt *c0 = NULL, *c100 = NULL;
     sf_error err = {0};
     assert_int_equal(sf_summarize(docs, NDOCS, 0, &c0, &n0, &err), SF_OK);
     assert_int_equal(sf_summarize(docs, NDOCS, 100, &c100, &n100, &err), SF_OK);
@@ -166,7 +195,7 @@ static void test_near_duplicates(void **state)
 {
     (void)state;
     size_t n = 0;
-    sf_cite *c = summarize_checked(200, &n);
+    sf_excerpt *c = summarize_checked(200, &n);
     int a = 0, b = 0;
     for (size_t i = 0; i < n; i++) {
         a += is_cite_of(&c[i], 0, DUP_A);
@@ -180,14 +209,10 @@ static void test_deterministic(void **state)
 {
     (void)state;
     size_t n1 = 0, n2 = 0;
-    sf_cite *c1 = summarize_checked(50, &n1);
-    sf_cite *c2 = summarize_checked(50, &n2);
+    sf_excerpt *c1 = summarize_checked(50, &n1);
+    sf_excerpt *c2 = summarize_checked(50, &n2);
     assert_int_equal(n1, n2);
-    for (size_t i = 0; i < n1; i++) {
-        assert_int_equal(c1[i].doc, c2[i].doc);
-        assert_int_equal(c1[i].span.start, c2[i].span.start);
-        assert_int_equal(c1[i].span.end, c2[i].span.end);
-    }
+    if (n1) assert_memory_equal(c1, c2, n1 * sizeof *c1);
     free(c1);
     free(c2);
 }
@@ -195,7 +220,7 @@ static void test_deterministic(void **state)
 static void test_empty(void **state)
 {
     (void)state;
-    sf_cite *c = (sf_cite *)&c; /* must be overwritten */
+    sf_excerpt *c = (sf_excerpt *)&c; /* must be overwritten */
     size_t n = 99;
     sf_error err = {0};
     assert_int_equal(sf_summarize(NULL, 0, 50, &c, &n, &err), SF_OK);
@@ -234,7 +259,7 @@ static void test_fills_without_shared_concepts(void **state)
         d[i]->len = strlen(t[i]);
         assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
     }
-    sf_cite *c = NULL;
+    sf_excerpt *c = NULL;
     size_t n = 0;
     assert_int_equal(sf_summarize(d, 3, 30, &c, &n, &err), SF_OK);
     assert_int_equal(n, 2); /* two of the three 12-to-13-word sentences fit in 30 words */
@@ -260,11 +285,11 @@ static void test_quote_fragments(void **state)
     assert_int_equal(sf_doc_analyze(d, &err), SF_OK);
     assert_true(d->n_sents >= 5); /* the quotations were split */
     sf_doc *one[1] = {d};
-    sf_cite *c = NULL;
+    sf_excerpt *c = NULL;
     size_t n = 0;
     assert_int_equal(sf_summarize(one, 1, 200, &c, &n, &err), SF_OK);
     assert_int_equal(n, 1);
-    assert_int_equal(c[0].span.start, 0);
+    assert_int_equal(c[0].cite.span.start, 0);
     free(c);
     sf_doc_free(d);
 }
