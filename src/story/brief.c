@@ -305,18 +305,18 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     }
     b->title = story_title_new(b->docs, b->n_docs);
     group_documents(b);
-    sf_excerpt *cites;
+    sf_excerpt *excerpts;
     size_t nc;
-    if (sf_summarize(b->docs, b->n_docs, words, &cites, &nc, err) != SF_OK) goto fail;
+    if (sf_summarize(b->docs, b->n_docs, words, &excerpts, &nc, err) != SF_OK) goto fail;
     b->summary = sf_xcalloc(nc ? nc : 1, sizeof *b->summary);
     b->n_summary = nc;
     termvec **vecs = sentence_vecs(b);
     for (size_t i = 0; i < nc; i++) {
-        b->summary[i].excerpt = cites[i];
+        b->summary[i].excerpt = excerpts[i];
         align(b, vecs, &b->summary[i]);
     }
     sentence_vecs_free(b, vecs);
-    free(cites);
+    free(excerpts);
     /* reading order again: alignment may have moved a citation to its origin */
     if (nc) qsort(b->summary, nc, sizeof *b->summary, by_cite);
     /* independent outlets over the whole story */

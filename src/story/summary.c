@@ -109,8 +109,8 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The concepts of the tokens toks[0, n) of d into k->con. */
-static void concepts(const sf_doc *d, const sf_token *toks, uint32_t n, cand *k)
+/* The concepts of the tokens toks[first, first + n) of d into k->con. */
+static void concepts(const sf_doc *d, const sf_token *toks, uint32_t first, uint32_t n, cand *k)
 {
     k->con = sf_xmalloc((n ? n : 1) * sizeof *k->con);
     k->n_con = 0;
@@ -118,7 +118,7 @@ static void concepts(const sf_doc *d, const sf_token *toks, uint32_t n, cand *k)
     int prev_c = 0;
     for (uint32_t i = 0; i < n; i++) {
         int c;
-        uint64_t id = word_id(d, &toks[i], &c);
+        uint64_t id = word_id(d, &toks[first + i], &c);
         if (i && (c || prev_c)) {
             uint64_t h = prev * 0x9E3779B97F4A7C15ull ^ (id + 0x632BE59BD9B4E019ull);
             k->con[k->n_con++] = h ? h : 1;
@@ -219,9 +219,9 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_excerpt **out, siz
             cand tmp = {0};
             int is_cand = ci < nc && c[ci].ex.cite.doc == di && c[ci].sent == si;
             if (is_cand)
-                concepts(d, c[ci].tok, c[ci].n_tok, &tmp);
+                concepts(d, c[ci].tok, 0, c[ci].n_tok, &tmp);
             else
-                concepts(d, &d->toks[d->sents[si].tok_first], d->sents[si].n_tok, &tmp);
+                concepts(d, d->toks, d->sents[si].tok_first, d->sents[si].n_tok, &tmp);
             for (size_t t = 0; t < tmp.n_con; t++) {
                 int64_t *last = hmap_put(&clast, tmp.con[t], 0);
                 if (*last == (int64_t)di + 1) continue;

@@ -32,7 +32,8 @@ static const char *const connectives[] = {
     "similarly", NULL, "thus", NULL, "as", "a", "result", NULL, "in", "turn", NULL, "for",
     "example", NULL, "for", "instance", NULL, "of", "course", NULL, "after", "all", NULL,
     "in", "the", "end", NULL, "at", "the", "same", "time", NULL, "by", "contrast", NULL,
-    "in", "contrast", NULL, "but", NULL, "and", NULL, "yet", NULL, "so", NULL, NULL,
+    "in", "contrast", NULL, "notably", NULL, "additionally", NULL, "then", NULL, "but", NULL,
+    "and", NULL, "yet", NULL, "so", NULL, NULL,
 };
 /* connectives that also open a sentence without a comma: "And Schumer plans to ..." */
 static const char *const bare[] = {"but", "and", "yet", "so", NULL};
@@ -369,9 +370,9 @@ sf_excerpt story_trim(const sf_doc *d, size_t doc, size_t si, int min_words)
     const char *t = d->text;
     sf_excerpt whole = {{doc, {s->start, s->end}}, {{0, 0}}, 0};
     sf_excerpt e = whole;
-    const sf_token *toks = &d->toks[s->tok_first];
+    if (!s->n_tok) return whole;
+    const sf_token *first = &d->toks[s->tok_first], *toks = first;
     uint32_t n = s->n_tok;
-    if (!n) return whole;
 
     /* what opens the sentence */
     uint32_t p = after_dateline(t, s->start, s->end);
@@ -383,7 +384,7 @@ sf_excerpt story_trim(const sf_doc *d, size_t doc, size_t si, int min_words)
         toks += k, n -= k;
     }
     if (!n) return whole;
-    if (toks != &d->toks[s->tok_first]) e.cite.span.start = toks->start;
+    if (toks != first) e.cite.span.start = toks->start;
 
     /* what ends it, and what is cut inside */
     uint32_t comma = 0, end = e.cite.span.end;

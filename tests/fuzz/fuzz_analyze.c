@@ -1,8 +1,8 @@
 /* fuzz_analyze.c — libFuzzer target for the per-document stages (clean + text:
  * src/pipeline/analyze.c) and the summarizer over them. Any bytes go in as a document
  * body; checked: every span (boilerplate, sentence, token, citation) lies inside the
- * text, sentences are ordered and own their tokens, the summary respects its budget
- * (in words as a reader counts them),
+ * text, sentences are ordered and own their tokens, the summary's excerpts hold their
+ * cuts in order and respect its budget (in words as a reader counts them, cuts left out),
  * the fingerprint compares equal to itself. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -41,15 +41,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fp_signature(d, &sig);
     CHECK(sig.n_shingles == 0 ? fp_similarity(&sig, &sig) == 0 : fp_similarity(&sig, &sig) == 1);
 
-    sf_cite *c = NULL;
+    sf_excerpt *c = NULL;
     size_t n = 0;
     const int budget = 30;
     CHECK(sf_summarize(&d, 1, budget, &c, &n, &err) == SF_OK);
     size_t words = 0;
     for (size_t i = 0; i < n; i++) { /* words as the summarizer counts them: non-space runs */
-        CHECK(c[i].doc == 0 && c[i].span.start < c[i].span.end && c[i].span.end <= size);
+        sf_span span = c[i].cite.span;
+        CHECK(c[i].cite.doc == 0 && span.start < span.end && span.end <= size);
+        CHECK(c[i].n_cut <= SF_MAX_CUTS);
+        for (size_t k = 0; k < c[i].n_cut; k++)
+            CHECK(c[i].cut[k].start > (k ? c[i].cut[k - 1].end - 1 : span.start) &&
+                  c[i].cut[k].start < c[i].cut[k].end && c[i].cut[k].end < span.end);
         int in = 0;
-        for (uint32_t k = c[i].span.start; k < c[i].span.end; k++) {
+        size_t cut = 0;
+        for (uint32_t k = span.start; k < span.end; k++) {
+            if (cut < c[i].n_cut && k == c[i].cut[cut].start) {
+                k = c[i].cut[cut++].end - 1;
+                continue;
+            }
             int sp = strchr(" \n\t\r", d->text[k]) != NULL && d->text[k] != '\0';
             if (!sp && !in) words++;
             in = !sp;
