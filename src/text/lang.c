@@ -156,7 +156,7 @@ static int not_russian(utf8proc_int32_t c)
 /* Divisible by every count of lists a word can be in (1 to 11), so votes are exact. */
 #define VOTE_UNIT 27720u
 
-/* One word of the vote: text[s, e), c codepoints long. */
+/* One word of the vote: text[s, e), chars codepoints long, capital when its first is. */
 static void vote(profile *p, const char *text, size_t s, size_t e, unsigned chars, int ascii,
                  int capital)
 {
