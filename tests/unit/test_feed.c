@@ -360,10 +360,11 @@ static void test_fragment(void **state)
 static void test_sniff(void **state)
 {
     (void)state;
+    static const char prolog[] = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- made by hand -->\n"
+                                 "<?xml-stylesheet href=\"s.xsl\"?>\n<rss>";
     const char *yes[] = {
         "<rss version=\"2.0\">",
-        "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- made by hand -->\n"
-        "<?xml-stylesheet href=\"s.xsl\"?>\n<rss>",
+        prolog,
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x \"y\">]><rss version=\"0.91\">",
         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
         "  <feed xml:lang=\"en\" xmlns=\"http://www.w3.org/2005/Atom\">",
