@@ -19,42 +19,7 @@
 
 #include <cmocka.h>
 
-typedef struct got {
-    sf_doc *docs[32];
-    size_t n_docs;
-    char path[32][128], where[32][64], why[32][256];
-    size_t n_rej;
-    size_t stop_after;
-} got;
-
-static int on_doc(sf_doc *d, void *ctx)
-{
-    got *g = ctx;
-    assert_true(g->n_docs < 32);
-    g->docs[g->n_docs++] = d;
-    return g->stop_after && g->n_docs >= g->stop_after;
-}
-
-static void on_reject(const char *path, const char *where, const char *reason, void *ctx)
-{
-    got *g = ctx;
-    assert_true(g->n_rej < 32);
-    snprintf(g->path[g->n_rej], sizeof g->path[0], "%s", path);
-    snprintf(g->where[g->n_rej], sizeof g->where[0], "%s", where);
-    snprintf(g->why[g->n_rej], sizeof g->why[0], "%s", reason);
-    g->n_rej++;
-}
-
-static got *got_new(void)
-{
-    return sf_xcalloc(1, sizeof(got));
-}
-
-static void got_free(got *g)
-{
-    for (size_t i = 0; i < g->n_docs; i++) sf_doc_free(g->docs[i]);
-    free(g);
-}
+#include "collect.h"
 
 static int feed(got *g, const char *s)
 {
@@ -129,7 +94,7 @@ static void test_rss2(void **state)
 
     assert_string_equal(g->why[0], "no text in the item");
     assert_string_equal(g->where[0], "item 4");
-    assert_string_equal(g->path[0], "f.rss");
+    assert_string_equal(g->rpath[0], "f.rss");
     got_free(g);
 }
 

@@ -19,44 +19,7 @@
 
 /* ---- a collecting reader --------------------------------------------------------------- */
 
-typedef struct got {
-    sf_doc *docs[64];
-    size_t n_docs;
-    char where[64][64];
-    char why[64][256];
-    char rpath[64][512];
-    size_t n_rej;
-    size_t stop_after; /* return 1 from the doc callback after this many (0: never) */
-} got;
-
-static int on_doc(sf_doc *d, void *ctx)
-{
-    got *g = ctx;
-    assert_true(g->n_docs < 64);
-    g->docs[g->n_docs++] = d;
-    return g->stop_after && g->n_docs >= g->stop_after;
-}
-
-static void on_reject(const char *path, const char *where, const char *reason, void *ctx)
-{
-    got *g = ctx;
-    assert_true(g->n_rej < 64);
-    snprintf(g->rpath[g->n_rej], sizeof g->rpath[0], "%s", path);
-    snprintf(g->where[g->n_rej], sizeof g->where[0], "%s", where);
-    snprintf(g->why[g->n_rej], sizeof g->why[0], "%s", reason);
-    g->n_rej++;
-}
-
-static got *got_new(void)
-{
-    return sf_xcalloc(1, sizeof(got));
-}
-
-static void got_free(got *g)
-{
-    for (size_t i = 0; i < g->n_docs; i++) sf_doc_free(g->docs[i]);
-    free(g);
-}
+#include "collect.h"
 
 static sf_reader reader(got *g)
 {

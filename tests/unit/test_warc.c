@@ -22,42 +22,7 @@
 
 /* ---- a collecting reader ----------------------------------------------------------------- */
 
-typedef struct got {
-    sf_doc *docs[32];
-    size_t n_docs;
-    char path[32][128], where[32][64], why[32][128];
-    size_t n_rej;
-    size_t stop_after;
-} got;
-
-static int on_doc(sf_doc *d, void *ctx)
-{
-    got *g = ctx;
-    assert_true(g->n_docs < 32);
-    g->docs[g->n_docs++] = d;
-    return g->stop_after && g->n_docs >= g->stop_after;
-}
-
-static void on_reject(const char *path, const char *where, const char *reason, void *ctx)
-{
-    got *g = ctx;
-    assert_true(g->n_rej < 32);
-    snprintf(g->path[g->n_rej], sizeof g->path[0], "%s", path);
-    snprintf(g->where[g->n_rej], sizeof g->where[0], "%s", where);
-    snprintf(g->why[g->n_rej], sizeof g->why[0], "%s", reason);
-    g->n_rej++;
-}
-
-static got *got_new(void)
-{
-    return sf_xcalloc(1, sizeof(got));
-}
-
-static void got_free(got *g)
-{
-    for (size_t i = 0; i < g->n_docs; i++) sf_doc_free(g->docs[i]);
-    free(g);
-}
+#include "collect.h"
 
 static int warc(got *g, const sf_buf *b)
 {
@@ -314,7 +279,7 @@ static void test_truncated_record(void **state)
     char where[32];
     snprintf(where, sizeof where, "byte %zu", at);
     assert_string_equal(g->where[0], where);
-    assert_string_equal(g->path[0], "t.warc#3");
+    assert_string_equal(g->rpath[0], "t.warc#3");
     got_free(g);
 
     /* cut inside the header block */
@@ -351,12 +316,12 @@ static void test_bad_content_length(void **state)
     snprintf(where, sizeof where, "byte %zu", at_b);
     assert_string_equal(g->why[0], "bad Content-Length");
     assert_string_equal(g->where[0], where);
-    assert_string_equal(g->path[0], "t.warc#2");
+    assert_string_equal(g->rpath[0], "t.warc#2");
     snprintf(where, sizeof where, "byte %zu", at_d);
     assert_string_equal(g->why[1], "bad Content-Length");
     assert_string_equal(g->where[1], where);
     assert_string_equal(g->why[2], "truncated record");
-    assert_string_equal(g->path[2], "t.warc#6");
+    assert_string_equal(g->rpath[2], "t.warc#6");
     got_free(g);
     sf_buf_free(&w);
 
@@ -396,7 +361,7 @@ static void test_garbage_and_huge_header(void **state)
     char where[32];
     snprintf(where, sizeof where, "byte %zu", at);
     assert_string_equal(g->where[0], where);
-    assert_string_equal(g->path[0], "t.warc");
+    assert_string_equal(g->rpath[0], "t.warc");
     assert_string_equal(g->why[1], "WARC header larger than 64 KiB");
     snprintf(where, sizeof where, "byte %zu", at2);
     assert_string_equal(g->where[1], where);
@@ -495,7 +460,7 @@ static void test_http_bodies(void **state)
     got *g = got_new();
     assert_int_equal(warc(g, &w), 3);
     assert_string_equal(g->why[0], "unsupported Content-Encoding: br");
-    assert_string_equal(g->path[0], "t.warc#1");
+    assert_string_equal(g->rpath[0], "t.warc#1");
     assert_string_equal(g->why[1], "corrupt gzip HTTP body");
     assert_string_equal(g->why[2], "not an HTTP response");
     assert_int_equal(g->n_docs, 3);
@@ -553,7 +518,7 @@ static void test_large_records(void **state)
     got *g = got_new();
     assert_int_equal(warc(g, &w), 1);
     assert_string_equal(g->why[0], "record larger than 16 MiB");
-    assert_string_equal(g->path[0], "t.warc#2");
+    assert_string_equal(g->rpath[0], "t.warc#2");
     assert_int_equal(g->n_docs, 1);
     assert_string_equal(g->docs[0]->path, "t.warc#3");
     got_free(g);
