@@ -27,9 +27,7 @@ static char *load(const char *path, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     sf_buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0) sf_buf_add(&b, tmp, k);
+    sf_buf_add_file(&b, f);
     fclose(f);
     *len = b.len;
     char *data = sf_buf_take(&b);

@@ -117,9 +117,7 @@ static char *slurp(const char *path, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     sf_buf b = {0};
-    char tmp[65536];
-    size_t r;
-    while ((r = fread(tmp, 1, sizeof tmp, f)) > 0) sf_buf_add(&b, tmp, r);
+    sf_buf_add_file(&b, f);
     fclose(f);
     *len = b.len;
     return b.data ? b.data : sf_xstrdup("");

@@ -72,6 +72,14 @@ void sf_buf_adds(sf_buf *b, const char *s)
     sf_buf_add(b, s, strlen(s));
 }
 
+int sf_buf_add_file(sf_buf *b, FILE *f)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sf_buf_add(b, chunk, n);
+    return ferror(f);
+}
+
 void sf_buf_printf(sf_buf *b, const char *fmt, ...)
 {
     va_list ap;

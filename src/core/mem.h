@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define SF_MAX_DOC (16u << 20) /* largest document body accepted: 16 MiB */
 
@@ -30,6 +31,8 @@ typedef struct sf_buf {
 void sf_buf_add(sf_buf *b, const void *p, size_t n);
 void sf_buf_addc(sf_buf *b, char c);
 void sf_buf_adds(sf_buf *b, const char *s);
+/* Append everything left in f; returns ferror(f) (0 when all was read). */
+int sf_buf_add_file(sf_buf *b, FILE *f);
 void sf_buf_printf(sf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the bytes to the caller (never NULL) and reset the buffer. */
 char *sf_buf_take(sf_buf *b);

@@ -17,10 +17,7 @@ static int read_file(const char *path, char **out, size_t *len, sf_error *err)
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) return sf_fail(err, SF_EIO, "%s: %s", path, strerror(errno));
     sf_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sf_buf_add(&b, chunk, n);
-    int bad = ferror(f);
+    int bad = sf_buf_add_file(&b, f);
     if (f != stdin) fclose(f);
     if (bad) {
         sf_buf_free(&b);
@@ -54,7 +51,7 @@ static void start_doc(ner_conll *c, size_t *capdocs, size_t *capsent)
 int ner_conll_read(const char *path, ner_conll *c, sf_error *err)
 {
     memset(c, 0, sizeof *c);
-    size_t len;
+    size_t len = 0;
     if (read_file(path, &c->buf, &len, err) < 0) return err->code;
     size_t captok = 0, caplines = 0, capdocs = 0, capsent = 0;
     /* never NULL: documents without tokens still point at toks + first_tok */
