@@ -212,7 +212,28 @@ static int convert(const char *s, size_t n, const char *from, charset_out *out)
     return 0;
 }
 
+/* A transport charset ("UTF-8", "\"iso-8859-1\""), lowercased and unquoted into name;
+ * 0 when there is none. */
+static int given_name(const char *given, char *name, size_t nsz)
+{
+    if (!given) return 0;
+    while (*given == ' ' || *given == '"' || *given == '\'') given++;
+    size_t n = 0;
+    for (; *given && n + 1 < nsz; given++) {
+        unsigned char ch = (unsigned char)*given;
+        if (!(isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == ':')) break;
+        name[n++] = (char)tolower(ch);
+    }
+    name[n] = '\0';
+    return n > 0;
+}
+
 void charset_utf8(const char *buf, size_t len, charset_out *out)
+{
+    charset_utf8_given(buf, len, NULL, out);
+}
+
+void charset_utf8_given(const char *buf, size_t len, const char *given, charset_out *out)
 {
     memset(out, 0, sizeof *out);
     const unsigned char *u = (const unsigned char *)buf;
@@ -229,7 +250,8 @@ void charset_utf8(const char *buf, size_t len, charset_out *out)
         return;
     }
     char decl[40];
-    int declared = out->skip ? 0 : prescan(buf, len, decl, sizeof decl);
+    int declared = out->skip ? 0
+                   : given_name(given, decl, sizeof decl) || prescan(buf, len, decl, sizeof decl);
     int kind = 1;
     if (declared) {
         kind = canonical(decl, out->name, sizeof out->name);

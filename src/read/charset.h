@@ -14,7 +14,7 @@ typedef struct charset_out {
     char *owned;      /* malloc'd when the bytes were converted or repaired, else NULL */
     size_t skip;      /* bytes of a UTF-8 BOM left out at the start of the input */
     char name[32];    /* the encoding read: "UTF-8", "WINDOWS-1252", "SHIFT_JIS", ... */
-    int declared;     /* a charset was declared (BOM, <meta>, XML declaration) */
+    int declared;     /* a charset was declared (BOM, given, <meta>, XML declaration) */
     int repaired;     /* invalid bytes or NULs were replaced (U+FFFD / space) */
 } charset_out;
 
@@ -26,5 +26,11 @@ typedef struct charset_out {
  * as UTF-8 (the usual lie); ISO-8859-1 and US-ASCII are read as windows-1252, as browsers
  * do. Bytes iconv cannot convert become U+FFFD, NUL bytes become spaces. Never fails. */
 void charset_utf8(const char *buf, size_t len, charset_out *out);
+
+/* The same with the charset the page came with from outside (an HTTP Content-Type's
+ * charset parameter, as given; NULL or "" when none): as in browsers it comes after a
+ * byte-order mark and before the page's own declarations, and is weighed against the
+ * bytes the same way. */
+void charset_utf8_given(const char *buf, size_t len, const char *given, charset_out *out);
 
 #endif

@@ -13,9 +13,14 @@
 
 void html_read(const char *buf, size_t len, html_page *page)
 {
+    html_read_given(buf, len, NULL, page);
+}
+
+void html_read_given(const char *buf, size_t len, const char *charset, html_page *page)
+{
     memset(page, 0, sizeof *page);
     charset_out cs;
-    charset_utf8(buf, len, &cs);
+    charset_utf8_given(buf, len, charset, &cs);
     snprintf(page->charset, sizeof page->charset, "%s", cs.name);
     dom d;
     dom_parse(&d, cs.data, cs.len);
@@ -46,8 +51,14 @@ void html_page_free(html_page *p)
 
 int read_html_buf(const char *path, const char *buf, size_t len, const sf_reader *rd)
 {
+    return read_html_buf_given(path, buf, len, NULL, rd);
+}
+
+int read_html_buf_given(const char *path, const char *buf, size_t len, const char *charset,
+                        const sf_reader *rd)
+{
     html_page pg;
-    html_read(buf, len, &pg);
+    html_read_given(buf, len, charset, &pg);
     const char *why = NULL;
     if (!pg.text) why = pg.truncated ? "HTML page too large (more than 2 Mi nodes) and no text in its first part"
                                      : "no article text found in the HTML";

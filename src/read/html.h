@@ -34,6 +34,9 @@ typedef struct html_page {
 /* Read a page (any bytes; len may be 0). Never fails: a page without article text has
  * text == NULL. */
 void html_read(const char *buf, size_t len, html_page *page);
+/* The same for a page that came with a charset from outside (HTTP's Content-Type; NULL
+ * when none): see charset_utf8_given. */
+void html_read_given(const char *buf, size_t len, const char *charset, html_page *page);
 void html_page_free(html_page *page);
 
 /* ---- the parts (internal to src/read/html*.c) --------------------------------------- */

@@ -58,6 +58,10 @@ int read_sgml_buf(const char *path, const char *buf, size_t len, const sf_reader
  * paragraphs separated by blank lines; title, author, date, url, source (the site name)
  * and lang from the page's metadata. doc->path = path. */
 int read_html_buf(const char *path, const char *buf, size_t len, const sf_reader *rd);
+/* The same for a page that came with a charset (an HTTP Content-Type's; NULL or "" when
+ * none), which comes before the page's own declarations, as in browsers. */
+int read_html_buf_given(const char *path, const char *buf, size_t len, const char *charset,
+                        const sf_reader *rd);
 
 /* A WARC/1.0 or 1.1 archive, plain or gzip (one member, or one per record): each HTML
  * response (or resource) record read as a page (read_html_buf), with url, ext_id and

@@ -8,7 +8,9 @@
  * revisits, conversions, redirects, errors and other media are skipped without a word.
  * Each document gets url = WARC-Target-URI, ext_id = WARC-Record-ID, date = the page's
  * own, else WARC-Date (the day of the crawl), source = the page's site name, else the
- * URI's host; path = "file#N", N the record's 1-based number among all records.
+ * URI's host; path = "file#N", N the record's 1-based number among all records. The
+ * charset of the HTTP Content-Type (or of a resource record's) goes to the HTML reader,
+ * ahead of the page's own declarations, as in browsers.
  *
  * Damage is reported with the stream offset of the record it hit, and reading goes on
  * at the next line that starts "WARC/": a Content-Length that does not end where the
@@ -33,6 +35,7 @@
 typedef struct rec_head {
     char type[32];  /* WARC-Type, lowercased */
     char ctype[96]; /* Content-Type's media type, lowercased */
+    char charset[40]; /* its charset parameter (a resource record's page), or "" */
     char uri[8192]; /* WARC-Target-URI (valid UTF-8, or "") */
     char date[64];  /* WARC-Date */
     char id[256];   /* WARC-Record-ID without its angle brackets */
@@ -119,6 +122,13 @@ static void parse_head(const unsigned char *p, size_t n, rec_head *h)
             } else if (name_is(s, nl, "Content-Type")) {
                 const unsigned char *semi = memchr(v, ';', (size_t)(le - v));
                 field(h->ctype, sizeof h->ctype, v, semi ? semi : le, 1);
+                for (const unsigned char *q = semi; q && q + 8 <= le; q++)
+                    if (strncasecmp((const char *)q, "charset=", 8) == 0) {
+                        const unsigned char *ce = q + 8;
+                        while (ce < le && *ce != ';' && *ce != '\r') ce++;
+                        field(h->charset, sizeof h->charset, q + 8, ce, 1);
+                        break;
+                    }
             } else if (name_is(s, nl, "WARC-Target-URI")) {
                 field(h->uri, sizeof h->uri, v, le, 0);
                 size_t l = strlen(h->uri);
@@ -216,6 +226,8 @@ static void take_record(warc_rd *st, const rec_head *h, const char *p, size_t n,
     unsigned long long hi = at; /* the record's own problems: no gzip damage inside it */
     const char *body = p;
     size_t blen = n;
+    char charset[40]; /* the HTTP charset, before the page's own declarations */
+    snprintf(charset, sizeof charset, "%s", h->charset);
     if (!strcmp(h->type, "response")) {
         http_msg m;
         const char *why = NULL;
@@ -231,8 +243,7 @@ static void take_record(warc_rd *st, const rec_head *h, const char *p, size_t n,
             return;
         }
         if (!m.type[0] && !starts_like_html(body, blen)) return;
-        /* m.charset is not passed on: the HTML reader decides from the page's own
-         * declarations and bytes (charset.c has no way in for a transport header) */
+        snprintf(charset, sizeof charset, "%s", m.charset);
     }
     st->name.len = 0;
     sf_buf_printf(&st->name, "%s#%lu", st->path, st->recno);
@@ -240,7 +251,7 @@ static void take_record(warc_rd *st, const rec_head *h, const char *p, size_t n,
     st->at = at;
     sf_reader wrap = {on_page, on_page_reject, st, NULL, NULL};
     char *name = sf_xstrdup(st->name.data); /* st->name is reused by rejections */
-    if (read_html_buf(name, body, blen, &wrap) < 0) st->stop = 1;
+    if (read_html_buf_given(name, body, blen, charset, &wrap) < 0) st->stop = 1;
     free(name);
 }
 

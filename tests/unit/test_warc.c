@@ -1,8 +1,8 @@
 /* test_warc.c — the WARC reader (src/read/warc.c, http.c, window.c): which records become
  * documents, HTTP bodies chunked and compressed, plain / one-member / per-record gzip,
- * and damage (wrong Content-Length, cut records, garbage, huge headers, broken gzip)
- * reported at the right offset with every good record still delivered. Every archive
- * here is made up. */
+ * the HTTP charset passed to the HTML reader, and damage (wrong Content-Length, cut
+ * records, garbage, huge headers, broken gzip) reported at the right offset with every
+ * good record still delivered. Every archive here is made up. */
 #include "core/mem.h"
 #include "read/http.h"
 #include "read/read.h"
@@ -500,6 +500,65 @@ static void test_http_head(void **state)
     assert_string_equal(why, "not an HTTP response");
 }
 
+/* The HTTP charset reaches the HTML reader: a windows-1251 page that declares nothing
+ * (read alone it would pass for windows-1252), one whose <meta> names another charset
+ * (the transport's comes first, as in browsers), a resource record whose WARC
+ * Content-Type carries the charset, and a UTF-8 page under a lying header (the bytes
+ * win, as for a lying <meta>). */
+static void test_http_charset(void **state)
+{
+    (void)state;
+    /* "Мост" (bridge) in windows-1251, and in UTF-8 */
+    const char *cp1251 = "\xCC\xEE\xF1\xF2", *utf8 = "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82";
+    sf_buf w = {0}, pg = {0}, b = {0};
+    const char *metas[] = {"", "<meta charset=\"windows-1252\">"};
+    for (int k = 0; k < 2; k++) {
+        pg.len = b.len = 0;
+        page(&pg, cp1251, NULL);
+        if (k) { /* the <meta> right after <head> */
+            char *h = strstr(pg.data, "<head>") + 6;
+            size_t at = (size_t)(h - pg.data);
+            sf_buf m = {0};
+            sf_buf_add(&m, pg.data, at);
+            sf_buf_adds(&m, metas[k]);
+            sf_buf_add(&m, pg.data + at, pg.len - at);
+            sf_buf_free(&pg);
+            pg = m;
+        }
+        http(&b, 200, "Content-Type: text/html; charset=\"Windows-1251\"\r\n", pg.data, pg.len);
+        rec(&w, "response", RESP, k ? "http://x.example/meta" : "http://x.example/bare",
+            k ? "meta" : "bare", &b, -1);
+    }
+    pg.len = 0;
+    page(&pg, cp1251, NULL);
+    rec(&w, "resource", "text/html; charset=windows-1251; x=y", "http://x.example/res", "res",
+        &pg, -1);
+    pg.len = b.len = 0;
+    page(&pg, utf8, NULL);
+    http(&b, 200, "Content-Type: text/html; charset=ISO-8859-1\r\n", pg.data, pg.len);
+    rec(&w, "response", RESP, "http://x.example/lie", "lie", &b, -1);
+    got *g = got_new();
+    assert_int_equal(warc(g, &w), 0);
+    assert_int_equal(g->n_docs, 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_non_null(g->docs[i]->title);
+        assert_true(has_tag(g->docs[i], utf8));
+    }
+    /* the same page read as a file, with no header: windows-1252, not Cyrillic */
+    got *f = got_new();
+    sf_reader rd = {on_doc, on_reject, f, NULL, NULL};
+    pg.len = 0;
+    page(&pg, cp1251, NULL);
+    assert_int_equal(read_html_buf("p.html", pg.data, pg.len, &rd), 0);
+    assert_int_equal(f->n_docs, 1);
+    assert_false(has_tag(f->docs[0], utf8));
+    got_free(f);
+    got_free(g);
+    sf_buf_free(&w);
+    sf_buf_free(&pg);
+    sf_buf_free(&b);
+}
+
 static void test_large_records(void **state)
 {
     (void)state;
@@ -588,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_gzip_damage),
         cmocka_unit_test(test_http_bodies),
         cmocka_unit_test(test_http_head),
+        cmocka_unit_test(test_http_charset),
         cmocka_unit_test(test_large_records),
         cmocka_unit_test(test_stop),
         cmocka_unit_test(test_files),
