@@ -27,11 +27,12 @@
 #include <strings.h>
 
 #define META_MAX 400 /* longest metadata value kept, in bytes */
+#define BYLINE_MAX 200 /* longest text of an element taken for a byline (not an author's bio) */
 
 /* Candidate values found on the page, one slot per source (the first found wins). */
 typedef struct cand {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
-    char *ld_author, *meta_author, *ip_author, *rel_author, *byline;
+    char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *ld_org_author;
     char *ld_date, *meta_date, *ip_date, *time_date, *text_date, *near_date, *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
     char *og_site, *ld_site, *app_name;
@@ -211,8 +212,16 @@ static const char *ld_str(json_t *o, const char *key)
     return json_is_string(v) && json_string_length(v) ? json_string_value(v) : NULL;
 }
 
-/* Names of a JSON-LD author value: a string, a Person, or an array of either. */
-static void ld_names(json_t *v, const ld_objs *all, sf_buf *out)
+static int is_org_type(const char *t)
+{
+    return strcmp(t, "Organization") == 0 || strcmp(t, "NewsMediaOrganization") == 0 ||
+           strcmp(t, "Corporation") == 0 || strcmp(t, "LocalBusiness") == 0 ||
+           strcmp(t, "WebSite") == 0 || strcmp(t, "EducationalOrganization") == 0;
+}
+
+/* Names of a JSON-LD author value: a string, a Person, or an array of either; an
+ * Organization's name goes to `org` (a byline on the page says more). */
+static void ld_names(json_t *v, const ld_objs *all, sf_buf *out, sf_buf *org)
 {
     json_t *items = v;
     size_t n = json_is_array(v) ? json_array_size(v) : 1;
@@ -221,8 +230,9 @@ static void ld_names(json_t *v, const ld_objs *all, sf_buf *out)
         x = ld_resolve(x, all);
         const char *name = json_is_string(x) ? json_string_value(x) : ld_str(x, "name");
         if (!name || !*name || looks_url(name)) continue;
-        if (out->len) sf_buf_adds(out, ", ");
-        sf_buf_adds(out, name);
+        sf_buf *to = json_is_object(x) && type_is(x, is_org_type) ? org : out;
+        if (to->len) sf_buf_adds(to, ", ");
+        sf_buf_adds(to, name);
     }
 }
 
@@ -235,8 +245,13 @@ static void ld_page(json_t *root, cand *c)
         if (type_is(all.o[i], is_article_type)) art = all.o[i];
     for (size_t i = 0; i < all.n && !page; i++)
         if (type_is(all.o[i], is_webpage_type)) page = all.o[i];
-    for (int pass = 0; pass < 2; pass++) {
-        json_t *o = pass ? page : art;
+    /* an object of no article type with an author (an untyped article, a CreativeWork) */
+    json_t *other = NULL;
+    for (size_t i = 0; i < all.n && !other; i++)
+        if (json_object_get(all.o[i], "author") && json_object_get(all.o[i], "headline"))
+            other = all.o[i];
+    for (int pass = 0; pass < 3; pass++) {
+        json_t *o = pass == 2 ? other : pass ? page : art;
         if (!o) continue;
         if (!pass) {
             set_once(&c->ld_title, ld_str(o, "headline"));
@@ -245,11 +260,14 @@ static void ld_page(json_t *root, cand *c)
         json_t *au = json_object_get(o, "author");
         if (!au) au = json_object_get(o, "creator");
         if (au && !c->ld_author) {
-            sf_buf b = {0};
-            ld_names(au, &all, &b);
+            sf_buf b = {0}, org = {0};
+            ld_names(au, &all, &b, &org);
             if (b.len) set_once(&c->ld_author, b.data);
+            if (org.len) set_once(&c->ld_org_author, org.data);
             sf_buf_free(&b);
+            sf_buf_free(&org);
         }
+        if (pass == 2) continue;
         set_once(&c->ld_date, ld_str(o, "datePublished"));
         set_once(&c->ld_date, ld_str(o, "dateCreated"));
         set_once(&c->ld_modified, ld_str(o, "dateModified"));
@@ -357,9 +375,108 @@ static int date_in(const char *s, char ymd[11])
 
 static char *clean_author(const char *a);
 
+/* The length of a byline's lead at s ("By ", "Written by: ", "Author: ", "Text by "), or
+ * 0. With `alone`, the lead may be all of s ("Written By", a label before the name). */
+static size_t lead_len(const char *s, int alone)
+{
+    static const char *const verbs[] = {"written ", "posted ", "published ", "story ", "words ",
+                                        "text ", "recipe ", "guide ", "article ", "authored ",
+                                        "report ", "reporting ", NULL};
+    const char *p = s, *verb = s;
+    if (strncasecmp(p, "about the ", 10) == 0) p += 10, verb = p; /* "About the author: ..." */
+    for (size_t i = 0; verbs[i] && p == s; i++)
+        if (strncasecmp(p, verbs[i], strlen(verbs[i])) == 0) p += strlen(verbs[i]);
+    if (strncasecmp(p, "by", 2) == 0) p += 2;
+    else if (p == verb && strncasecmp(p, "authors", 7) == 0) p += 7;
+    else if (p == verb && strncasecmp(p, "author", 6) == 0) p += 6;
+    else return 0;
+    int colon = *p == ':';
+    if (colon) p++;
+    if (*p == '\0') return alone ? (size_t)(p - s) : 0;
+    if (*p != ' ' && !(colon && isupper((unsigned char)*p))) return 0;
+    while (*p == ' ') p++;
+    return (size_t)(p - s);
+}
+
+/* Does s read like a person's name as a byline prints it ("Jane Doe", "Marna van der
+ * Merwe", "A. J. Neal", "Ana Núñez, MD")? 2 to 6 words, the first capitalized, lowercase
+ * words short (particles), no digits or sentence punctuation, no label words. */
+static int name_like(const char *s)
+{
+    size_t n = strlen(s), words = 0;
+    if (n < 2 || n > 60) return 0;
+    if (!(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0)) return 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        const char *w = p;
+        while (*p && *p != ' ') {
+            unsigned char ch = (unsigned char)*p;
+            if (isdigit(ch) || strchr(":|!?@/()[]\"\u201c", ch)) return 0;
+            p++;
+        }
+        size_t wl = (size_t)(p - w);
+        if (islower((unsigned char)w[0]) && wl > 3) return 0;
+        static const char *const labels[] = {"by", "the", "and", "share", "follow", "updated",
+                                             "published", "posted", "read", "more", "view",
+                                             "profile", "author", "authors", "written", "name",
+                                             "skip", "sign", "menu", "search", "home", NULL};
+        for (size_t i = 0; labels[i]; i++)
+            if (wl == strlen(labels[i]) && strncasecmp(w, labels[i], wl) == 0 &&
+                !(words && strcmp(labels[i], "and") == 0))
+                return 0;
+        if (++words > 6) return 0;
+    }
+    return words >= 2;
+}
+
+/* The byline in element i's subtree: the first text node that, less its lead ("By",
+ * "Written by"), reads like a name; a label alone ("Written by") hands on to the next
+ * text. Names and roles are usually separate elements ("Jane Doe" "Senior Reporter"), so
+ * this keeps the name where the element's whole text would run them together. */
+static char *byline_in(const dom *d, size_t i)
+{
+    size_t tried = 0, hidden_end = 0;
+    for (size_t k = i + 1; k < d->n[i].end && tried < 12; k++) {
+        const dom_node *x = &d->n[k];
+        if (k < hidden_end) continue;
+        if (x->tag != DT_TEXT) {
+            if ((x->flags & DOM_HIDDEN) || x->tag == DT_SCRIPT || x->tag == DT_STYLE)
+                hidden_end = x->end;
+            continue;
+        }
+        if (x->len > 200) return NULL; /* prose: an author box's biography */
+        char tmp[208];
+        memcpy(tmp, d->text.data + x->off, x->len);
+        tmp[x->len] = '\0';
+        char *t = clean_dup(tmp);
+        if (!t) continue;
+        tried++;
+        size_t l = lead_len(t, 1);
+        if (l && t[l] == '\0') { /* a label */
+            free(t);
+            continue;
+        }
+        char *a = clean_author(t);
+        free(t);
+        if (a && name_like(a)) return a;
+        free(a);
+    }
+    return NULL;
+}
+
+/* Cheaply: could text s[0, n) start with a byline's lead (a capital B, W, P, S, T, R, G,
+ * A after white space)? */
+static int may_lead(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) i++;
+    return i < n && strchr("BWPSTRGA", s[i]) != NULL;
+}
+
 static void walk(const dom *d, cand *c)
 {
-    int seen_h1 = 0;
+    int seen_h1 = 0, label_next = 0; /* the last text was a byline's label ("Written by") */
     size_t after_h1 = 0; /* text bytes seen since the first <h1> */
     for (size_t i = 1; i < d->len; i++) {
         const dom_node *x = &d->n[i];
@@ -371,6 +488,30 @@ static void walk(const dom *d, cand *c)
                 memcpy(tmp, d->text.data + x->off, x->len);
                 tmp[x->len] = '\0';
                 if (date_in(tmp, ymd) == 0) c->near_date = sf_xstrdup(ymd);
+            }
+            /* a byline printed as text ("By Jane Doe", "Written by" then the name) */
+            if (!c->text_byline && x->len < 120 && (label_next || may_lead(d->text.data + x->off, x->len)) &&
+                d->n[x->parent].tag != DT_SCRIPT &&
+                d->n[x->parent].tag != DT_STYLE && !(d->n[x->parent].flags & DOM_HIDDEN)) {
+                char tmp[128];
+                memcpy(tmp, d->text.data + x->off, x->len);
+                tmp[x->len] = '\0';
+                char *t = clean_dup(tmp);
+                size_t l = t ? lead_len(t, 1) : 0;
+                if (t && label_next && !l) {
+                    char *a = clean_author(t);
+                    if (a && name_like(a)) c->text_byline = a;
+                    else free(a);
+                    label_next = 0;
+                } else if (l && isupper((unsigned char)t[0])) {
+                    if (t[l] == '\0') label_next = 1;
+                    else {
+                        char *a = clean_author(t);
+                        if (a && name_like(a)) c->text_byline = a;
+                        else free(a);
+                    }
+                }
+                free(t);
             }
             if (seen_h1) after_h1 += x->len;
             continue;
@@ -444,7 +585,11 @@ static void walk(const dom *d, cand *c)
                            class_has(d, i, "posted-by") || class_has(d, i, "writer"))) {
             char *t = NULL;
             set_text_once(d, i, &t);
-            if (t && strlen(t) <= 100) c->byline = clean_author(t);
+            if (t && strlen(t) <= BYLINE_MAX) {
+                c->byline = byline_in(d, i);
+                if (!c->byline && !strpbrk(t, "0123456789:*") && !ci_find(t, " says"))
+                    c->byline = clean_author(t); /* "the Lavazza Team", "Ana (Content Lead)" */
+            }
             free(t);
         }
         if (!c->text_date && x->tag != DT_TIME &&
@@ -523,10 +668,8 @@ static char *strip_site(const char *t, const char *site)
 static char *clean_author(const char *a)
 {
     if (!a) return NULL;
-    const char *s = a;
-    static const char *const lead[] = {"written by ", "posted by ", "published by ", "story by ",
-                                       "words by ", "by: ", "by ", "author: ", "von ", "par ",
-                                       "por ", NULL};
+    const char *s = a + lead_len(a, 0);
+    static const char *const lead[] = {"von ", "par ", "por ", NULL};
     for (size_t i = 0; lead[i]; i++) {
         size_t l = strlen(lead[i]);
         if (strncasecmp(s, lead[i], l) == 0) {
@@ -552,6 +695,26 @@ static char *clean_author(const char *a)
         return NULL;
     }
     return r;
+}
+
+/* Does an author name the site ("Rapid7" on rapid7.com, og:site_name "Five Books")? */
+static int names_site(const char *a, const char *site, const char *url)
+{
+    char fa[META_MAX + 1], f[META_MAX + 1];
+    fold(a, fa, sizeof fa);
+    if (strlen(fa) < 3) return 0;
+    if (site) {
+        fold(site, f, sizeof f);
+        if (strcmp(fa, f) == 0) return 1;
+    }
+    const char *h = url ? strstr(url, "://") : NULL;
+    if (!h) return 0;
+    h += 3;
+    size_t hn = strcspn(h, "/:?#");
+    char host[256];
+    snprintf(host, sizeof host, "%.*s", (int)(hn < 255 ? hn : 255), h);
+    fold(host, f, sizeof f); /* "rapid7com" */
+    return strstr(f, fa) != NULL;
 }
 
 static char *url_host(const char *u)
@@ -643,8 +806,19 @@ void html_meta(const dom *d, html_page *page)
         if (declared[i]) page->title = strip_site(declared[i], page->site);
     if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
 
-    const char *authors[] = {c.ld_author, c.meta_author, c.ip_author, c.rel_author, c.byline};
-    for (size_t i = 0; i < 5 && !page->author; i++) page->author = clean_author(authors[i]);
+    /* a person's name before an organization's (the site's own name as the author) */
+    const char *authors[] = {c.ld_author, c.meta_author,   c.ip_author,    c.rel_author,
+                             c.byline,    c.text_byline, c.ld_org_author};
+    size_t na = sizeof authors / sizeof *authors;
+    for (int pass = 0; pass < 2 && !page->author; pass++)
+        for (size_t i = 0; i < na && !page->author; i++) {
+            char *a = clean_author(authors[i]);
+            if (a && !pass && names_site(a, page->site, page->url)) {
+                free(a);
+                continue;
+            }
+            page->author = a;
+        }
 
     const char *dates[] = {c.ld_date, c.meta_date, c.ip_date, c.time_date, c.text_date, c.near_date};
     for (size_t i = 0; i < 6 && !page->date; i++) page->date = date_of(dates[i]);

@@ -107,6 +107,46 @@ static void test_meta_in_the_page(void **state)
     html_page_free(&pg);
 }
 
+/* Bylines as pages print them: the name and the role in separate elements, a label
+ * ("Written by") with the name in the next element, a "By" line with no class; an
+ * organization as JSON-LD author, or the site's own name as meta author, yields to a
+ * person's byline; a biography in an author box is not a name. */
+static void test_meta_bylines(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Kiln prices climb</title></head><body><article>"
+              "<h1>Kiln prices climb</h1><div class=\"post-author\"><span>Wenna Sollis</span>"
+              "<span>Senior Markets Reporter</span></div>" PARA("Kilns.") PARA("More.")
+              "</article></body></html>", &pg);
+    assert_string_equal(pg.author, "Wenna Sollis");
+    html_page_free(&pg);
+    read_page("<html><head><title>Ferry timetable</title>"
+              "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":"
+              "\"Ferry timetable\",\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour "
+              "Board\"}}</script></head><body><h1>Ferry timetable</h1><div><p>Updated</p>"
+              "<p>3 May 2025</p><p>Written by</p><p>Osric Dunmore</p></div><main>"
+              PARA("Ferries.") PARA("More.") "</main></body></html>", &pg);
+    assert_string_equal(pg.author, "Osric Dunmore");
+    html_page_free(&pg);
+    read_page("<html><head><meta property=\"og:site_name\" content=\"Tillbrook Gazette\">"
+              "<meta name=\"author\" content=\"Tillbrook Gazette\"></head><body><h1>Mill "
+              "reopens</h1><p>By <a href=\"/who/ap\">Anwen Pryce</a></p>" PARA("Mill.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Anwen Pryce");
+    html_page_free(&pg);
+    /* nothing but an organization: it is still the author */
+    read_page("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+              "\"headline\":\"Tides\",\"author\":{\"@type\":\"Organization\",\"name\":"
+              "\"Harbour Board\"}}</script></head><body><h1>Tides</h1>" PARA("Tides.")
+              "<div class=\"author-box\"><p>Lorin Vale has covered the coast for the paper "
+              "since the floods, and before that taught geography at the county school for "
+              "a decade, which is where the interest in tides began.</p></div>"
+              "</body></html>", &pg);
+    assert_string_equal(pg.author, "Harbour Board");
+    html_page_free(&pg);
+}
+
 static void test_meta_dates_in_text_and_url(void **state)
 {
     (void)state;
@@ -493,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_meta_jsonld),
         cmocka_unit_test(test_meta_opengraph_and_title_suffix),
         cmocka_unit_test(test_meta_in_the_page),
+        cmocka_unit_test(test_meta_bylines),
         cmocka_unit_test(test_meta_dates_in_text_and_url),
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
