@@ -377,6 +377,7 @@ typedef struct sf_brief_claim {
 
 /* A dated statement: what happened when, as a report tells it. */
 typedef struct sf_brief_event {
+    int64_t story;       /* the story it is told in: this one, or another of its storyline */
     int32_t first, last; /* the days the time expression covers (event time) */
     char value[40];      /* its TIMEX3 value ("2022-02-25", "2022-W08") */
     sf_cite cite;        /* the sentence */
@@ -404,8 +405,11 @@ typedef struct sf_brief_quote {
 typedef struct sf_brief {
     int64_t story;
     char *title;   /* owned */
-    sf_doc **docs; /* owned; in date order */
+    sf_doc **docs; /* owned; the story's n_docs in date order, then the n_line_docs
+                      documents of other stories that the timeline cites */
     size_t n_docs;
+    size_t n_line_docs;
+    int64_t *line_doc_story; /* owned: the story of each of those (n_line_docs) */
     long *copy_of;  /* per document: the earlier document it re-publishes, or -1 */
     long *reuses;   /* per document: the earlier document it shares most text with (a copy's
                        origin, or one it took passages from), or -1 */
@@ -419,7 +423,9 @@ typedef struct sf_brief {
     size_t n_entities;
     sf_brief_claim *claims; /* figures by what they count, most reported first */
     size_t n_claims;
-    sf_brief_event *timeline; /* dated statements in event-time order (then report time) */
+    sf_brief_event *timeline; /* dated statements in event-time order (then report time):
+                                 this story's, and the most reported ones of the other
+                                 events of its storyline (their .story says which) */
     size_t n_timeline;
     sf_brief_quote *quotes; /* utterances, most quoted first (at most 8) */
     size_t n_quotes;

@@ -268,8 +268,9 @@ static void timeline(FILE *out, const sf_brief *b)
         fputs("</td><td>", out);
         esc_span(out, d->text, e->cite.span);
         cites(out, b->story, &e->cite, e->also, e->n_also);
-        fprintf(out, " <span class=\"n\">(%d outlet%s)</span></td></tr>\n", e->n_outlets,
-                e->n_outlets == 1 ? "" : "s");
+        fprintf(out, " <span class=\"n\">(%d outlet%s", e->n_outlets, e->n_outlets == 1 ? "" : "s");
+        if (e->story != b->story) fprintf(out, "; story %lld", (long long)e->story);
+        fputs(")</span></td></tr>\n", out);
     }
     fputs("</table>\n", out);
 }
@@ -319,8 +320,9 @@ static int http_url(const char *u)
 
 static void sources(FILE *out, const sf_brief *b, const marks *m)
 {
+    size_t n_all = b->n_docs + b->n_line_docs;
     fputs("<h3>Sources</h3>\n<ol>\n", out);
-    for (size_t i = 0; i < b->n_docs; i++) {
+    for (size_t i = 0; i < n_all; i++) {
         const sf_doc *d = b->docs[i];
         fprintf(out, "<li><a href=\"#s%lld-d%zu\">", (long long)b->story, i + 1);
         escs(out, d->title && *d->title ? d->title : d->path ? d->path : d->id);
@@ -328,8 +330,12 @@ static void sources(FILE *out, const sf_brief *b, const marks *m)
         escs(out, d->source);
         if (d->source && d->date) fputs(", ", out);
         escs(out, d->date);
-        if (b->copy_of[i] >= 0) fprintf(out, "; a copy of %ld", b->copy_of[i] + 1);
-        if (b->reuses[i] >= 0) {
+        if (i >= b->n_docs)
+            fprintf(out, "; story %lld of the storyline",
+                    (long long)b->line_doc_story[i - b->n_docs]);
+        else if (b->copy_of[i] >= 0)
+            fprintf(out, "; a copy of %ld", b->copy_of[i] + 1);
+        if (i < b->n_docs && b->reuses[i] >= 0) {
             char when[48];
             sf_brief_reuse_when(b, i, when, sizeof when);
             const char *src = b->docs[b->reuses[i]]->source;
@@ -346,7 +352,7 @@ static void sources(FILE *out, const sf_brief *b, const marks *m)
     }
     fputs("</ol>\n", out);
     size_t k = 0;
-    for (size_t i = 0; i < b->n_docs; i++) {
+    for (size_t i = 0; i < n_all; i++) {
         const sf_doc *d = b->docs[i];
         size_t first = k;
         while (k < m->n && m->v[k].doc == i) k++;

@@ -95,7 +95,8 @@ static json_t *timeline_json(const sf_brief *b)
         json_t *also = json_array();
         for (size_t j = 0; j < e->n_also; j++)
             json_array_append_new(also, cite_json(b, &e->also[j]));
-        json_array_append_new(a, json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:i}", "first",
+        json_array_append_new(a, json_pack("{s:I, s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:i}",
+                                           "story", (json_int_t)e->story, "first",
                                            day_json(e->first), "last", day_json(e->last), "value",
                                            e->value, "when", span_json(b, &e->when), "reported",
                                            str_or_null(reported), "text", span_json(b, &e->cite),
@@ -142,7 +143,19 @@ static json_t *storyline_json(const sf_brief *b)
                                            *r->first_date ? r->first_date : NULL, "last",
                                            *r->last_date ? r->last_date : NULL));
     }
-    return json_pack("{s:I, s:o}", "id", (json_int_t)b->storyline, "stories", a);
+    /* the documents of other stories that the timeline cites, numbered after the story's */
+    json_t *docs = json_array();
+    for (size_t k = 0; k < b->n_line_docs; k++) {
+        const sf_doc *d = b->docs[b->n_docs + k];
+        json_array_append_new(
+            docs, json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o}", "n",
+                            (json_int_t)(b->n_docs + k + 1), "id", d->id, "story",
+                            (json_int_t)b->line_doc_story[k], "path", str_or_null(d->path),
+                            "title", str_or_null(d->title), "source", str_or_null(d->source),
+                            "date", str_or_null(d->date), "url", str_or_null(d->url)));
+    }
+    return json_pack("{s:I, s:o, s:o}", "id", (json_int_t)b->storyline, "stories", a, "documents",
+                     docs);
 }
 
 static json_t *brief_json(const sf_brief *b)

@@ -69,7 +69,26 @@ static void write_claims(const sf_brief *b, FILE *out)
     }
 }
 
-/* Timeline: "- 2022-02-25 (“on Friday”, reported 2022-02-26): sentence [cites] (n outlets)" */
+/* "N. Source, date: Title (path, id …)" for b->docs[i], leaving out what is unknown */
+static void write_source(const sf_brief *b, size_t i, FILE *out)
+{
+    const sf_doc *d = b->docs[i];
+    fprintf(out, "%zu. ", i + 1);
+    const char *sep = "";
+    if (d->source && *d->source) fprintf(out, "%s", d->source), sep = ", ";
+    if (d->date)
+        fprintf(out, "%s%s", sep, d->date), sep = ": ";
+    else if (*sep)
+        sep = ": ";
+    if (d->title && *d->title) fprintf(out, "%s%s", sep, d->title), sep = " ";
+    if (*sep)
+        fprintf(out, " (%s, id %.12s)", d->path ? d->path : "-", d->id);
+    else
+        fprintf(out, "%s (id %.12s)", d->path ? d->path : "-", d->id);
+}
+
+/* Timeline: "- 2022-02-25 (“on Friday”, reported 2022-02-26): sentence [cites] (n outlets)",
+ * with "; story N" when another story of the storyline tells it */
 static void write_timeline(const sf_brief *b, FILE *out)
 {
     if (b->n_timeline) fputs("\n### Timeline\n\n", out);
@@ -85,7 +104,9 @@ static void write_timeline(const sf_brief *b, FILE *out)
         sf_write_span(out, d->text, e->cite.span);
         fputc(' ', out);
         write_cites(out, &e->cite, e->also, e->n_also);
-        fprintf(out, " (%d outlet%s)\n", e->n_outlets, e->n_outlets == 1 ? "" : "s");
+        fprintf(out, " (%d outlet%s", e->n_outlets, e->n_outlets == 1 ? "" : "s");
+        if (e->story != b->story) fprintf(out, "; story %lld", (long long)e->story);
+        fputs(")\n", out);
     }
 }
 
@@ -184,20 +205,7 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
     write_storyline(b, out);
     fputs("\n### Sources\n\n", out);
     for (size_t i = 0; i < b->n_docs; i++) {
-        const sf_doc *d = b->docs[i];
-        /* "N. Source, date: Title (path, id …)", leaving out what is unknown */
-        fprintf(out, "%zu. ", i + 1);
-        const char *sep = "";
-        if (d->source && *d->source) fprintf(out, "%s", d->source), sep = ", ";
-        if (d->date)
-            fprintf(out, "%s%s", sep, d->date), sep = ": ";
-        else if (*sep)
-            sep = ": ";
-        if (d->title && *d->title) fprintf(out, "%s%s", sep, d->title), sep = " ";
-        if (*sep)
-            fprintf(out, " (%s, id %.12s)", d->path ? d->path : "-", d->id);
-        else
-            fprintf(out, "%s (id %.12s)", d->path ? d->path : "-", d->id);
+        write_source(b, i, out);
         if (b->copy_of[i] >= 0) fprintf(out, ", a copy of %ld", b->copy_of[i] + 1);
         if (b->reuses[i] >= 0) {
             char when[48];
@@ -207,6 +215,11 @@ int sf_brief_write_markdown(const sf_brief *b, FILE *out)
                     b->reuses[i] + 1, src ? " (" : "", src ? src : "", src ? ")" : "", when);
         }
         fputc('\n', out);
+    }
+    if (b->n_line_docs) fputs("\nFrom the storyline's other stories:\n\n", out);
+    for (size_t k = 0; k < b->n_line_docs; k++) {
+        write_source(b, b->n_docs + k, out);
+        fprintf(out, ", story %lld\n", (long long)b->line_doc_story[k]);
     }
     fputc('\n', out);
     return ferror(out) ? SF_EIO : SF_OK;

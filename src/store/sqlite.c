@@ -647,17 +647,19 @@ int store_story_storyline(sf_db *db, int64_t story, int64_t *storyline, sf_error
                  : sf_fail(err, SF_ENOTFOUND, "%s: no story %lld", db->where, (long long)story);
 }
 
-int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_error *err)
+int store_story_docs(sf_db *db, int64_t story, size_t max, sf_doc ***docs, size_t *n,
+                     sf_error *err)
 {
     sqlite3_stmt *s;
     *docs = NULL;
     *n = 0;
     if (sqlite3_prepare_v2(db->h,
                            "SELECT id, path, ext_id, title, source, date, day, url, author, lang,"
-                           " text, n FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n",
+                           " text, n FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n LIMIT ?2",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading a story");
     sqlite3_bind_int64(s, 1, story);
+    sqlite3_bind_int64(s, 2, max ? (sqlite3_int64)max : -1);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -38,7 +38,9 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err);
 /* The storyline a story belongs to (the id of its first story). */
 int store_story_storyline(sf_db *db, int64_t story, int64_t *storyline, sf_error *err);
 
-/* The documents of one story, in date then ingest order (not analyzed). */
-int store_story_docs(sf_db *db, int64_t story, sf_doc ***docs, size_t *n, sf_error *err);
+/* The documents of one story, in date then ingest order (not analyzed): the first `max`
+ * of them, or all when max is 0. */
+int store_story_docs(sf_db *db, int64_t story, size_t max, sf_doc ***docs, size_t *n,
+                     sf_error *err);
 
 #endif

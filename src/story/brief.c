@@ -294,17 +294,27 @@ static int story_storyline(sf_db *db, sf_brief *b, sf_error *err)
     return SF_OK;
 }
 
-sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
+sf_brief *story_brief_load(sf_db *db, int64_t story, size_t max_docs, sf_error *err)
 {
     sf_brief *b = sf_xcalloc(1, sizeof *b);
     b->story = story;
-    if (store_story_docs(db, story, &b->docs, &b->n_docs, err) != SF_OK) goto fail;
+    if (store_story_docs(db, story, max_docs, &b->docs, &b->n_docs, err) != SF_OK) goto fail;
     for (size_t i = 0; i < b->n_docs; i++) {
         if (sf_doc_analyze(b->docs[i], err) != SF_OK) goto fail;
         quote_resolve(b->docs[i]); /* speakers to the stored entities */
     }
-    b->title = story_title_new(b->docs, b->n_docs);
     group_documents(b);
+    return b;
+fail:
+    sf_brief_free(b);
+    return NULL;
+}
+
+sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
+{
+    sf_brief *b = story_brief_load(db, story, 0, err);
+    if (!b) return NULL;
+    b->title = story_title_new(b->docs, b->n_docs);
     sf_excerpt *excerpts;
     size_t nc;
     if (sf_summarize(b->docs, b->n_docs, words, &excerpts, &nc, err) != SF_OK) goto fail;
@@ -329,6 +339,7 @@ sf_brief *sf_brief_build(sf_db *db, int64_t story, int words, sf_error *err)
     story_timeline(b);
     story_quotes(b);
     if (story_storyline(db, b, err) != SF_OK) goto fail;
+    if (story_line_timeline(db, b, err) != SF_OK) goto fail;
     return b;
 fail:
     sf_brief_free(b);
@@ -338,8 +349,9 @@ fail:
 void sf_brief_free(sf_brief *b)
 {
     if (!b) return;
-    for (size_t i = 0; i < b->n_docs; i++) sf_doc_free(b->docs[i]);
+    for (size_t i = 0; i < b->n_docs + b->n_line_docs; i++) sf_doc_free(b->docs[i]);
     free(b->docs);
+    free(b->line_doc_story);
     for (size_t i = 0; i < b->n_summary; i++) free(b->summary[i].also);
     free(b->summary);
     for (size_t i = 0; i < b->n_entities; i++) free(b->entities[i].name);

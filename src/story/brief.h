@@ -18,6 +18,14 @@ void story_claims(sf_brief *b);
 void story_claims_free(sf_brief *b);
 void story_timeline(sf_brief *b);
 void story_timeline_free(sf_brief *b);
+/* The documents of `story` (its first max_docs, or all when 0), analyzed, with copy_of,
+ * reuses and outlet filled; the other parts are left empty. NULL on error (err says why). */
+sf_brief *story_brief_load(sf_db *db, int64_t story, size_t max_docs, sf_error *err);
+/* Orders timeline events by event time, then report (qsort comparator, timeline.c). */
+int story_event_cmp(const void *a, const void *b);
+/* The storyline's other events' most reported dated statements, added to b->timeline with
+ * their documents appended to b->docs (line.c); needs b->line. */
+int story_line_timeline(sf_db *db, sf_brief *b, sf_error *err);
 /* b->quotes (quotes.c). */
 void story_quotes(sf_brief *b);
 void story_quotes_free(sf_brief *b);

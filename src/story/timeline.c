@@ -46,7 +46,7 @@ static int by_outlets(const void *a, const void *b)
     return (x->cite.span.start > y->cite.span.start) - (x->cite.span.start < y->cite.span.start);
 }
 
-static int by_time(const void *a, const void *b)
+int story_event_cmp(const void *a, const void *b)
 {
     const sf_brief_event *x = a, *y = b;
     if (x->first != y->first) return x->first < y->first ? -1 : 1;
@@ -152,7 +152,8 @@ void story_timeline(sf_brief *b)
     qsort(ev, ne, sizeof *ev, by_outlets);
     for (size_t i = TIMELINE_MAX; i < ne; i++) free(ev[i].also);
     if (ne > TIMELINE_MAX) ne = TIMELINE_MAX;
-    qsort(ev, ne, sizeof *ev, by_time);
+    for (size_t i = 0; i < ne; i++) ev[i].story = b->story;
+    qsort(ev, ne, sizeof *ev, story_event_cmp);
     b->timeline = ev;
     b->n_timeline = ne;
 }

@@ -437,6 +437,13 @@ check "brief --json: the trade pact's brief lists its storyline, the ratificatio
   map(select(.title | test("TRADE PACT"))) | .[0] as $b | $b.storyline.id == $b.story
   and ($b.storyline.stories | length == 2 and .[0].story == $b.story
        and (.[1].title | test("ratifies")) and .[1].first > .[0].first)' "$T/brief-schema.jsonl"
+check "brief --json: the trade pact's timeline runs on into the ratification, cited in its documents" jq -e -s '
+  map(select(.title | test("TRADE PACT"))) | .[0] as $b | $b.storyline.stories[1].story as $later
+  | ($b.timeline | map(select(.story == $later))) as $t
+  | ($t | length) > 0 and ($t | any(.text | test("ratified|approved")))
+  and ($t | all(.cite.n > ($b.documents | length)
+                and ($b.storyline.documents[.cite.n - ($b.documents | length) - 1]
+                     | .story == $later and .id != null)))' "$T/brief-schema.jsonl"
 check "brief --json: a story alone in its storyline has none" jq -e -s '
   map(select(.title | test("comet"; "i"))) | length == 1 and .[0].storyline == null' \
   "$T/brief-schema.jsonl"
