@@ -48,4 +48,10 @@ void html_meta(const dom *d, html_page *page);
  * page's title, left out of the text when a heading repeats it. */
 void html_main(const dom *d, const char *title, html_page *page);
 
+/* A date as a page prints it, at the start of s: what sf_date_parse reads, and
+ * "September 1st, 2023", "23.07.2025", "10/31/2024", "2023 Jan 7", "4. März 2025",
+ * "3 de marzo de 2025" (month names in en de fr es it nl pt). 0 and "YYYY-MM-DD" in ymd,
+ * or -1. (html_date.c) */
+int html_date_parse(const char *s, char ymd[11]);
+
 #endif

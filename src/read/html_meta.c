@@ -33,7 +33,7 @@
 typedef struct cand {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *ld_org_author;
-    char *ld_date, *meta_date, *ip_date, *time_date, *text_date, *near_date, *ld_modified, *meta_modified;
+    char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
     char *og_site, *ld_site, *app_name;
     char *html_lang, *meta_lang, *og_locale, *ld_lang;
@@ -342,6 +342,10 @@ static void meta_tag(const dom *d, size_t i, cand *c)
         "article:published", "bt:pubdate", "datecreated", NULL};
     for (size_t j = 0; dates[j]; j++)
         if (strcmp(k, dates[j]) == 0) set_once(&c->meta_date, v);
+    /* other publication dates by name ("published", "w-published-date", "publication_date") */
+    if ((strstr(k, "publish") || strstr(k, "publication")) && !strstr(k, "publisher") &&
+        (strstr(k, "date") || strstr(k, "time") || strcmp(k, "published") == 0))
+        set_once(&c->meta_date2, v);
     if (strcmp(k, "article:modified_time") == 0 || strcmp(k, "datemodified") == 0 ||
         strcmp(k, "og:updated_time") == 0 || strcmp(k, "last-modified") == 0)
         set_once(&c->meta_modified, v);
@@ -368,7 +372,7 @@ static int date_in(const char *s, char ymd[11])
     for (size_t i = 0; i < n; i++) {
         if (i && isalnum((unsigned char)s[i - 1])) continue;
         if (!isalnum((unsigned char)s[i])) continue;
-        if (sf_date_parse(s + i, ymd) == 0) return 0;
+        if (html_date_parse(s + i, ymd) == 0) return 0;
     }
     return -1;
 }
@@ -774,7 +778,7 @@ static char *date_of(const char *s)
 {
     char ymd[11];
     if (!s) return NULL;
-    if (sf_date_parse(s, ymd) == 0 || date_in(s, ymd) == 0) return sf_xstrdup(ymd);
+    if (html_date_parse(s, ymd) == 0 || date_in(s, ymd) == 0) return sf_xstrdup(ymd);
     return NULL;
 }
 
@@ -820,8 +824,9 @@ void html_meta(const dom *d, html_page *page)
             page->author = a;
         }
 
-    const char *dates[] = {c.ld_date, c.meta_date, c.ip_date, c.time_date, c.text_date, c.near_date};
-    for (size_t i = 0; i < 6 && !page->date; i++) page->date = date_of(dates[i]);
+    const char *dates[] = {c.ld_date,   c.meta_date, c.meta_date2, c.ip_date,
+                           c.time_date, c.text_date, c.near_date};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates && !page->date; i++) page->date = date_of(dates[i]);
     char ymd[11];
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
     if (!page->date) page->date = date_of(c.ld_modified);

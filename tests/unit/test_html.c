@@ -147,6 +147,41 @@ static void test_meta_bylines(void **state)
     html_page_free(&pg);
 }
 
+/* Dates as pages print them (html_date.c), and a publication date under a meta name
+ * outside the known list. */
+static void test_printed_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"September 1st, 2023", "2023-09-01"}, {"December 15th 2025 by", "2025-12-15"},
+        {"23.07.2025", "2025-07-23"},          {"10/31/2024", "2024-10-31"},
+        {"15/12/2025", "2025-12-15"},          {"03/09/2026", "2026-03-09"},
+        {"2023 Jan 7;15(1)", "2023-01-07"},    {"4. M\xC3\xA4rz 2025", "2025-03-04"},
+        {"12 mars 2025", "2025-03-12"},        {"3 de marzo de 2025", "2025-03-03"},
+        {"21 ottobre 2024", "2024-10-21"},     {"Feb 16, 2026", "2026-02-16"},
+        {"1 augustus 2022", "2022-08-01"},     {"5 de setembro de 2021", "2021-09-05"},
+    };
+    char ymd[11];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_int_equal(html_date_parse(cases[i].in, ymd), 0);
+        assert_string_equal(ymd, cases[i].want);
+    }
+    const char *no[] = {"10 Marketing 2025", "31.02.2025", "1.5 million in 2025", "Page 2 of 3",
+                        "2 Min Read", "13/13/2025"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) assert_int_equal(html_date_parse(no[i], ymd), -1);
+    html_page pg;
+    read_page("<html><head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
+              "</head><body><h1>Quarry plan</h1>" PARA("Quarry.") "</body></html>", &pg);
+    assert_string_equal(pg.date, "2025-05-27");
+    html_page_free(&pg);
+    read_page("<html><body><h1>Orchard grant</h1><p class=\"info\">Posted 17.05.2021</p>"
+              PARA("Orchard.") "</body></html>", &pg);
+    assert_string_equal(pg.date, "2021-05-17");
+    html_page_free(&pg);
+}
+
 static void test_meta_dates_in_text_and_url(void **state)
 {
     (void)state;
@@ -534,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_meta_opengraph_and_title_suffix),
         cmocka_unit_test(test_meta_in_the_page),
         cmocka_unit_test(test_meta_bylines),
+        cmocka_unit_test(test_printed_dates),
         cmocka_unit_test(test_meta_dates_in_text_and_url),
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
