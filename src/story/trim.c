@@ -301,7 +301,8 @@ static uint32_t trailing_attribution(const sf_doc *d, const sf_token *toks, uint
     if (!name_gap(t, toks[n - 1].end, e - 1)) return n;
     uint32_t c = toks[i - 1].end;
     while (t[c] != ',') c++;
-    if (!only_blanks(t, c + 1, toks[i].start)) return n;
+    /* the comma stands before a space: not the one inside a figure ("3,000") */
+    if (c + 1 == toks[i].start || !only_blanks(t, c + 1, toks[i].start)) return n;
     if (n - i >= 3 && word_is(d, &toks[i], "according") && word_is(d, &toks[i + 1], "to")) {
         *comma = c;
         return i;

@@ -267,6 +267,49 @@ static void test_fills_without_shared_concepts(void **state)
     for (size_t i = 0; i < 3; i++) sf_doc_free(d[i]);
 }
 
+/* Copies count once: three outlets print one wire story (its lead is the same words in
+ * all three, so its word pairs are in three documents), and two other outlets report,
+ * with the wire story, the talks at the town hall. The wire lead's pairs are one
+ * independent document's: worth nothing. The talks are what three independent documents
+ * say, and the summary of one sentence reports them. */
+static void test_copies_count_once(void **state)
+{
+    (void)state;
+#define WIRE_LEAD "Glassworkers in Pellory walked out of the Harven furnace plant at dawn."
+#define WIRE_REST                                                                        \
+    "\n\nThe Harven owners will meet the union stewards at the town hall next week."     \
+    "\n\nThe furnace plant employs nine hundred people along the river in Pellory."
+    static const char *const t[] = {
+        WIRE_LEAD WIRE_REST,
+        WIRE_LEAD WIRE_REST "\n\nA second shift joined the walkout in the afternoon heat.",
+        WIRE_LEAD WIRE_REST "\n\nPickets gathered by the gates as the kilns cooled down.",
+        "Union stewards will sit down with the Harven owners at the town hall soon.\n\n"
+        "Neither side would say what a settlement could look like in the end.",
+        "Talks at the town hall between the Harven owners and union stewards are set.\n\n"
+        "Shops near the plant closed early as customers stayed away from town.",
+    };
+#undef WIRE_LEAD
+#undef WIRE_REST
+    enum { N = sizeof t / sizeof *t };
+    sf_doc *d[N];
+    sf_error err = {0};
+    for (size_t i = 0; i < N; i++) {
+        d[i] = sf_doc_new();
+        d[i]->text = strdup(t[i]);
+        d[i]->len = strlen(t[i]);
+        assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
+    }
+    sf_excerpt *c = NULL;
+    size_t n = 0;
+    assert_int_equal(sf_summarize(d, N, 16, &c, &n, &err), SF_OK);
+    assert_int_equal(n, 1);
+    const char *said = d[c[0].cite.doc]->text + c[0].cite.span.start;
+    if (strncmp(said, "Glassworkers", 12) == 0) fail_msg("the wire lead was chosen");
+    assert_non_null(strstr(said, "town hall"));
+    free(c);
+    for (size_t i = 0; i < N; i++) sf_doc_free(d[i]);
+}
+
 /* A quotation running over several sentences is split by the sentence splitter; its
  * pieces ("He said, “We will rebuild." / "It will take a year.”") are not candidates,
  * because none stands alone. The one self-contained sentence is chosen. */
@@ -301,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_near_duplicates), cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_empty),           cmocka_unit_test(test_quote_fragments),
         cmocka_unit_test(test_fills_without_shared_concepts),
+        cmocka_unit_test(test_copies_count_once),
     };
     return cmocka_run_group_tests_name("summary", tests, setup, teardown);
 }

@@ -125,6 +125,9 @@ static void test_attribution(void **state)
            "The attack took place near Cailaco in East Timor.");
     expect("AOL will buy Netscape Communications Corp., executives involved in the talks said.",
            "AOL will buy Netscape Communications Corp.");
+    /* the comma inside a figure opens no attribution */
+    expect("About 3,400 people have left, more than the 3,000 first reported.",
+           "About 3,400 people have left, more than the 3,000 first reported.");
     /* a clause, not an attribution */
     expect("The dam was rated serviceable in March, which the inspectors later regretted.",
            "The dam was rated serviceable in March, which the inspectors later regretted.");
