@@ -5,6 +5,7 @@
  * symbolic links to directories are not followed (reported), so link loops cannot hang
  * the walk. A WARC archive (.warc, .warc.gz, or a regular file whose first bytes are a
  * WARC record's, plain or gzip) is streamed record by record (warc.c), never loaded.
+ * JSON Lines larger than 64 MiB are streamed line by line too.
  * Any other file is loaded whole (up to 64 MiB) and its format sniffed:
  *   - empty or blank                                   → rejected "empty file"
  *   - .html.gz / .htm.gz                               → decompressed, then HTML
@@ -228,8 +229,34 @@ static int is_warc(const char *path)
     return n > 0 && read_warc_sniff(head, (size_t)n);
 }
 
+/* A regular file too large to load whole that holds JSON Lines (by name, or by its first
+ * non-blank byte): it is streamed line by line instead, as stdin is. */
+static int is_big_jsonl(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size <= MAX_FILE) return 0;
+    if (has_ext(path, ".jsonl") || has_ext(path, ".ndjson") || has_ext(path, ".json")) return 1;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    int c;
+    while ((c = getc(f)) == ' ' || c == '\t' || c == '\r' || c == '\n') {}
+    fclose(f);
+    return c == '{';
+}
+
 static void read_file(walk *w, const char *path)
 {
+    if (is_big_jsonl(path)) {
+        FILE *f = fopen(path, "rb");
+        if (!f) {
+            walk_reject(w, path, "", strerror(errno));
+            return;
+        }
+        int r = sf_read_jsonl_stream(f, path, &w->wrap);
+        fclose(f);
+        if (r > 0) w->rejects += r;
+        return;
+    }
     if (is_warc(path)) {
         int fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {

@@ -195,6 +195,18 @@ for pat in "latin1.txt: .*invalid UTF-8 at byte 5" "blob.bin: .*binary" "empty.t
 done
 n=$(q "$DB2" "select count(*) from doc")
 [ "$n" = 4 ] && ok "bad inputs: the 4 good articles are stored" || no "bad inputs: the 4 good articles are stored" "got $n"
+# JSON Lines past the 64 MiB load limit are streamed: blank lines between three articles,
+# one line broken far down the file (named by its line number)
+{ echo '{"id":"b1","source":"Wire A","date":"2025-05-05","text":"The harbour crane was repaired overnight. Loading resumed at dawn."}'
+  head -c $((65 * 1024 * 1024)) /dev/zero | tr '\0' '\n'
+  echo '{"id":"b2","text": "cut'
+  echo '{"id":"b3","source":"Wire B","date":"2025-05-05","text":"A rail strike ended after talks. Trains ran on time by noon."}'; } >"$T/big.jsonl"
+"$SF" ingest --db "$T/big.db" "$T/big.jsonl" 2>"$T/big.err"; rc=$?
+[ $rc = 1 ] && [ "$(q "$T/big.db" 'select count(*) from doc')" = 2 ] \
+  && grep -q "big.jsonl: line $((65 * 1024 * 1024 + 2)): " "$T/big.err" \
+  && ok "ingest: a JSON Lines file over 64 MiB is streamed; a bad line is named by number" \
+  || no "ingest: a JSON Lines file over 64 MiB is streamed; a bad line is named by number" "rc=$rc $(cat "$T/big.err")"
+rm -f "$T/big.jsonl"
 "$SF" ingest --db "$DB2" "$T/does-not-exist" 2>"$T/err"; rc=$?
 [ $rc = 1 ] && grep -q "does-not-exist" "$T/err" && [ "$(q "$DB2" 'select count(*) from doc')" = 4 ] \
   && ok "missing path: named, exit 1, nothing stored lost" || no "missing path" "rc=$rc $(cat "$T/err")"
