@@ -800,15 +800,22 @@ void html_meta(const dom *d, html_page *page)
     /* the headline as printed: an <h1> that a declared title agrees with, else the first
      * <h1> that is not the site's name (a logo), else a declared title */
     const char *declared[] = {c.ld_title, c.og_title, c.tw_title, c.ip_headline, c.title_tag};
+    char *bare[5]; /* the declared titles less the site's name ("Headline | Site") */
+    for (size_t i = 0; i < 5; i++) bare[i] = declared[i] ? strip_site(declared[i], page->site) : NULL;
     for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
         for (size_t i = 0; i < 5 && !page->title; i++)
-            if (agrees(c.h1[k], declared[i])) page->title = sf_xstrdup(c.h1[k]);
-    for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
-        if (!(page->site && agrees(c.h1[k], page->site)) && strlen(c.h1[k]) >= 8)
+            if (agrees(c.h1[k], bare[i])) page->title = sf_xstrdup(c.h1[k]);
+    for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++) {
+        int site_part = 0; /* the h1 is the part of a declared title that names the site */
+        for (size_t i = 0; i < 5 && !site_part; i++)
+            site_part = agrees(c.h1[k], declared[i]) && !agrees(c.h1[k], bare[i]);
+        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && strlen(c.h1[k]) >= 8)
             page->title = sf_xstrdup(c.h1[k]);
+    }
     for (size_t i = 0; i < 5 && !page->title; i++)
-        if (declared[i]) page->title = strip_site(declared[i], page->site);
+        if (bare[i]) page->title = sf_xstrdup(bare[i]);
     if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
+    for (size_t i = 0; i < 5; i++) free(bare[i]);
 
     /* a person's name before an organization's (the site's own name as the author) */
     const char *authors[] = {c.ld_author, c.meta_author,   c.ip_author,    c.rel_author,

@@ -182,6 +182,23 @@ static void test_printed_dates(void **state)
     html_page_free(&pg);
 }
 
+/* An <h1> that is the site's name (a blog's heading on every page) is not the headline,
+ * though the <title> holds it: "Headline | Blog" agrees with the h1 only in its site part. */
+static void test_meta_title_h1_is_the_site(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Pruning old pear trees in the first weeks of winter | Orchard Notes</title></head><body>"
+              "<h1>Orchard Notes</h1><h2>Pruning old pear trees in the first weeks of winter</h2>" PARA("Pears.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.title, "Pruning old pear trees in the first weeks of winter");
+    html_page_free(&pg);
+    read_page("<html><head><title>Pruning old pear trees in the first weeks of winter | Orchard Notes</title></head><body>"
+              "<h1>Pruning old pear trees in the first weeks of winter</h1>" PARA("Pears.") "</body></html>", &pg);
+    assert_string_equal(pg.title, "Pruning old pear trees in the first weeks of winter");
+    html_page_free(&pg);
+}
+
 static void test_meta_dates_in_text_and_url(void **state)
 {
     (void)state;
@@ -570,6 +587,7 @@ int main(void)
         cmocka_unit_test(test_meta_in_the_page),
         cmocka_unit_test(test_meta_bylines),
         cmocka_unit_test(test_printed_dates),
+        cmocka_unit_test(test_meta_title_h1_is_the_site),
         cmocka_unit_test(test_meta_dates_in_text_and_url),
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
