@@ -8,7 +8,12 @@
  * the store's document count differs from the one in memory: another process ingested
  * into the same store meanwhile, and its stories and statistics must be seen. After a
  * store error the batch is rolled back and the ingest refuses further work, because the
- * in-memory clusterer then holds documents the store does not. */
+ * in-memory clusterer then holds documents the store does not.
+ *
+ * Boilerplate learned per source (clean/learned.h) is applied to each new document
+ * before it is clustered, counted with the event it joined, and saved and reloaded with
+ * the clusterer's state. */
+#include "clean/learned.h"
 #include "core/error.h"
 #include "core/mem.h"
 #include "link/cluster.h"
@@ -25,6 +30,7 @@
 struct sf_ingest {
     sf_db *db;
     clu clu;
+    learned *lines; /* boilerplate learned per source, in step with clu */
     int loaded; /* clu reflects the store as of the last commit */
     int failed; /* sticky status after a store error, or SF_OK */
     size_t pending;
@@ -38,6 +44,7 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     sf_ingest *in = sf_xcalloc(1, sizeof *in);
     in->db = db;
     clu_init(&in->clu);
+    in->lines = learned_new();
     (void)err; /* nothing is read before the first batch's transaction */
     return in;
 }
@@ -54,6 +61,9 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         clu_free(&in->clu);
         clu_init(&in->clu);
         if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
+        learned_free(in->lines);
+        in->lines = learned_new();
+        if ((rc = store_load_learned(in->db, in->lines, 0, err)) != SF_OK) return rc;
         in->loaded = 1;
     } else {
         clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
@@ -98,6 +108,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
         rc = SF_OK;
         goto out;
     }
+    learned_apply(in->lines, doc); /* before clustering: marked lines are left out */
     int created;
     clu_story *story = clu_assign(&in->clu, doc, &created);
     if (created) story->title = story_title_new(&doc, 1); /* saved with the story */
@@ -105,6 +116,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     if ((rc = store_add_doc(in->db, doc, story->id, &n, err)) != SF_OK ||
         (rc = passages_link(in->db, doc, n, story->id, err)) != SF_OK)
         goto store_failed;
+    learned_observe(in->lines, doc, n, story->id);
     in->stats.added++;
     if (++in->pending >= BATCH) rc = sf_ingest_commit(in, err);
 out:
@@ -120,7 +132,8 @@ int sf_ingest_commit(sf_ingest *in, sf_error *err)
     int rc;
     if (in->failed) return refuse(in, err);
     if (!in->in_txn) return SF_OK;
-    if ((rc = store_save_clusterer(in->db, &in->clu, err)) != SF_OK ||
+    if ((rc = store_save_learned(in->db, in->lines, err)) != SF_OK ||
+        (rc = store_save_clusterer(in->db, &in->clu, err)) != SF_OK ||
         (rc = store_commit(in->db, err)) != SF_OK)
         return fail(in, rc, err);
     clu_saved(&in->clu);
@@ -139,6 +152,7 @@ int sf_ingest_free(sf_ingest *in, sf_error *err)
     if (!in) return SF_OK;
     int rc = sf_ingest_commit(in, err);
     clu_free(&in->clu);
+    learned_free(in->lines);
     free(in);
     return rc;
 }

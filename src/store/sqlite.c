@@ -95,6 +95,14 @@ static const char *const migrations[] = {
     "ALTER TABLE story ADD COLUMN last_doc INTEGER NOT NULL DEFAULT 0;"
     "UPDATE story SET last_doc = coalesce((SELECT max(n) FROM doc WHERE doc.story = story.id), 0);"
     "CREATE INDEX story_last_doc ON story(last_doc);",
+    /* 5 → 6: boilerplate learned per source (src/clean/learned.h): each (source, normalized
+     * line) key with the documents and distinct events (stories, up to 6: event_ids, i64
+     * host order) it appeared in, the last document, and whether it is marked; source and
+     * line are kept once it was seen in two documents */
+    "CREATE TABLE learned_line(key INTEGER PRIMARY KEY, source TEXT, line TEXT,"
+    "  docs INTEGER NOT NULL, events INTEGER NOT NULL, event_ids BLOB NOT NULL,"
+    "  last_doc INTEGER NOT NULL, marked INTEGER NOT NULL);"
+    "CREATE INDEX learned_line_marked ON learned_line(marked) WHERE marked;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -911,4 +919,65 @@ void sf_memberships_free(sf_membership *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) free(m[i].path);
     free(m);
+}
+
+/* ---- boilerplate learned per source ------------------------------------------------- */
+
+int store_save_learned(sf_db *db, learned *l, sf_error *err)
+{
+    size_t n = learned_n_dirty(l);
+    if (!n) return SF_OK;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h,
+                           "INSERT OR REPLACE INTO learned_line(key, source, line, docs, events,"
+                           " event_ids, last_doc, marked) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "storing learned boilerplate");
+    int rc = SF_OK;
+    for (size_t i = 0; i < n && rc == SF_OK; i++) {
+        learned_line ln;
+        learned_dirty_line(l, i, &ln);
+        sqlite3_bind_int64(s, 1, (sqlite3_int64)ln.key);
+        bind_opt(s, 2, ln.source);
+        bind_opt(s, 3, ln.text);
+        sqlite3_bind_int64(s, 4, ln.docs);
+        sqlite3_bind_int64(s, 5, ln.n_ev);
+        sqlite3_bind_blob(s, 6, ln.ev, (int)(ln.n_ev * sizeof *ln.ev), SQLITE_STATIC);
+        sqlite3_bind_int64(s, 7, ln.last_doc);
+        sqlite3_bind_int(s, 8, ln.marked);
+        if (sqlite3_step(s) != SQLITE_DONE) rc = db_fail(db, err, "storing learned boilerplate");
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    if (rc == SF_OK) learned_saved(l);
+    return rc;
+}
+
+int store_load_learned(sf_db *db, learned *l, int marked_only, sf_error *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h,
+                           marked_only
+                               ? "SELECT key, source, line, docs, events, event_ids, last_doc,"
+                                 " marked FROM learned_line WHERE marked"
+                               : "SELECT key, source, line, docs, events, event_ids, last_doc,"
+                                 " marked FROM learned_line",
+                           -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "loading learned boilerplate");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        learned_line ln = {0};
+        ln.key = (uint64_t)sqlite3_column_int64(s, 0);
+        ln.source = (char *)sqlite3_column_text(s, 1);
+        ln.text = (char *)sqlite3_column_text(s, 2);
+        ln.docs = (uint32_t)sqlite3_column_int64(s, 3);
+        size_t nb = (size_t)sqlite3_column_bytes(s, 5) / sizeof *ln.ev;
+        if (nb > LEARNED_EV_MAX) nb = LEARNED_EV_MAX;
+        if (nb) memcpy(ln.ev, sqlite3_column_blob(s, 5), nb * sizeof *ln.ev);
+        ln.n_ev = (uint32_t)nb;
+        ln.last_doc = sqlite3_column_int64(s, 6);
+        ln.marked = sqlite3_column_int(s, 7) != 0;
+        learned_load(l, &ln);
+    }
+    return rows_done(db, s, rc, err, "loading learned boilerplate");
 }

@@ -4,6 +4,7 @@
 #ifndef SF_STORE_H
 #define SF_STORE_H
 
+#include "clean/learned.h"
 #include "link/cluster.h"
 #include "link/fingerprint.h"
 #include "link/reuse.h"
@@ -34,6 +35,11 @@ int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage
 /* Save dirty stories and document frequencies of the clusterer. */
 int store_save_clusterer(sf_db *db, const clu *c, sf_error *err);
 int store_load_clusterer(sf_db *db, clu *c, sf_error *err);
+
+/* Boilerplate learned per source: save the lines changed since the last save; load the
+ * stored lines into l (only the marked ones when marked_only: enough to apply them). */
+int store_save_learned(sf_db *db, learned *l, sf_error *err);
+int store_load_learned(sf_db *db, learned *l, int marked_only, sf_error *err);
 
 /* The storyline a story belongs to (the id of its first story). */
 int store_story_storyline(sf_db *db, int64_t story, int64_t *storyline, sf_error *err);

@@ -338,6 +338,31 @@ jq -c -n --rawfile en examples/flood/velmora-herald-kestrel-dam-bursts.txt \
 check "extract: declared languages normalized, a wrong one overruled" jq -e -s '
   map(.lang) == ["en", "de", "de"]' "$T/declared.jsonl"
 
+# ---- boilerplate learned per source (invented outlet): kept across ingests -----------------
+# tests/cli/learned: five articles of one outlet on five unrelated events, each ending with
+# the outlet's own promotion line; later/ holds a sixth, ingested by a second run.
+L="Tillbrook Observer members get the evening edition free at the front desk."
+"$SF" ingest --db "$T/learn.db" tests/cli/learned/[1-5]-*.txt 2>"$T/err"
+check "learned: the outlet's repeated line is learned with its source" test "$(q "$T/learn.db" \
+  "SELECT source || '|' || line || '|' || docs || '|' || events FROM learned_line WHERE marked")" \
+  = "Tillbrook Observer|$L|5|5"
+"$SF" ingest --db "$T/learn.db" tests/cli/learned/later 2>"$T/err"
+check "learned: a second ingest into the store marks the line in its new article" test "$(q "$T/learn.db" \
+  "SELECT s.boilerplate FROM sentence s JOIN doc d ON d.n = s.doc
+   WHERE d.path LIKE '%6-festival.txt' AND substr(d.text, s.start + 1, s.end - s.start) = '$L'")" = 1
+"$SF" show --db "$T/learn.db" 6 >"$T/learn6.md" 2>"$T/err"
+check "learned: the line is left out of the new article's summary" \
+  sh -c "grep -q 'lantern festival returned' '$T/learn6.md' && ! grep -q 'front desk' '$T/learn6.md'"
+check "learned: the stored text still holds the line" test "$(q "$T/learn.db" \
+  "SELECT instr(text, '$L') > 0 FROM doc WHERE path LIKE '%6-festival.txt'")" = 1
+"$SF" ingest --db "$T/unlearned.db" tests/cli/learned/later 2>/dev/null
+"$SF" show --db "$T/unlearned.db" 1 >"$T/unlearned.md" 2>"$T/err"
+check "learned: in a store that never learned it, the same article's summary has the line" \
+  grep -q 'front desk' "$T/unlearned.md"
+"$SF" show --db "$T/learn.db" 1 >"$T/learn1.md" 2>"$T/err"
+check "learned: a brief applies what was learned after its articles were stored" \
+  sh -c "grep -q 'Orlen Bridge' '$T/learn1.md' && ! grep -q 'front desk' '$T/learn1.md'"
+
 # ---- kill -9 during a large ingest ---------------------------------------------------------
 # The ingest reads JSON Lines from a FIFO whose writer never closes it, so it cannot
 # finish before the kill, whatever the machine's speed. Whenever the kill lands (mid-
