@@ -15,6 +15,12 @@
 #include <string.h>
 #include <xxhash.h>
 
+typedef struct src {
+    char *name;
+    int64_t docs; /* documents of this source counted */
+    int dirty;
+} src;
+
 typedef struct cand {
     learned_line l;
     int dirty; /* listed in learned.dirty since the last save */
@@ -27,6 +33,9 @@ struct learned {
     uint64_t *dirty; /* keys changed since the last save (a key may repeat) */
     size_t n_dirty, cap_dirty;
     size_t n_marked;
+    hmap src_of; /* source key -> index into srcs */
+    src *srcs;
+    size_t n_srcs, cap_srcs, n_dirty_srcs;
 };
 
 learned *learned_new(void)
@@ -43,6 +52,9 @@ void learned_free(learned *l)
     }
     free(l->lines);
     free(l->dirty);
+    for (size_t i = 0; i < l->n_srcs; i++) free(l->srcs[i].name);
+    free(l->srcs);
+    hmap_free(&l->src_of);
     hmap_free(&l->map);
     free(l);
 }
@@ -69,20 +81,26 @@ static int next_line(const char *t, size_t len, size_t *pos, size_t *s, size_t *
     return 1;
 }
 
-/* Whether a line's last bytes t[s, e) (not blank) close a sentence or a heading: . ! ? :
- * ; a closing quote or bracket. */
+/* Whether a line t[s, e) (not blank) closes a sentence or a heading: ends with . ! ? : ;
+ * a closing bracket, or a closing quote not after a comma. */
 static int closes(const char *t, size_t s, size_t e)
 {
     unsigned char c = (unsigned char)t[e - 1];
-    if (strchr(".!?:;\"')]", c)) return 1;
-    return e - s >= 3 && memcmp(t + e - 3, "\xE2\x80\x9D", 3) == 0; /* ” */
+    size_t q = 0; /* the closing quote's length */
+    if (c == '"' || c == '\'')
+        q = 1;
+    else if (e - s >= 3 && memcmp(t + e - 3, "\xE2\x80\x9D", 3) == 0) /* ” */
+        q = 3;
+    if (q) return e - s > q && t[e - q - 1] != ','; /* "... expected," goes on */
+    return strchr(".!?:;)]", c) != NULL;
 }
 
 /* The lines of doc that are counted and marked, into *out (malloc'd; the count is
  * returned): non-blank lines that stand as a unit of their own, that is, begin after a
  * blank line, the start or a line that closes a sentence, and end before a blank line
- * or the end or close a sentence themselves. A hard-wrapped line in the middle of a
- * sentence ("said." after "... the company") is never counted, however often it recurs. */
+ * or the end or close a sentence themselves, and do not begin in lowercase. A
+ * hard-wrapped line in the middle of a sentence ("said." after "... the company") is
+ * never counted, however often it recurs. */
 static size_t unit_lines(const sf_doc *doc, sf_span **out)
 {
     const char *t = doc->text;
@@ -99,7 +117,8 @@ static size_t unit_lines(const sf_doc *doc, sf_span **out)
             (*out)[n++] = cur;
         }
         if (!more) break;
-        have = !next_blank && prev_closes;
+        /* a line beginning in lowercase goes on with a sentence ("he said.") */
+        have = !next_blank && prev_closes && !(t[s] >= 'a' && t[s] <= 'z');
         cur = (sf_span){(uint32_t)s, (uint32_t)e};
         prev_closes = next_blank || closes(t, s, e);
     }
@@ -140,6 +159,30 @@ uint64_t learned_key(const char *source, const char *line, size_t n)
 
 /* ---- counting ----------------------------------------------------------------------- */
 
+static uint64_t source_key(const char *source)
+{
+    uint64_t k = XXH3_64bits_withSeed(source, strlen(source), 0x50);
+    return k ? k : 1;
+}
+
+/* The counts of a source (not NULL, not ""), added when new. */
+static src *source_of(learned *l, const char *source)
+{
+    int64_t *slot = hmap_put(&l->src_of, source_key(source), -1);
+    if (*slot < 0) {
+        SF_GROW(l->srcs, l->cap_srcs, l->n_srcs + 1);
+        l->srcs[l->n_srcs] = (src){sf_xstrdup(source), 0, 0};
+        *slot = (int64_t)l->n_srcs++;
+    }
+    return &l->srcs[*slot];
+}
+
+static int64_t source_docs(const learned *l, const char *source)
+{
+    const int64_t *v = hmap_get(&l->src_of, source_key(source));
+    return v ? l->srcs[*v].docs : 0;
+}
+
 /* A single sighting packed into a map value: event (31 bits) and document number (32). */
 static int packable(int64_t number, int64_t event)
 {
@@ -179,7 +222,8 @@ static void check_marked(learned *l, learned_line *ln)
     if (ln->marked) return;
     int anon = !has_source(ln->source);
     if (ln->docs >= (anon ? LEARNED_DOCS_ANON : LEARNED_DOCS) &&
-        ln->n_ev >= (anon ? LEARNED_EVENTS_ANON : LEARNED_EVENTS)) {
+        ln->n_ev >= (anon ? LEARNED_EVENTS_ANON : LEARNED_EVENTS) &&
+        (anon || (int64_t)ln->docs * 100 >= LEARNED_SHARE_PCT * source_docs(l, ln->source))) {
         ln->marked = 1;
         l->n_marked++;
     }
@@ -226,6 +270,14 @@ static void sighting(learned *l, uint64_t key, const char *source, const char *t
 
 void learned_observe(learned *l, const sf_doc *doc, int64_t number, int64_t event)
 {
+    if (has_source(doc->source)) {
+        src *sr = source_of(l, doc->source);
+        sr->docs++;
+        if (!sr->dirty) {
+            sr->dirty = 1;
+            l->n_dirty_srcs++;
+        }
+    }
     sf_span *u;
     size_t n = unit_lines(doc, &u);
     for (size_t i = 0; i < n; i++) {
@@ -340,8 +392,27 @@ void learned_dirty_line(const learned *l, size_t i, learned_line *out)
     out->last_doc = (int64_t)(uint32_t)*v;
 }
 
+size_t learned_n_sources(const learned *l)
+{
+    return l->n_srcs;
+}
+
+int learned_source(const learned *l, size_t i, const char **name, int64_t *docs)
+{
+    *name = l->srcs[i].name;
+    *docs = l->srcs[i].docs;
+    return l->srcs[i].dirty;
+}
+
+void learned_load_source(learned *l, const char *name, int64_t docs)
+{
+    if (has_source(name)) source_of(l, name)->docs = docs;
+}
+
 void learned_saved(learned *l)
 {
+    for (size_t i = 0; i < l->n_srcs; i++) l->srcs[i].dirty = 0;
+    l->n_dirty_srcs = 0;
     for (size_t i = 0; i < l->n_dirty; i++) {
         const int64_t *v = hmap_get(&l->map, l->dirty[i]);
         if (*v < 0) l->lines[-*v - 1].dirty = 0;

@@ -98,11 +98,12 @@ static const char *const migrations[] = {
     /* 5 → 6: boilerplate learned per source (src/clean/learned.h): each (source, normalized
      * line) key with the documents and distinct events (stories, up to 6: event_ids, i64
      * host order) it appeared in, the last document, and whether it is marked; source and
-     * line are kept once it was seen in two documents */
+     * line are kept once it was seen in two documents; and each source's documents */
     "CREATE TABLE learned_line(key INTEGER PRIMARY KEY, source TEXT, line TEXT,"
     "  docs INTEGER NOT NULL, events INTEGER NOT NULL, event_ids BLOB NOT NULL,"
     "  last_doc INTEGER NOT NULL, marked INTEGER NOT NULL);"
-    "CREATE INDEX learned_line_marked ON learned_line(marked) WHERE marked;",
+    "CREATE INDEX learned_line_marked ON learned_line(marked) WHERE marked;"
+    "CREATE TABLE learned_source(source TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -923,17 +924,43 @@ void sf_memberships_free(sf_membership *m, size_t n)
 
 /* ---- boilerplate learned per source ------------------------------------------------- */
 
+/* The sources whose document counts changed. */
+static int save_learned_sources(sf_db *db, const learned *l, sf_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = SF_OK;
+    for (size_t i = 0; i < learned_n_sources(l) && rc == SF_OK; i++) {
+        const char *name;
+        int64_t docs;
+        if (!learned_source(l, i, &name, &docs)) continue;
+        if (!s && sqlite3_prepare_v2(db->h,
+                                     "INSERT OR REPLACE INTO learned_source(source, docs)"
+                                     " VALUES(?1, ?2)",
+                                     -1, &s, NULL) != SQLITE_OK)
+            return db_fail(db, err, "storing learned boilerplate");
+        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, docs);
+        if (sqlite3_step(s) != SQLITE_DONE) rc = db_fail(db, err, "storing learned boilerplate");
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int store_save_learned(sf_db *db, learned *l, sf_error *err)
 {
+    int rc = save_learned_sources(db, l, err);
     size_t n = learned_n_dirty(l);
-    if (!n) return SF_OK;
+    if (rc != SF_OK || !n) {
+        if (rc == SF_OK) learned_saved(l);
+        return rc;
+    }
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h,
                            "INSERT OR REPLACE INTO learned_line(key, source, line, docs, events,"
                            " event_ids, last_doc, marked) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "storing learned boilerplate");
-    int rc = SF_OK;
     for (size_t i = 0; i < n && rc == SF_OK; i++) {
         learned_line ln;
         learned_dirty_line(l, i, &ln);
@@ -956,6 +983,16 @@ int store_save_learned(sf_db *db, learned *l, sf_error *err)
 int store_load_learned(sf_db *db, learned *l, int marked_only, sf_error *err)
 {
     sqlite3_stmt *s;
+    int rc;
+    if (!marked_only) {
+        if (sqlite3_prepare_v2(db->h, "SELECT source, docs FROM learned_source", -1, &s, NULL) !=
+            SQLITE_OK)
+            return db_fail(db, err, "loading learned boilerplate");
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            learned_load_source(l, (const char *)sqlite3_column_text(s, 0),
+                                sqlite3_column_int64(s, 1));
+        if ((rc = rows_done(db, s, rc, err, "loading learned boilerplate")) != SF_OK) return rc;
+    }
     if (sqlite3_prepare_v2(db->h,
                            marked_only
                                ? "SELECT key, source, line, docs, events, event_ids, last_doc,"
@@ -964,7 +1001,6 @@ int store_load_learned(sf_db *db, learned *l, int marked_only, sf_error *err)
                                  " marked FROM learned_line",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading learned boilerplate");
-    int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         learned_line ln = {0};
         ln.key = (uint64_t)sqlite3_column_int64(s, 0);

@@ -99,6 +99,21 @@ static void test_thresholds(void **state)
     learned_free(l);
 }
 
+/* A line in 5 of an outlet's 300 documents (a formula its reporters use, in 5 stories)
+ * is under 2% of them: not learned. The same 5 among 100 documents are. */
+static void test_share_of_source(void **state)
+{
+    (void)state;
+    for (int total = 100; total <= 300; total += 200) {
+        learned *l = learned_new();
+        int64_t n = 1;
+        for (int k = 0; k < total - 5; k++) observe(l, "Larkspur Ledger", 10 + k, 1, &n, 0);
+        for (int ev = 1; ev <= 5; ev++) observe(l, "Larkspur Ledger", ev, 1, &n, 1);
+        assert_int_equal(signoff_marked(l, "Larkspur Ledger"), total == 100);
+        learned_free(l);
+    }
+}
+
 /* One story reprinted ten times, even with the same closing line, is one event. */
 static void test_syndicated_story(void **state)
 {
@@ -253,6 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_key),
         cmocka_unit_test(test_thresholds),
+        cmocka_unit_test(test_share_of_source),
         cmocka_unit_test(test_syndicated_story),
         cmocka_unit_test(test_once_per_document),
         cmocka_unit_test(test_no_source_pool),
