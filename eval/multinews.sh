@@ -23,6 +23,8 @@
 # builds nothing: it expects ${STORYFOLD:-./build/storyfold} and ${ROUGE:-./build/eval/rouge}.
 # `npm ci` runs in eval/ when eval/node_modules lacks lexrank. MULTINEWS_OUT=DIR keeps
 # the summaries (one file per cluster and system) and the scorer's output in DIR.
+# MULTINEWS_LEARNED=STORE has storyfold leave out the boilerplate lines STORE learned
+# (summarize --learned; eval/boilerplate.sh passes a store of these documents).
 set -eu
 export LC_NUMERIC=C
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,6 +39,8 @@ if [ ! -x "$SF" ]; then echo "eval multinews: $SF is not built" >&2; exit 1; fi
 T=$(mktemp -d /tmp/storyfold-multinews.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
+LEARN=()
+[ -n "${MULTINEWS_LEARNED:-}" ] && LEARN=(--learned "$MULTINEWS_LEARNED")
 EXC=()
 [ -n "${ROUGE_EXCEPTIONS:-}" ] && EXC=(--exceptions "$ROUGE_EXCEPTIONS")
 
@@ -58,7 +62,7 @@ mkdir -p "$T/storyfold"
 nfail=0
 t0=$EPOCHREALTIME
 for c in $clusters; do
-  if ! "$SF" summarize --words "$WORDS" "$T/docs/$c.jsonl" >"$T/storyfold/$c" 2>"$T/storyfold.err"; then
+  if ! "$SF" summarize --words "$WORDS" "${LEARN[@]}" "$T/docs/$c.jsonl" >"$T/storyfold/$c" 2>"$T/storyfold.err"; then
     nfail=$((nfail + 1))
     cp "$T/storyfold.err" "$T/storyfold.lasterr"
     : >"$T/storyfold/$c" # scored as an empty summary

@@ -13,5 +13,6 @@ rc=0
 ./timex.sh || rc=1
 ./lang.sh || rc=1
 ./syndication.sh || rc=1
+./boilerplate.sh || rc=1
 ./html.sh || rc=1
 exit $rc

@@ -233,6 +233,12 @@ typedef struct sf_db sf_db;
 sf_db *sf_db_open(const char *where, sf_error *err);
 void sf_db_close(sf_db *db);
 
+/* Mark in analyzed documents the boilerplate the store has learned per source (lines an
+ * outlet repeats across its stories, learned as `ingest` goes): ranges, sentences, and
+ * the numbers, time expressions and quotes inside dropped. The number of lines marked
+ * into *n_lines when not NULL. */
+int sf_db_mark_learned(sf_db *db, sf_doc *const *docs, size_t n, size_t *n_lines, sf_error *err);
+
 /* ---- ingesting: analyze, deduplicate, cluster, store --------------------------------- */
 
 typedef struct sf_ingest sf_ingest;

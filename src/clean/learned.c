@@ -35,7 +35,7 @@ struct learned {
     size_t n_marked;
     hmap src_of; /* source key -> index into srcs */
     src *srcs;
-    size_t n_srcs, cap_srcs, n_dirty_srcs;
+    size_t n_srcs, cap_srcs;
 };
 
 learned *learned_new(void)
@@ -165,9 +165,10 @@ static uint64_t source_key(const char *source)
     return k ? k : 1;
 }
 
-/* The counts of a source (not NULL, not ""), added when new. */
+/* The counts of a source ("" for the pool of documents without one), added when new. */
 static src *source_of(learned *l, const char *source)
 {
+    if (!source) source = "";
     int64_t *slot = hmap_put(&l->src_of, source_key(source), -1);
     if (*slot < 0) {
         SF_GROW(l->srcs, l->cap_srcs, l->n_srcs + 1);
@@ -179,6 +180,7 @@ static src *source_of(learned *l, const char *source)
 
 static int64_t source_docs(const learned *l, const char *source)
 {
+    if (!source) source = "";
     const int64_t *v = hmap_get(&l->src_of, source_key(source));
     return v ? l->srcs[*v].docs : 0;
 }
@@ -223,7 +225,8 @@ static void check_marked(learned *l, learned_line *ln)
     int anon = !has_source(ln->source);
     if (ln->docs >= (anon ? LEARNED_DOCS_ANON : LEARNED_DOCS) &&
         ln->n_ev >= (anon ? LEARNED_EVENTS_ANON : LEARNED_EVENTS) &&
-        (anon || (int64_t)ln->docs * 100 >= LEARNED_SHARE_PCT * source_docs(l, ln->source))) {
+        (int64_t)ln->docs * (anon ? 1000 : 100) >=
+            (anon ? LEARNED_SHARE_ANON_PERMIL : LEARNED_SHARE_PCT) * source_docs(l, ln->source)) {
         ln->marked = 1;
         l->n_marked++;
     }
@@ -270,14 +273,9 @@ static void sighting(learned *l, uint64_t key, const char *source, const char *t
 
 void learned_observe(learned *l, const sf_doc *doc, int64_t number, int64_t event)
 {
-    if (has_source(doc->source)) {
-        src *sr = source_of(l, doc->source);
-        sr->docs++;
-        if (!sr->dirty) {
-            sr->dirty = 1;
-            l->n_dirty_srcs++;
-        }
-    }
+    src *sr = source_of(l, has_source(doc->source) ? doc->source : NULL);
+    sr->docs++;
+    sr->dirty = 1;
     sf_span *u;
     size_t n = unit_lines(doc, &u);
     for (size_t i = 0; i < n; i++) {
@@ -406,13 +404,12 @@ int learned_source(const learned *l, size_t i, const char **name, int64_t *docs)
 
 void learned_load_source(learned *l, const char *name, int64_t docs)
 {
-    if (has_source(name)) source_of(l, name)->docs = docs;
+    source_of(l, name)->docs = docs;
 }
 
 void learned_saved(learned *l)
 {
     for (size_t i = 0; i < l->n_srcs; i++) l->srcs[i].dirty = 0;
-    l->n_dirty_srcs = 0;
     for (size_t i = 0; i < l->n_dirty; i++) {
         const int64_t *v = hmap_get(&l->map, l->dirty[i]);
         if (*v < 0) l->lines[-*v - 1].dirty = 0;

@@ -12,15 +12,16 @@
  * events (stories) of one source, and in LEARNED_SHARE_PCT percent of that source's
  * documents so far (a wire's formula, "Terms were not disclosed.", recurs in many
  * stories but in few of its thousands of reports). Documents without a source share one
- * pool and need more documents and events (no share: the pool mixes outlets). Copies of
- * one story reprinted by many outlets are one event, so a line of the story itself never
- * counts more than once. */
+ * pool and need more documents and events, and a smaller share (per mille), as the pool
+ * mixes outlets. Copies of one story reprinted by many outlets are one event, so a line
+ * of the story itself never counts more than once. */
 #define LEARNED_DOCS        4
 #define LEARNED_EVENTS      3
 #define LEARNED_SHARE_PCT   2
-#define LEARNED_DOCS_ANON   8
-#define LEARNED_EVENTS_ANON 6
-#define LEARNED_EV_MAX      6 /* event ids kept per line: the larger of the two */
+#define LEARNED_DOCS_ANON          5
+#define LEARNED_EVENTS_ANON        5
+#define LEARNED_SHARE_ANON_PERMIL  5
+#define LEARNED_EV_MAX      5 /* event ids kept per line: the larger of the two */
 #define LEARNED_LINE_MAX    500 /* longer lines (normalized bytes) are text, never counted */
 
 /* One counted line (source and text kept once it was seen in two documents). */
@@ -59,8 +60,9 @@ void learned_observe(learned *l, const sf_doc *doc, int64_t number, int64_t even
 size_t learned_n_dirty(const learned *l);
 void learned_dirty_line(const learned *l, size_t i, learned_line *out);
 void learned_saved(learned *l);
-/* The sources and their document counts: i-th into *name (owned by l) and *docs; 1 when
- * it changed since learned_saved. A stored count taken back. */
+/* The sources and their document counts ("" for the documents without one): i-th into
+ * *name (owned by l) and *docs; 1 when it changed since learned_saved. A stored count
+ * taken back. */
 size_t learned_n_sources(const learned *l);
 int learned_source(const learned *l, size_t i, const char **name, int64_t *docs);
 void learned_load_source(learned *l, const char *name, int64_t docs);

@@ -15,7 +15,9 @@ static const cli_spec spec = {
     {OPT_WORDS,
      {"cite", OPT_FLAG, NULL, NULL,
       "prefix each line with PATH<TAB>START-END<TAB> (START-END,START-END... when words\n"
-      "inside the sentence are left out)"}},
+      "inside the sentence are left out)"},
+     {"learned", OPT_STR, "FILE", NULL,
+      "leave out the boilerplate lines the store FILE has learned (storyfold ingest)"}},
 };
 
 int cmd_summarize(int argc, char **argv)
@@ -29,6 +31,17 @@ int cmd_summarize(int argc, char **argv)
     sf_excerpt *cites = NULL;
     size_t n = 0;
     sf_error err = {0};
+    const char *store = cli_get(&spec, &a, "learned");
+    if (store) {
+        sf_db *db = cli_open_existing("summarize", store);
+        int ok = db && sf_db_mark_learned(db, docs.v, docs.n, NULL, &err) == SF_OK;
+        if (db && !ok) cli_error("summarize", "%s", err.msg);
+        sf_db_close(db);
+        if (!ok) {
+            cli_docs_free(&docs);
+            return EXIT_REJECTED;
+        }
+    }
     if (sf_summarize(docs.v, docs.n, cli_get_int(&spec, &a, "words"), &cites, &n, &err) != SF_OK) {
         cli_error("summarize", "%s", err.msg);
         cli_docs_free(&docs);

@@ -96,7 +96,7 @@ static const char *const migrations[] = {
     "UPDATE story SET last_doc = coalesce((SELECT max(n) FROM doc WHERE doc.story = story.id), 0);"
     "CREATE INDEX story_last_doc ON story(last_doc);",
     /* 5 → 6: boilerplate learned per source (src/clean/learned.h): each (source, normalized
-     * line) key with the documents and distinct events (stories, up to 6: event_ids, i64
+     * line) key with the documents and distinct events (stories, up to 5: event_ids, i64
      * host order) it appeared in, the last document, and whether it is marked; source and
      * line are kept once it was seen in two documents; and each source's documents */
     "CREATE TABLE learned_line(key INTEGER PRIMARY KEY, source TEXT, line TEXT,"

@@ -299,15 +299,11 @@ sf_brief *story_brief_load(sf_db *db, int64_t story, size_t max_docs, sf_error *
     sf_brief *b = sf_xcalloc(1, sizeof *b);
     b->story = story;
     if (store_story_docs(db, story, max_docs, &b->docs, &b->n_docs, err) != SF_OK) goto fail;
-    learned *lines = learned_new(); /* boilerplate the store has learned so far */
-    int rc = store_load_learned(db, lines, 1, err);
-    for (size_t i = 0; rc == SF_OK && i < b->n_docs; i++) {
-        if ((rc = sf_doc_analyze(b->docs[i], err)) != SF_OK) break;
-        learned_apply(lines, b->docs[i]);
-        quote_resolve(b->docs[i]); /* speakers to the stored entities */
-    }
-    learned_free(lines);
-    if (rc != SF_OK) goto fail;
+    for (size_t i = 0; i < b->n_docs; i++)
+        if (sf_doc_analyze(b->docs[i], err) != SF_OK) goto fail;
+    /* the boilerplate the store has learned so far, then speakers to the stored entities */
+    if (sf_db_mark_learned(db, b->docs, b->n_docs, NULL, err) != SF_OK) goto fail;
+    for (size_t i = 0; i < b->n_docs; i++) quote_resolve(b->docs[i]);
     group_documents(b);
     return b;
 fail:

@@ -359,6 +359,11 @@ check "learned: the stored text still holds the line" test "$(q "$T/learn.db" \
 "$SF" show --db "$T/unlearned.db" 1 >"$T/unlearned.md" 2>"$T/err"
 check "learned: in a store that never learned it, the same article's summary has the line" \
   grep -q 'front desk' "$T/unlearned.md"
+"$SF" summarize --words 60 tests/cli/learned/later >"$T/sum-plain" 2>"$T/err"
+"$SF" summarize --words 60 --learned "$T/learn.db" tests/cli/learned/later >"$T/sum-learned" 2>"$T/err"
+check "learned: summarize --learned STORE leaves out what the store learned" \
+  sh -c "grep -q 'front desk' '$T/sum-plain' && ! grep -q 'front desk' '$T/sum-learned' &&
+         grep -q 'lantern festival' '$T/sum-learned'"
 "$SF" show --db "$T/learn.db" 1 >"$T/learn1.md" 2>"$T/err"
 check "learned: a brief applies what was learned after its articles were stored" \
   sh -c "grep -q 'Orlen Bridge' '$T/learn1.md' && ! grep -q 'front desk' '$T/learn1.md'"
