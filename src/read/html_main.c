@@ -35,6 +35,8 @@ enum {
     M_PRE = 16,    /* inside <pre> (inherited) */
     M_EXEMPT = 32, /* a boilerplate mark ignored: the element holds the article */
     M_SOFT = 64,   /* the boilerplate mark is by a soft class name (own mark only) */
+    M_NAMED = 128, /* the boilerplate mark is by a class name that can wrap an article
+                      ("content-nav-section", "jump-link-content"; own mark only) */
 };
 
 static int is_block_tag(int t)
@@ -89,6 +91,18 @@ static const char *const BAD_ANYWHERE[] = {
 static const char *const BAD_WORD_START[] = {"nav", "menu", NULL};
 static const char *const BAD_WHOLE[] = {"ad", "ads", "adv", "dfp", "tag", "date", "author", "cta",
                                        "share", NULL};
+/* Names whose mark holds whatever the element holds (a comment section, a cookie or
+ * newsletter prompt, teasers: prose that is not the article); the others yield when the
+ * element holds YIELD_PARA characters of paragraph text (a "nav" or "jump-link" in the
+ * class of a page's content sections). */
+static const char *const FIRM_ANYWHERE[] = {
+    "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscri", "signup",
+    "related", "recommend", "outbrain", "taboola", "promo", "advert", "sponsor", "popup",
+    "modal", "author-bio", "authorbio", "author-box", "authorbox", "paywall", "more-stories",
+    "you-may-also", "also-like", "most-read", "mostread", "trending", "popular", "footer",
+    "masthead", "disclaimer", "copyright", NULL};
+#define YIELD_PARA 600
+
 /* Soft marks: names that also wrap article text ("hub--header" holding the standfirst, a
  * "caption" that is a paragraph); they yield when the element holds 400 characters of
  * text outside links. */
@@ -163,8 +177,9 @@ static int own_marks(const dom *d, size_t i)
     const char *s = names_of(d, i, buf, sizeof buf);
     if (!*s) return m;
     if (any_of(s, GOOD_ANYWHERE, 0)) return (m & ~M_BAD) | M_GOOD;
-    if (any_of(s, BAD_ANYWHERE, 0) || any_of(s, BAD_WORD_START, 1) || any_of(s, BAD_WHOLE, 2))
-        m |= M_BAD;
+    if (any_of(s, FIRM_ANYWHERE, 0)) m |= M_BAD;
+    else if (any_of(s, BAD_ANYWHERE, 0) || any_of(s, BAD_WORD_START, 1) || any_of(s, BAD_WHOLE, 2))
+        m |= M_BAD | M_NAMED;
     else if (any_of(s, SOFT_ANYWHERE, 0) || any_of(s, SOFT_WORD_START, 1))
         m |= M_BAD | M_SOFT;
     return m;
@@ -379,10 +394,11 @@ void html_main(const dom *d, const char *title, html_page *page)
         uint8_t m = c.mark[i];
         int holds_page = txt[i] * 2 >= total || ptxt[i] * 2 > ptotal;
         int soft_ok = (m & M_SOFT) && txt[i] >= ltxt[i] + 400;
-        if ((m & M_BAD) && (good_below[i] || holds_page || soft_ok) && x->tag != DT_HEAD &&
+        int named_ok = (m & M_NAMED) && ptxt[i] >= YIELD_PARA && ltxt[i] * 4 < txt[i];
+        if ((m & M_BAD) && (good_below[i] || holds_page || soft_ok || named_ok) && x->tag != DT_HEAD &&
             x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
-        m &= (uint8_t)~M_SOFT;
+        m &= (uint8_t)~(M_SOFT | M_NAMED);
         /* a page streamed into a hidden holder for a script to move (React, Next.js) */
         if ((m & M_HIDDEN) && holds_page && x->tag != DT_HEAD && x->tag != DT_SCRIPT &&
             x->tag != DT_STYLE && x->tag != DT_TITLE)

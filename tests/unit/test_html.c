@@ -306,6 +306,28 @@ static void test_main_text_in_divs_and_breaks(void **state)
     html_page_free(&pg);
 }
 
+/* A class name that marks boilerplate yields on an element holding paragraphs of prose
+ * (a theme's "content-nav-section" around each part of the article), not on a menu of
+ * links, a comment section or a footer's fine print, whatever their length. */
+static void test_main_named_sections_with_prose(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><body><nav class=\"site-menu\"><a href=\"/a\">Home</a> <a href=\"/b\">News"
+              "</a></nav><main><h1>Hedgerows return</h1><div class=\"content-nav-section\">"
+              PARA("Hedgerows are back.") PARA("Farmers planted.") PARA("Birds followed.")
+              PARA("Counts rose.") "</div><div class=\"comments\">" PARA("A reader wrote.")
+              PARA("Another reader replied.") PARA("A third joined.") PARA("And a fourth.")
+              "</div></main><div class=\"site-footer\">" PARA("Fine print.") PARA("Terms.")
+              PARA("Notices.") PARA("Policies.") "</div></body></html>", &pg);
+    assert_true(contains(pg.text, "Hedgerows are back."));
+    assert_true(contains(pg.text, "Counts rose."));
+    assert_false(contains(pg.text, "Home"));
+    assert_false(contains(pg.text, "A reader wrote."));
+    assert_false(contains(pg.text, "Fine print."));
+    html_page_free(&pg);
+}
+
 static void test_main_hidden_and_furniture(void **state)
 {
     (void)state;
@@ -592,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
         cmocka_unit_test(test_main_hidden_and_furniture),
+        cmocka_unit_test(test_main_named_sections_with_prose),
         cmocka_unit_test(test_charset_declared),
         cmocka_unit_test(test_charset_lies_and_garbage),
         cmocka_unit_test(test_malformed),
