@@ -102,6 +102,7 @@ static const char *const FIRM_ANYWHERE[] = {
     "you-may-also", "also-like", "most-read", "mostread", "trending", "popular", "footer",
     "masthead", "disclaimer", "copyright", NULL};
 #define YIELD_PARA 600
+#define DUP_MIN 250 /* shortest paragraph (bytes) dropped as a repeat */
 
 /* Soft marks: names that also wrap article text ("hub--header" holding the standfirst, a
  * "caption" that is a paragraph); they yield when the element holds 400 characters of
@@ -540,6 +541,32 @@ void html_main(const dom *d, const char *title, html_page *page)
     int any = 0;
     for (size_t j = 0; j < ns && !any; j++) any = c.b[sel[j]].keep;
     for (size_t j = 0; j < ns && !any; j++) c.b[sel[j]].keep = 1;
+
+    /* a paragraph printed twice (a page's mobile and desktop copies of its text) is kept
+     * once: blocks of DUP_MIN bytes or more, equal to an earlier kept block (shorter
+     * ones repeat in earnest: a meal plan's "1 cup of berries") */
+    size_t tcap = 16;
+    while (tcap < 2 * ns) tcap *= 2;
+    uint32_t *seen = sf_xcalloc(tcap, sizeof *seen); /* open addressing: sel index + 1 */
+    for (size_t j = 0; j < ns; j++) {
+        block *b = &c.b[sel[j]];
+        if (!b->keep || b->t1 - b->t0 < DUP_MIN) continue;
+        uint64_t h = 1469598103934665603ull;
+        for (uint32_t k = b->t0; k < b->t1; k++) h = (h ^ (unsigned char)c.text.data[k]) * 1099511628211ull;
+        for (size_t slot = (size_t)h & (tcap - 1);; slot = (slot + 1) & (tcap - 1)) {
+            if (!seen[slot]) {
+                seen[slot] = (uint32_t)j + 1;
+                break;
+            }
+            block *o = &c.b[sel[seen[slot] - 1]];
+            if (o->t1 - o->t0 == b->t1 - b->t0 &&
+                memcmp(c.text.data + o->t0, c.text.data + b->t0, b->t1 - b->t0) == 0) {
+                b->keep = 0;
+                break;
+            }
+        }
+    }
+    free(seen);
 
     sf_buf out = {0};
     size_t pcap = 0;

@@ -328,6 +328,30 @@ static void test_main_named_sections_with_prose(void **state)
     html_page_free(&pg);
 }
 
+/* A page that prints its text twice (a copy for small screens beside the one for large)
+ * yields it once; short lines that repeat in earnest stay. */
+static void test_main_text_printed_twice(void **state)
+{
+    (void)state;
+#define LONG_P "<p>The valley's orchards lost most of their blossom to the late frost, and the " \
+               "growers' cooperative said on Monday that the apple harvest would be the smallest " \
+               "in twenty years, with pears faring only a little better and plums, which " \
+               "flower later, hardly touched at all.</p>"
+    html_page pg;
+    read_page("<html><body><article><div class=\"m\">" LONG_P PARA("Frost.") "</div>"
+              "<div class=\"d\">" LONG_P PARA("Frost.") "</div><p>Serve with 1 cup of cream.</p>"
+              PARA("Cream.") "<p>Serve with 1 cup of cream.</p>" PARA("Again.")
+              "</article></body></html>", &pg);
+    const char *first = strstr(pg.text, "late frost");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "late frost"));
+    first = strstr(pg.text, "1 cup of cream");
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, "1 cup of cream"));
+    html_page_free(&pg);
+#undef LONG_P
+}
+
 static void test_main_hidden_and_furniture(void **state)
 {
     (void)state;
@@ -614,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
         cmocka_unit_test(test_main_hidden_and_furniture),
+        cmocka_unit_test(test_main_text_printed_twice),
         cmocka_unit_test(test_main_named_sections_with_prose),
         cmocka_unit_test(test_charset_declared),
         cmocka_unit_test(test_charset_lies_and_garbage),
