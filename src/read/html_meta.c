@@ -721,6 +721,13 @@ static int names_site(const char *a, const char *site, const char *url)
     return strstr(f, fa) != NULL;
 }
 
+/* Is an author a CMS account rather than a byline ("admin", "NOC Admin", "jane.doe")? */
+static int account_name(const char *a)
+{
+    if (ci_find(a, "admin")) return 1;
+    return !strchr(a, ' ') && strpbrk(a, "._") != NULL;
+}
+
 static char *url_host(const char *u)
 {
     if (!u) return NULL;
@@ -817,14 +824,15 @@ void html_meta(const dom *d, html_page *page)
     if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
     for (size_t i = 0; i < 5; i++) free(bare[i]);
 
-    /* a person's name before an organization's (the site's own name as the author) */
+    /* a person's name before an organization's (the site's own name as the author) or
+     * a CMS account's */
     const char *authors[] = {c.ld_author, c.meta_author,   c.ip_author,    c.rel_author,
                              c.byline,    c.text_byline, c.ld_org_author};
     size_t na = sizeof authors / sizeof *authors;
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {
             char *a = clean_author(authors[i]);
-            if (a && !pass && names_site(a, page->site, page->url)) {
+            if (a && !pass && (names_site(a, page->site, page->url) || account_name(a))) {
                 free(a);
                 continue;
             }

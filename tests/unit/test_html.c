@@ -109,8 +109,8 @@ static void test_meta_in_the_page(void **state)
 
 /* Bylines as pages print them: the name and the role in separate elements, a label
  * ("Written by") with the name in the next element, a "By" line with no class; an
- * organization as JSON-LD author, or the site's own name as meta author, yields to a
- * person's byline; a biography in an author box is not a name. */
+ * organization as JSON-LD author, the site's own name or a CMS account as meta author,
+ * yields to a person's byline; a biography in an author box is not a name. */
 static void test_meta_bylines(void **state)
 {
     (void)state;
@@ -133,6 +133,12 @@ static void test_meta_bylines(void **state)
               "<meta name=\"author\" content=\"Tillbrook Gazette\"></head><body><h1>Mill "
               "reopens</h1><p>By <a href=\"/who/ap\">Anwen Pryce</a></p>" PARA("Mill.")
               PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Anwen Pryce");
+    html_page_free(&pg);
+    /* a CMS account as meta author yields to the printed byline */
+    read_page("<html><head><meta name=\"author\" content=\"edit.desk\"></head><body><h1>Mill "
+              "reopens</h1><p>By <a href=\"/who/ap\">Anwen Pryce</a></p>" PARA("Mill.")
+              "</body></html>", &pg);
     assert_string_equal(pg.author, "Anwen Pryce");
     html_page_free(&pg);
     /* nothing but an organization: it is still the author */
