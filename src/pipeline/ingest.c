@@ -31,6 +31,7 @@ struct sf_ingest {
     sf_db *db;
     clu clu;
     learned *lines; /* boilerplate learned per source, in step with clu */
+    passages *recent; /* each active event's recent signatures (passages.h) */
     int loaded; /* clu reflects the store as of the last commit */
     int failed; /* sticky status after a store error, or SF_OK */
     size_t pending;
@@ -45,6 +46,7 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     in->db = db;
     clu_init(&in->clu);
     in->lines = learned_new();
+    in->recent = passages_new();
     (void)err; /* nothing is read before the first batch's transaction */
     return in;
 }
@@ -60,6 +62,7 @@ static int begin_batch(sf_ingest *in, sf_error *err)
     if (!in->loaded || stored != in->clu.n_docs) {
         clu_free(&in->clu);
         clu_init(&in->clu);
+        passages_clear(in->recent);
         if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
         learned_free(in->lines);
         in->lines = learned_new();
@@ -67,6 +70,7 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         in->loaded = 1;
     } else {
         clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
+        passages_evict(in->recent, in->clu.n_docs - CLU_ACTIVE_DOCS);
     }
     return SF_OK;
 }
@@ -78,6 +82,7 @@ static int fail(sf_ingest *in, int rc, sf_error *err)
     in->in_txn = 0;
     in->pending = 0;
     in->loaded = 0;
+    passages_clear(in->recent);
     in->failed = rc;
     if (err) in->failure = *err;
     return rc;
@@ -114,7 +119,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     if (created) story->title = story_title_new(&doc, 1); /* saved with the story */
     int64_t n;
     if ((rc = store_add_doc(in->db, doc, story->id, &n, err)) != SF_OK ||
-        (rc = passages_link(in->db, doc, n, story->id, err)) != SF_OK)
+        (rc = passages_link(in->recent, in->db, doc, n, story->id, err)) != SF_OK)
         goto store_failed;
     learned_observe(in->lines, doc, n, story->id);
     in->stats.added++;
@@ -153,6 +158,7 @@ int sf_ingest_free(sf_ingest *in, sf_error *err)
     int rc = sf_ingest_commit(in, err);
     clu_free(&in->clu);
     learned_free(in->lines);
+    passages_free(in->recent);
     free(in);
     return rc;
 }

@@ -11,8 +11,21 @@
 #define PASSAGE_RECENT     500
 #define PASSAGE_CANDIDATES 4
 
+/* The signatures of each active event's PASSAGE_RECENT most recent members, held in
+ * memory so that a new document's candidates are not read back from the store: an
+ * event's are loaded from the store the first time it gains a document, then kept. */
+typedef struct passages passages;
+
+passages *passages_new(void);
+void passages_free(passages *p);
+/* Forget everything (the store changed under us, or a batch was rolled back). */
+void passages_clear(passages *p);
+/* Forget the events whose newest member is numbered `oldest` or lower. */
+void passages_evict(passages *p, int64_t oldest);
+
 /* Store doc's signature, then the passages it shares with earlier documents of story.
  * doc is the analyzed document stored as number n. */
-int passages_link(sf_db *db, const sf_doc *doc, int64_t n, int64_t story, sf_error *err);
+int passages_link(passages *p, sf_db *db, const sf_doc *doc, int64_t n, int64_t story,
+                  sf_error *err);
 
 #endif
