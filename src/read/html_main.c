@@ -186,6 +186,14 @@ static int own_marks(const dom *d, size_t i)
     return m;
 }
 
+/* Is element i a React streamed segment, <div hidden id="S:3">? */
+static int streamed_segment(const dom *d, size_t i)
+{
+    if (d->n[i].tag != DT_DIV || d->n[i].len == 0) return 0;
+    const char *id = dom_attr(d, i, "id");
+    return id && id[0] == 'S' && id[1] == ':' && id[2] >= '0' && id[2] <= '9';
+}
+
 /* ---- blocks ------------------------------------------------------------------------------ */
 
 enum { B_SHORT, B_NEAR, B_GOOD, B_LINKY };
@@ -400,9 +408,11 @@ void html_main(const dom *d, const char *title, html_page *page)
             x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
         m &= (uint8_t)~(M_SOFT | M_NAMED);
-        /* a page streamed into a hidden holder for a script to move (React, Next.js) */
-        if ((m & M_HIDDEN) && holds_page && x->tag != DT_HEAD && x->tag != DT_SCRIPT &&
-            x->tag != DT_STYLE && x->tag != DT_TITLE)
+        /* a page streamed into a hidden holder for a script to move (React, Next.js): one
+         * holding the page, or a streamed segment (<div hidden id="S:3">), which React moves
+         * in place of its loading placeholder */
+        if ((m & M_HIDDEN) && (holds_page || streamed_segment(d, i)) && x->tag != DT_HEAD &&
+            x->tag != DT_SCRIPT && x->tag != DT_STYLE && x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_HIDDEN) | M_EXEMPT);
         if (x->tag == DT_TEXT) m = 0;
         m |= p & (M_BAD | M_HIDDEN | M_LINK | M_PRE);

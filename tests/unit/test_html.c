@@ -358,6 +358,23 @@ static void test_main_text_printed_twice(void **state)
 #undef LONG_P
 }
 
+/* React's streamed segments (<div hidden id="S:0">, moved in by a script in place of a
+ * loading placeholder) are read as the page shows them; other hidden text is not. */
+static void test_main_streamed_segment(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><body><header><a href=\"/\">Home</a></header><main><h1>Canal locks</h1>"
+              "<p>Key points: the locks reopen.</p><template id=\"B:0\"></template><p>Loading"
+              "</p></main><aside>" PARA("Elsewhere.") PARA("Also elsewhere.") "</aside>"
+              "<div hidden id=\"S:0\">" PARA("The locks reopen.") PARA("Boats queued.") "</div>"
+              "<div hidden>" PARA("Secret.") "</div></body></html>", &pg);
+    assert_true(contains(pg.text, "The locks reopen."));
+    assert_true(contains(pg.text, "Boats queued."));
+    assert_false(contains(pg.text, "Secret."));
+    html_page_free(&pg);
+}
+
 static void test_main_hidden_and_furniture(void **state)
 {
     (void)state;
@@ -644,6 +661,7 @@ int main(void)
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
         cmocka_unit_test(test_main_hidden_and_furniture),
+        cmocka_unit_test(test_main_streamed_segment),
         cmocka_unit_test(test_main_text_printed_twice),
         cmocka_unit_test(test_main_named_sections_with_prose),
         cmocka_unit_test(test_charset_declared),
