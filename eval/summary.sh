@@ -104,7 +104,7 @@ sort -k3,3nr -k2,2nr "$T/scores" | awk '
 
 # gates (make eval fails below them): the scorer must still reproduce the published
 # figures within 0.3 points, and storyfold must not fall below its last measured level
-# minus noise (R-2 10.94, R-1 40.52 when this gate was set).
+# minus noise (R-2 10.94, R-1 40.50 when this gate was set).
 awk '
   BEGIN { pub["RegSum", 2] = 9.18; pub["DPP", 1] = 39.42; pub["ICSISumm", 1] = 37.66
           pub["ICSISumm", 2] = 8.86; pub["LexRank", 1] = 35.21; pub["LexRank", 2] = 7.08

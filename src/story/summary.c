@@ -3,16 +3,17 @@
  * dates, an attribution: trim.c); what is left is scored. Its prior is its cosine
  * similarity to the story's centroid (local TF-IDF over the story's sentences) plus a
  * lead-position bonus. Concepts are its stemmed word bigrams (those of two stopwords left
- * out), weighted by the number of independent documents that hold them, counted when at
- * least three do (all of them in a story of one or two) (ICSISumm's concepts). A
- * document that mostly repeats an earlier one (re-published wire copy, a later version)
- * is no independent document, and its sentences weigh in the centroid as one document's. Sentences are chosen
- * greedily by prior plus the weight of concepts not yet covered per word, within the word
- * budget (words as a reader counts them); covering a concept once makes repeating it
- * worth nothing, and a sentence too similar to one chosen (term cosine) is skipped. When
- * no sentence brings a new concept (a story of few articles), the budget is filled by
- * prior. Then reading order. Headlines, boilerplate, fragments and very short or long
- * sentences are not candidates. */
+ * out), weighted by the number of independent documents that hold them, counted when a
+ * third of them do, at least two and at most three (all of them in a story of one or
+ * two): ICSISumm's concepts, counted in three of DUC's ten documents. A document that
+ * mostly repeats an earlier one (re-published wire copy, a later version) is no
+ * independent document, and its sentences weigh in the centroid as one document's.
+ * Sentences are chosen greedily by prior plus the weight of concepts not yet covered per
+ * word, within the word budget (words as a reader counts them); covering a concept once
+ * makes repeating it worth nothing, and a sentence too similar to one chosen (term
+ * cosine) is skipped. When no sentence brings a new concept (a story of few articles),
+ * the budget is filled by prior. Then reading order. Headlines, boilerplate, fragments
+ * and very short or long sentences are not candidates. */
 #include "core/error.h"
 #include "core/hmap.h"
 #include "core/mem.h"
@@ -30,7 +31,7 @@
 #define MIN_WORDS  6
 #define MAX_WORDS  60
 #define REDUNDANT  0.5  /* term-count cosine above which a candidate repeats a chosen one */
-#define MIN_DOCS     3  /* a concept counts when this many independent documents hold it */
+#define MIN_DOCS     3  /* the most independent documents a concept must be in */
 #define SAMPLE_DOCS 64  /* beyond this many documents, copies are told on a sample */
 #define PRIOR_WEIGHT 40 /* of a sentence's prior against its new concepts' weight per word */
 #define LEAD_BONUS 0.15 /* for a document's first sentence, decaying over the next ones */
@@ -141,9 +142,9 @@ static size_t shared(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
  * wire copy, a later version of one story), else i. A document is a copy of an earlier
  * one when more than half of the concepts of the smaller of the two are in both (of the
  * 1,125 pairs of documents of a DUC 2004 dev cluster, 1,036 share less than 30% of them,
- * 63 more than 65%). Beyond 64 documents, the pairs are compared on a sample of the concepts,
- * the same in every document (those whose hash falls in the lowest 64/n of the range),
- * which keeps the cost near 64 concepts a document. Returns the number of documents
+ * 63 more than 65%). Beyond 64 documents, the pairs are compared on a sample of the
+ * concepts, the same in every document (those whose hash falls in the lowest 64/n of the
+ * range), which keeps the cost near 64 concepts a document. Returns the number of documents
  * that are no copy. */
 static size_t copies(uint64_t *const *con, const size_t *n_con, size_t n, size_t *orig)
 {
@@ -286,7 +287,8 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_excerpt **out, siz
         for (size_t t = 0; t < n_dcon[di]; t++) {
             uint64_t pair[2] = {dcon[di][t], orig[di]};
             uint64_t key = XXH3_64bits(pair, sizeof pair);
-            int64_t *df = hmap_put(&cdf, dcon[di][t], 0), *was = hmap_put(&seen, key ? key : 1, 0);
+            int64_t *df = hmap_put(&cdf, dcon[di][t], 0);
+            int64_t *was = hmap_put(&seen, key ? key : 1, 0);
             if (!*was) (*df)++;
             *was = 1;
         }
@@ -314,8 +316,12 @@ int sf_summarize(sf_doc *const *docs, size_t n, int words, sf_excerpt **out, siz
     }
     free(copies_of);
     free(orig);
-    /* a story of one or two independent documents */
-    double min_docs = n_indep < MIN_DOCS ? (double)n_indep : MIN_DOCS;
+    /* ICSISumm's 3 of DUC's 10 documents: a third of the independent documents, at least
+     * two (all of them in a story of one or two), at most three */
+    size_t min_docs_n = (n_indep + 2) / 3;
+    if (min_docs_n < 2) min_docs_n = n_indep < 2 ? n_indep : 2;
+    if (min_docs_n > MIN_DOCS) min_docs_n = MIN_DOCS;
+    double min_docs = (double)min_docs_n;
     /* greedy: the sentence with the best prior plus weight of new concepts per word */
     for (;;) {
         cand *best = NULL, *fill = NULL; /* fill: the best prior once no concept is new */

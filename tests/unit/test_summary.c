@@ -310,6 +310,44 @@ static void test_copies_count_once(void **state)
     for (size_t i = 0; i < N; i++) sf_doc_free(d[i]);
 }
 
+/* In a story of three independent articles, what two of them say is a concept (a third
+ * of them, at least two): the summary of one sentence reports the pilots' demand, which
+ * two articles state, rather than a more central lead whose word pairs no other article
+ * repeats. */
+static void test_two_of_three(void **state)
+{
+    (void)state;
+    static const char *const t[] = {
+        ("Striking pilots kept every ship bound for Drummel harbour waiting offshore.\n\n"
+         "Cargo owners counted their losses as ships from Drummel sat idle.\n\n"
+         "Their demand is a second crew member aboard every tug, written into new contracts."),
+        ("Ships queued near Drummel as pilots of its harbour walked out again.\n\n"
+         "Fish prices in Drummel doubled while ships stayed out.\n\n"
+         "Union leaders, speaking by phone, insisted on a second crew member aboard every tug."),
+        ("Drummel saw another day without pilots; harbour traffic stopped and ships idled.\n\n"
+         "A meeting at the union hall in Drummel is planned for later this month."),
+    };
+    enum { N = sizeof t / sizeof *t };
+    sf_doc *d[N];
+    sf_error err = {0};
+    for (size_t i = 0; i < N; i++) {
+        d[i] = sf_doc_new();
+        d[i]->text = strdup(t[i]);
+        d[i]->len = strlen(t[i]);
+        assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
+    }
+    sf_excerpt *c = NULL;
+    size_t n = 0;
+    assert_int_equal(sf_summarize(d, N, 16, &c, &n, &err), SF_OK);
+    assert_int_equal(n, 1);
+    const char *said = d[c[0].cite.doc]->text + c[0].cite.span.start;
+    const char *end = d[c[0].cite.doc]->text + c[0].cite.span.end;
+    const char *hit = strstr(said, "second crew member");
+    if (!hit || hit >= end) fail_msg("chosen: %.*s", (int)(end - said), said);
+    free(c);
+    for (size_t i = 0; i < N; i++) sf_doc_free(d[i]);
+}
+
 /* A quotation running over several sentences is split by the sentence splitter; its
  * pieces ("He said, “We will rebuild." / "It will take a year.”") are not candidates,
  * because none stands alone. The one self-contained sentence is chosen. */
@@ -345,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_empty),           cmocka_unit_test(test_quote_fragments),
         cmocka_unit_test(test_fills_without_shared_concepts),
         cmocka_unit_test(test_copies_count_once),
+        cmocka_unit_test(test_two_of_three),
     };
     return cmocka_run_group_tests_name("summary", tests, setup, teardown);
 }
