@@ -178,6 +178,10 @@ static int own_marks(const dom *d, size_t i)
     const char *s = names_of(d, i, buf, sizeof buf);
     if (!*s) return m;
     if (any_of(s, GOOD_ANYWHERE, 0)) return (m & ~M_BAD) | M_GOOD;
+    /* a post embedded in the article ("social-media-embed", "twitter-tweet"): quoted text */
+    if (strstr(s, "tweet") || strstr(s, "instagram-media") || strstr(s, "tiktok-embed") ||
+        (strstr(s, "embed") && (strstr(s, "social") || strstr(s, "twitter") || strstr(s, "instagram"))))
+        return m;
     if (any_of(s, FIRM_ANYWHERE, 0)) m |= M_BAD;
     else if (any_of(s, BAD_ANYWHERE, 0) || any_of(s, BAD_WORD_START, 1) || any_of(s, BAD_WHOLE, 2))
         m |= M_BAD | M_NAMED;

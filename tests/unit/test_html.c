@@ -375,6 +375,22 @@ static void test_main_streamed_segment(void **state)
     html_page_free(&pg);
 }
 
+/* A social post embedded in the article is quoted text, though its wrapper's class says
+ * "social"; a share bar stays out. */
+static void test_main_embedded_post(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><body><article><h1>Ferry strike</h1>" PARA("Crews walked out.")
+              "<div class=\"social-share\"><a href=\"/s\">Share this story with friends</a></div>"
+              "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>No boats "
+              "to the islands today, and none tomorrow either, says the union.</p></blockquote>"
+              "</div>" PARA("Talks resume.") "</article></body></html>", &pg);
+    assert_true(contains(pg.text, "No boats to the islands today"));
+    assert_false(contains(pg.text, "Share this story"));
+    html_page_free(&pg);
+}
+
 static void test_main_hidden_and_furniture(void **state)
 {
     (void)state;
@@ -661,6 +677,7 @@ int main(void)
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
         cmocka_unit_test(test_main_hidden_and_furniture),
+        cmocka_unit_test(test_main_embedded_post),
         cmocka_unit_test(test_main_streamed_segment),
         cmocka_unit_test(test_main_text_printed_twice),
         cmocka_unit_test(test_main_named_sections_with_prose),
