@@ -21,6 +21,9 @@ struct lsh_index {
     posting *post;
     size_t n_post, cap_post;
     uint32_t n_docs;
+    uint32_t *seen; /* per document: the query that last listed it (lsh_candidates) */
+    size_t cap_seen;
+    uint32_t query;
 };
 
 static uint64_t band_hash(const fp_sig *sig, int band)
@@ -42,6 +45,7 @@ void lsh_free(lsh_index *ix)
     if (!ix) return;
     hmap_free(&ix->heads);
     free(ix->post);
+    free(ix->seen);
     free(ix);
 }
 
@@ -64,26 +68,37 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-size_t lsh_candidates(const lsh_index *ix, const fp_sig *sig, uint32_t **out)
+size_t lsh_candidates(lsh_index *ix, const fp_sig *sig, uint32_t **out)
 {
     *out = NULL;
     if (!sig->n_shingles || !ix->heads.n) return 0;
+    /* a document sharing many bands is listed once: marked with this query's number
+     * (near-copies share all 32 bands, and sorting every listing was the cost) */
+    if (ix->cap_seen < ix->n_docs) {
+        size_t old = ix->cap_seen;
+        SF_GROW(ix->seen, ix->cap_seen, ix->n_docs);
+        memset(ix->seen + old, 0, (ix->cap_seen - old) * sizeof *ix->seen);
+    }
+    if (++ix->query == 0) { /* wrapped: forget every mark */
+        memset(ix->seen, 0, ix->cap_seen * sizeof *ix->seen);
+        ix->query = 1;
+    }
     uint32_t *c = NULL;
     size_t n = 0, cap = 0;
     for (int b = 0; b < LSH_BANDS; b++) {
         const int64_t *head = hmap_get(&ix->heads, band_hash(sig, b));
         for (int64_t p = head ? *head : -1; p >= 0; p = ix->post[p].next) {
+            uint32_t d = ix->post[p].doc;
+            if (ix->seen[d] == ix->query) continue;
+            ix->seen[d] = ix->query;
             SF_GROW(c, cap, n + 1);
-            c[n++] = ix->post[p].doc;
+            c[n++] = d;
         }
     }
     if (!n) return 0;
     qsort(c, n, sizeof *c, cmp_u32);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!k || c[k - 1] != c[i]) c[k++] = c[i];
     *out = c;
-    return k;
+    return n;
 }
 
 static uint32_t find(uint32_t *parent, uint32_t i)

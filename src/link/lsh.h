@@ -37,7 +37,7 @@ uint32_t lsh_add(lsh_index *ix, const fp_sig *sig);
 /* The documents already in the index that share at least one band with sig, sorted and
  * without repeats, into *out (malloc'd, the caller frees; NULL when none). Returns how
  * many. */
-size_t lsh_candidates(const lsh_index *ix, const fp_sig *sig, uint32_t **out);
+size_t lsh_candidates(lsh_index *ix, const fp_sig *sig, uint32_t **out);
 
 /* Group n signatures: each is added in order, its candidates are verified with
  * fp_similarity >= threshold, and verified pairs are joined (transitively). group[i] (a
