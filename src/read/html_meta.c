@@ -35,6 +35,7 @@ typedef struct cand {
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *ld_org_author;
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
+    char *tw_label1, *tw_data1; /* Slack's unfurl pair: "Written by", the name */
     char *og_site, *ld_site, *app_name;
     char *html_lang, *meta_lang, *og_locale, *ld_lang;
 } cand;
@@ -356,6 +357,8 @@ static void meta_tag(const dom *d, size_t i, cand *c)
     else if (strcmp(k, "og:url") == 0) set_once(&c->og_url, v);
     else if (strcmp(k, "og:locale") == 0) set_once(&c->og_locale, v);
     else if (strcmp(k, "headline") == 0) set_once(&c->ip_headline, v);
+    else if (strcmp(k, "twitter:label1") == 0) set_once(&c->tw_label1, v);
+    else if (strcmp(k, "twitter:data1") == 0) set_once(&c->tw_data1, v);
     else if (strcmp(k, "author") == 0 || strcmp(k, "article:author") == 0 ||
              strcmp(k, "parsely-author") == 0 || strcmp(k, "sailthru.author") == 0 ||
              strcmp(k, "dc.creator") == 0 || strcmp(k, "byl") == 0 ||
@@ -470,12 +473,12 @@ static char *byline_in(const dom *d, size_t i)
 }
 
 /* Cheaply: could text s[0, n) start with a byline's lead (a capital B, W, P, S, T, R, G,
- * A after white space)? */
+ * A, or a "by" label, after white space)? */
 static int may_lead(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) i++;
-    return i < n && strchr("BWPSTRGA", s[i]) != NULL;
+    return i < n && strchr("BWPSTRGAb", s[i]) != NULL;
 }
 
 static void walk(const dom *d, cand *c)
@@ -507,7 +510,7 @@ static void walk(const dom *d, cand *c)
                     if (a && name_like(a)) c->text_byline = a;
                     else free(a);
                     label_next = 0;
-                } else if (l && isupper((unsigned char)t[0])) {
+                } else if (l && (isupper((unsigned char)t[0]) || t[l] == '\0')) { /* "by:" */
                     if (t[l] == '\0') label_next = 1;
                     else {
                         char *a = clean_author(t);
@@ -685,6 +688,7 @@ static char *clean_author(const char *a)
     if (!r) return NULL;
     static const char *const cut[] = {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
                                       "\n", " Updated", " Published", " Posted", " on ",
+                                      " \xE2\x80\xA2", /* a bullet */
                                       " \xC2\xB7 ", NULL};
     for (size_t i = 0; cut[i]; i++) {
         char *p = strstr(r, cut[i]);
@@ -826,8 +830,10 @@ void html_meta(const dom *d, html_page *page)
 
     /* a person's name before an organization's (the site's own name as the author) or
      * a CMS account's */
-    const char *authors[] = {c.ld_author, c.meta_author,   c.ip_author,    c.rel_author,
-                             c.byline,    c.text_byline, c.ld_org_author};
+    const char *tw_author = c.tw_label1 && lead_len(c.tw_label1, 1) == strlen(c.tw_label1)
+                                ? c.tw_data1 : NULL; /* twitter:label1 "Written by" */
+    const char *authors[] = {c.ld_author, c.meta_author, c.ip_author,   c.rel_author,
+                             tw_author,   c.byline,      c.text_byline, c.ld_org_author};
     size_t na = sizeof authors / sizeof *authors;
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {

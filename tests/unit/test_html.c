@@ -141,6 +141,16 @@ static void test_meta_bylines(void **state)
               "</body></html>", &pg);
     assert_string_equal(pg.author, "Anwen Pryce");
     html_page_free(&pg);
+    /* a lowercase "by:" label, the name in the next text; the twitter:label1 pair */
+    read_page("<html><body><h1>Kiln prices</h1><p><span>by:</span> <a href=\"/tv\">Teodor "
+              "Vass</a></p>" PARA("Kilns.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Teodor Vass");
+    html_page_free(&pg);
+    read_page("<html><head><meta name=\"twitter:label1\" content=\"Written by\"><meta name="
+              "\"twitter:data1\" content=\"Maren Holt\"></head><body><h1>Kilns</h1>"
+              PARA("Kilns.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Maren Holt");
+    html_page_free(&pg);
     /* nothing but an organization: it is still the author */
     read_page("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
               "\"headline\":\"Tides\",\"author\":{\"@type\":\"Organization\",\"name\":"
