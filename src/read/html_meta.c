@@ -10,8 +10,8 @@
  *           whose class says byline or author ("By Jane Doe" less the "By")
  *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
  *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
- *           in a byline or date element, a date in the URL (/2025/09/04/); the date
- *           modified last
+ *           in a byline or date element, one printed just after or before the <h1>, a date
+ *           in the URL (/2025/09/04/); the date modified last
  *   url:    <link rel="canonical">, og:url, JSON-LD url
  *   site:   og:site_name, JSON-LD publisher, application-name, else the URL's host
  *   lang:   <html lang>, content-language, og:locale, JSON-LD inLanguage (primary subtag)
@@ -28,12 +28,14 @@
 
 #define META_MAX 400 /* longest metadata value kept, in bytes */
 #define BYLINE_MAX 200 /* longest text of an element taken for a byline (not an author's bio) */
+#define PRE_H1_NEAR 300 /* text bytes between a date and the <h1> after it, at most */
 
 /* Candidate values found on the page, one slot per source (the first found wins). */
 typedef struct cand {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *ld_org_author;
-    char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *ld_modified, *meta_modified;
+    char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
+    char *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
     char *tw_label1, *tw_data1; /* Slack's unfurl pair: "Written by", the name */
     char *og_site, *ld_site, *app_name;
@@ -481,9 +483,18 @@ static int may_lead(const char *s, size_t n)
     return i < n && strchr("BWPSTRGAb", s[i]) != NULL;
 }
 
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return 1;
+    return 0;
+}
+
 static void walk(const dom *d, cand *c)
 {
     int seen_h1 = 0, label_next = 0; /* the last text was a byline's label ("Written by") */
+    char last_ymd[11] = "";          /* the last date printed before the first <h1> */
+    size_t since_date = 0;           /* text bytes since it */
     size_t after_h1 = 0; /* text bytes seen since the first <h1> */
     for (size_t i = 1; i < d->len; i++) {
         const dom_node *x = &d->n[i];
@@ -495,6 +506,18 @@ static void walk(const dom *d, cand *c)
                 memcpy(tmp, d->text.data + x->off, x->len);
                 tmp[x->len] = '\0';
                 if (date_in(tmp, ymd) == 0) c->near_date = sf_xstrdup(ymd);
+            }
+            /* the last date printed before the first <h1> ("February 4, 2025 - 11 min") */
+            if (!seen_h1 && d->n[x->parent].tag != DT_SCRIPT && d->n[x->parent].tag != DT_STYLE) {
+                char tmp[208], ymd[11];
+                int found = 0;
+                if (x->len >= 8 && x->len < 200 && has_digit(d->text.data + x->off, x->len)) {
+                    memcpy(tmp, d->text.data + x->off, x->len);
+                    tmp[x->len] = '\0';
+                    found = date_in(tmp, ymd) == 0;
+                }
+                if (found) memcpy(last_ymd, ymd, 11), since_date = 0;
+                else since_date += x->len;
             }
             /* a byline printed as text ("By Jane Doe", "Written by" then the name) */
             if (!c->text_byline && x->len < 120 && (label_next || may_lead(d->text.data + x->off, x->len)) &&
@@ -549,6 +572,7 @@ static void walk(const dom *d, cand *c)
                     set_text_once(d, i, &c->h1[k]);
                     break;
                 }
+            if (!seen_h1 && last_ymd[0] && since_date <= PRE_H1_NEAR) c->pre_date = sf_xstrdup(last_ymd);
             seen_h1 = 1;
             break;
         case DT_TIME: {
@@ -846,7 +870,7 @@ void html_meta(const dom *d, html_page *page)
         }
 
     const char *dates[] = {c.ld_date,   c.meta_date, c.meta_date2, c.ip_date,
-                           c.time_date, c.text_date, c.near_date};
+                           c.time_date, c.text_date, c.near_date, c.pre_date};
     for (size_t i = 0; i < sizeof dates / sizeof *dates && !page->date; i++) page->date = date_of(dates[i]);
     char ymd[11];
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);

@@ -196,6 +196,16 @@ static void test_printed_dates(void **state)
               PARA("Orchard.") "</body></html>", &pg);
     assert_string_equal(pg.date, "2021-05-17");
     html_page_free(&pg);
+    /* printed just before the headline; a date far above it (a ticker) is not the page's */
+    read_page("<html><body><div>Markets 3 January 2024</div>" PARA("Ticker.") PARA("Menu.")
+              "<p>February 4, 2025 - 11 minutes</p><h1>Orchard grant</h1>" PARA("Orchard.")
+              "</body></html>", &pg);
+    assert_string_equal(pg.date, "2025-02-04");
+    html_page_free(&pg);
+    read_page("<html><body><div>Markets 3 January 2024</div>" PARA("Ticker.") PARA("Menu.")
+              PARA("More.") "<h1>Orchard grant</h1>" PARA("Orchard.") "</body></html>", &pg);
+    assert_null(pg.date);
+    html_page_free(&pg);
 }
 
 /* An <h1> that is the site's name (a blog's heading on every page) is not the headline,
