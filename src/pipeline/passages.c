@@ -18,11 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One event's most recent members: a ring, slot `head` taken next. */
+/* One event's most recent members: a ring, slot `head` taken next. Most events have a
+ * few members, so the ring grows from one slot. */
+typedef struct member {
+    int64_t doc;
+    fp_sig sig;
+} member;
+
 typedef struct recent {
     int64_t story, newest;
-    int64_t *docs;
-    fp_sig *sigs;
+    member *m;
     size_t n, cap, head;
 } recent;
 
@@ -39,8 +44,7 @@ passages *passages_new(void)
 
 static void recent_free(recent *r)
 {
-    free(r->docs);
-    free(r->sigs);
+    free(r->m);
 }
 
 void passages_clear(passages *p)
@@ -78,16 +82,15 @@ void passages_evict(passages *p, int64_t oldest)
 static void recent_push(recent *r, int64_t doc, const fp_sig *sig)
 {
     if (r->n < PASSAGE_RECENT) {
-        SF_GROW(r->docs, r->cap, r->n + 1);
-        size_t cap = r->cap; /* one capacity for both arrays */
-        r->sigs = sf_xrealloc(r->sigs, cap * sizeof *r->sigs);
-        r->docs[r->n] = doc;
-        r->sigs[r->n] = *sig;
-        r->n++;
+        if (r->n == r->cap) {
+            r->cap = r->cap ? r->cap * 2 : 1;
+            if (r->cap > PASSAGE_RECENT) r->cap = PASSAGE_RECENT;
+            r->m = sf_xrealloc(r->m, r->cap * sizeof *r->m);
+        }
+        r->m[r->n++] = (member){doc, *sig};
         r->head = r->n % PASSAGE_RECENT;
     } else {
-        r->docs[r->head] = doc;
-        r->sigs[r->head] = *sig;
+        r->m[r->head] = (member){doc, *sig};
         r->head = (r->head + 1) % PASSAGE_RECENT;
     }
     if (doc > r->newest) r->newest = doc;
@@ -169,8 +172,8 @@ int passages_link(passages *p, sf_db *db, const sf_doc *doc, int64_t n, int64_t 
     cand *c = sf_xmalloc((r->n ? r->n : 1) * sizeof *c);
     size_t nc = 0;
     for (size_t i = 0; sig.n_shingles && i < r->n; i++)
-        if (r->sigs[i].n_shingles && share_band(&sig, &r->sigs[i]))
-            c[nc++] = (cand){r->docs[i], fp_similarity(&sig, &r->sigs[i])};
+        if (r->m[i].sig.n_shingles && share_band(&sig, &r->m[i].sig))
+            c[nc++] = (cand){r->m[i].doc, fp_similarity(&sig, &r->m[i].sig)};
     recent_push(r, n, &sig);
     qsort(c, nc, sizeof *c, by_sim);
     for (size_t i = 0; i < nc && i < PASSAGE_CANDIDATES && rc == SF_OK; i++)
