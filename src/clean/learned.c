@@ -302,6 +302,7 @@ static int span_cmp(const void *a, const void *b)
 /* Add ranges r[0..n) to doc->boilerplate, kept sorted with overlaps merged. */
 static void merge_ranges(sf_doc *doc, const sf_span *r, size_t n)
 {
+    if (!n) return;
     size_t total = doc->n_boilerplate + n;
     sf_span *all = sf_xmalloc(total * sizeof *all);
     if (doc->n_boilerplate) memcpy(all, doc->boilerplate, doc->n_boilerplate * sizeof *all);

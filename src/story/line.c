@@ -124,6 +124,6 @@ int story_line_timeline(sf_db *db, sf_brief *b, sf_error *err)
         sf_brief_free(sub);
     }
     free(nb);
-    qsort(b->timeline, b->n_timeline, sizeof *b->timeline, story_event_cmp);
+    if (b->n_timeline > 1) qsort(b->timeline, b->n_timeline, sizeof *b->timeline, story_event_cmp);
     return rc;
 }

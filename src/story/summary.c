@@ -116,6 +116,7 @@ static int cmp_u64(const void *a, const void *b)
 /* Sorts a[0, n) and drops repeats: the number left. */
 static size_t sort_unique(uint64_t *a, size_t n)
 {
+    if (n < 2) return n; /* a may be NULL when empty */
     qsort(a, n, sizeof *a, cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
