@@ -44,17 +44,25 @@ static const char *const texts[] = {
 
 static sf_doc *docs[NDOCS];
 
+/* d[i]: texts t[i] as analyzed documents (the caller frees them); SF_OK or the first
+ * error. */
+static int analyze_texts(const char *const *t, size_t n, sf_doc **d)
+{
+    int rc = SF_OK;
+    for (size_t i = 0; i < n; i++) {
+        d[i] = sf_doc_new();
+        d[i]->text = strdup(t[i]);
+        d[i]->len = strlen(t[i]);
+        sf_error err = {0};
+        if (rc == SF_OK) rc = sf_doc_analyze(d[i], &err);
+    }
+    return rc;
+}
+
 static int setup(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < NDOCS; i++) {
-        docs[i] = sf_doc_new();
-        docs[i]->text = strdup(texts[i]);
-        docs[i]->len = strlen(texts[i]);
-        sf_error err = {0};
-        if (sf_doc_analyze(docs[i], &err) != SF_OK) return -1;
-    }
-    return 0;
+    return analyze_texts(texts, NDOCS, docs) == SF_OK ? 0 : -1;
 }
 
 static int teardown(void **state)
@@ -253,12 +261,7 @@ static void test_fills_without_shared_concepts(void **state)
     };
     sf_doc *d[3];
     sf_error err = {0};
-    for (size_t i = 0; i < 3; i++) {
-        d[i] = sf_doc_new();
-        d[i]->text = strdup(t[i]);
-        d[i]->len = strlen(t[i]);
-        assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
-    }
+    assert_int_equal(analyze_texts(t, 3, d), SF_OK);
     sf_excerpt *c = NULL;
     size_t n = 0;
     assert_int_equal(sf_summarize(d, 3, 30, &c, &n, &err), SF_OK);
@@ -293,12 +296,7 @@ static void test_copies_count_once(void **state)
     enum { N = sizeof t / sizeof *t };
     sf_doc *d[N];
     sf_error err = {0};
-    for (size_t i = 0; i < N; i++) {
-        d[i] = sf_doc_new();
-        d[i]->text = strdup(t[i]);
-        d[i]->len = strlen(t[i]);
-        assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
-    }
+    assert_int_equal(analyze_texts(t, N, d), SF_OK);
     sf_excerpt *c = NULL;
     size_t n = 0;
     assert_int_equal(sf_summarize(d, N, 16, &c, &n, &err), SF_OK);
@@ -330,12 +328,7 @@ static void test_two_of_three(void **state)
     enum { N = sizeof t / sizeof *t };
     sf_doc *d[N];
     sf_error err = {0};
-    for (size_t i = 0; i < N; i++) {
-        d[i] = sf_doc_new();
-        d[i]->text = strdup(t[i]);
-        d[i]->len = strlen(t[i]);
-        assert_int_equal(sf_doc_analyze(d[i], &err), SF_OK);
-    }
+    assert_int_equal(analyze_texts(t, N, d), SF_OK);
     sf_excerpt *c = NULL;
     size_t n = 0;
     assert_int_equal(sf_summarize(d, N, 16, &c, &n, &err), SF_OK);
