@@ -244,30 +244,31 @@ static int is_big_jsonl(const char *path)
     return c == '{';
 }
 
+/* A WARC archive or JSON Lines too large to load are streamed from the file, never
+ * loaded whole: 1 when path was one of those (read or rejected), 0 otherwise. */
+static int stream_file(walk *w, const char *path)
+{
+    int jsonl = is_big_jsonl(path), warc = !jsonl && is_warc(path);
+    if (!jsonl && !warc) return 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    FILE *f = fd >= 0 && jsonl ? fdopen(fd, "rb") : NULL;
+    if (fd < 0 || (jsonl && !f)) {
+        walk_reject(w, path, "", strerror(errno));
+        if (fd >= 0) close(fd);
+        return 1;
+    }
+    int r = jsonl ? sf_read_jsonl_stream(f, path, &w->wrap) : read_warc_fd(path, fd, &w->wrap);
+    if (f)
+        fclose(f); /* closes fd */
+    else
+        close(fd);
+    if (r > 0) w->rejects += r;
+    return 1;
+}
+
 static void read_file(walk *w, const char *path)
 {
-    if (is_big_jsonl(path)) {
-        FILE *f = fopen(path, "rb");
-        if (!f) {
-            walk_reject(w, path, "", strerror(errno));
-            return;
-        }
-        int r = sf_read_jsonl_stream(f, path, &w->wrap);
-        fclose(f);
-        if (r > 0) w->rejects += r;
-        return;
-    }
-    if (is_warc(path)) {
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            walk_reject(w, path, "", strerror(errno));
-            return;
-        }
-        int r = read_warc_fd(path, fd, &w->wrap);
-        close(fd);
-        if (r > 0) w->rejects += r;
-        return;
-    }
+    if (stream_file(w, path)) return;
     long long n = load(w, path);
     if (n < 0) return;
     char reason[160];
