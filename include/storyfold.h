@@ -251,12 +251,16 @@ typedef struct sf_ingest_stats {
 } sf_ingest_stats;
 
 /* An ingest into db. Each batch's transaction reloads the clustering state when another
- * process has written to the store since; two ingests may run at once. */
+ * process has written to the store since; two ingests may run at once. Documents are
+ * stored by a thread of the ingest's own, on db's connection, while the next ones are
+ * clustered; every call that returns has left that thread idle except sf_ingest_take. */
 sf_ingest *sf_ingest_new(sf_db *db, sf_error *err);
 /* Add one document (consumed), analyzing it unless its id is set already. Commits
  * every 1000 documents. A document the pipeline refuses returns its error (SF_EFORMAT)
  * and the ingest goes on; a store error (SF_EDB) rolls the open batch back and every
- * later call returns that same error: nothing of a failed batch is ever committed. */
+ * later call returns that same error: nothing of a failed batch is ever committed. The
+ * store thread may report a document's store error on a later call (at the latest on
+ * sf_ingest_commit or sf_ingest_free). */
 int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err);
 /* Commit what is pending. */
 int sf_ingest_commit(sf_ingest *in, sf_error *err);

@@ -1,8 +1,12 @@
 /* ingest.c — the pipeline driver: analyze each document, skip those already stored
- * (same normalized body), assign it to a story, store it with the passages it shares
- * with earlier members of its story (passages.c); commit every BATCH documents
- * in one transaction together with the clusterer's state, so a kill at any moment
- * loses at most the batch in progress and never leaves a half-written one.
+ * (same normalized body), assign it to a story, and hand it to the store thread
+ * (writer.h), which stores it with the passages it shares with earlier members of its
+ * story while this thread clusters the next; commit every BATCH documents in one
+ * transaction together with the clusterer's state, so a kill at any moment loses at
+ * most the batch in progress and never leaves a half-written one. Documents are
+ * numbered here (from the store's next number at the start of each batch, when the
+ * write lock is held), and the batch's ids are remembered until it commits: the store
+ * thread may not have stored a copy yet when its twin arrives.
  *
  * The clusterer's state is (re)loaded inside each batch's write transaction whenever
  * the store's document count differs from the one in memory: another process ingested
@@ -15,9 +19,10 @@
  * the clusterer's state. */
 #include "clean/learned.h"
 #include "core/error.h"
+#include "core/hmap.h"
 #include "core/mem.h"
 #include "link/cluster.h"
-#include "pipeline/passages.h"
+#include "pipeline/writer.h"
 #include "store/store.h"
 #include "story/title.h"
 #include "storyfold.h"
@@ -31,7 +36,9 @@ struct sf_ingest {
     sf_db *db;
     clu clu;
     learned *lines; /* boilerplate learned per source, in step with clu */
-    passages *recent; /* each active event's recent signatures (passages.h) */
+    writer *w; /* stores the documents clustered, in order */
+    int64_t next_n; /* the number the next document stored takes */
+    hmap queued; /* ids of this batch's documents (first half -> second half) */
     int loaded; /* clu reflects the store as of the last commit */
     int failed; /* sticky status after a store error, or SF_OK */
     size_t pending;
@@ -46,7 +53,7 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     in->db = db;
     clu_init(&in->clu);
     in->lines = learned_new();
-    in->recent = passages_new();
+    in->w = writer_new(db);
     (void)err; /* nothing is read before the first batch's transaction */
     return in;
 }
@@ -62,7 +69,7 @@ static int begin_batch(sf_ingest *in, sf_error *err)
     if (!in->loaded || stored != in->clu.n_docs) {
         clu_free(&in->clu);
         clu_init(&in->clu);
-        passages_clear(in->recent);
+        writer_forget(in->w);
         if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
         learned_free(in->lines);
         in->lines = learned_new();
@@ -70,19 +77,48 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         in->loaded = 1;
     } else {
         clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
-        passages_evict(in->recent, in->clu.n_docs - CLU_ACTIVE_DOCS);
+        writer_evict(in->w, in->clu.n_docs - CLU_ACTIVE_DOCS);
     }
-    return SF_OK;
+    return store_next_doc(in->db, &in->next_n, err);
+}
+
+/* An id's two 64-bit halves (ids are 32 hex digits; see sf_doc_analyze). */
+static void id_halves(const char *id, uint64_t *a, uint64_t *b)
+{
+    char h[17];
+    memcpy(h, id, 16);
+    h[16] = 0;
+    *a = strtoull(h, NULL, 16);
+    *b = strtoull(id + 16, NULL, 16);
+    if (!*a) *a = 1; /* hmap keys are nonzero */
+}
+
+/* 1 if a document with this id is stored or queued in this batch, 0 if not, <0 error */
+static int has_doc(sf_ingest *in, const char *id, sf_error *err)
+{
+    uint64_t a, b;
+    id_halves(id, &a, &b);
+    const int64_t *v = hmap_get(&in->queued, a);
+    if (v && (uint64_t)*v == b) return 1;
+    return store_has_doc(in->db, id, err);
+}
+
+static void forget_queued(sf_ingest *in)
+{
+    hmap_free(&in->queued);
+    memset(&in->queued, 0, sizeof in->queued);
 }
 
 /* A store error: undo the batch, remember why, refuse what follows. */
 static int fail(sf_ingest *in, int rc, sf_error *err)
 {
+    writer_wait(in->w, NULL); /* idle before the rollback; its error, if any, is ours */
     if (in->in_txn) store_rollback(in->db);
     in->in_txn = 0;
     in->pending = 0;
     in->loaded = 0;
-    passages_clear(in->recent);
+    writer_forget(in->w);
+    forget_queued(in);
     in->failed = rc;
     if (err) in->failure = *err;
     return rc;
@@ -106,7 +142,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     /* a caller may have analyzed it already (to learn its id) */
     if (!doc->id[0] && (rc = sf_doc_analyze(doc, err)) != SF_OK) goto out; /* doc refused */
     if (!in->in_txn && (rc = begin_batch(in, err)) != SF_OK) goto store_failed;
-    rc = store_has_doc(in->db, doc->id, err);
+    rc = has_doc(in, doc->id, err);
     if (rc < 0) goto store_failed;
     if (rc == 1) {
         in->stats.duplicate++;
@@ -117,13 +153,18 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     int created;
     clu_story *story = clu_assign(&in->clu, doc, &created);
     if (created) story->title = story_title_new(&doc, 1); /* saved with the story */
-    int64_t n;
-    if ((rc = store_add_doc(in->db, doc, story->id, &n, err)) != SF_OK ||
-        (rc = passages_link(in->recent, in->db, doc, n, story->id, err)) != SF_OK)
-        goto store_failed;
+    int64_t n = in->next_n++;
     learned_observe(in->lines, doc, n, story->id);
+    uint64_t a, b;
+    id_halves(doc->id, &a, &b);
+    *hmap_put(&in->queued, a, 0) = (int64_t)b;
     in->stats.added++;
+    if (writer_put(in->w, doc, n, story->id) != SF_OK) { /* doc consumed */
+        rc = writer_wait(in->w, err);
+        return fail(in, rc, err);
+    }
     if (++in->pending >= BATCH) rc = sf_ingest_commit(in, err);
+    return rc;
 out:
     sf_doc_free(doc);
     return rc;
@@ -137,11 +178,13 @@ int sf_ingest_commit(sf_ingest *in, sf_error *err)
     int rc;
     if (in->failed) return refuse(in, err);
     if (!in->in_txn) return SF_OK;
+    if ((rc = writer_wait(in->w, err)) != SF_OK) return fail(in, rc, err);
     if ((rc = store_save_learned(in->db, in->lines, err)) != SF_OK ||
         (rc = store_save_clusterer(in->db, &in->clu, err)) != SF_OK ||
         (rc = store_commit(in->db, err)) != SF_OK)
         return fail(in, rc, err);
     clu_saved(&in->clu);
+    forget_queued(in);
     in->in_txn = 0;
     in->pending = 0;
     return SF_OK;
@@ -156,9 +199,10 @@ int sf_ingest_free(sf_ingest *in, sf_error *err)
 {
     if (!in) return SF_OK;
     int rc = sf_ingest_commit(in, err);
+    writer_free(in->w);
+    forget_queued(in);
     clu_free(&in->clu);
     learned_free(in->lines);
-    passages_free(in->recent);
     free(in);
     return rc;
 }

@@ -130,7 +130,7 @@ enum {
 static const char *const stmt_sql[ST__COUNT] = {
     [ST_HAS_DOC] = "SELECT 1 FROM doc WHERE id = ?1",
     [ST_ADD_DOC] = "INSERT INTO doc(id, path, ext_id, title, source, date, day, url, author,"
-                   " lang, text, story) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+                   " lang, text, story, n) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
     [ST_ADD_SENT] = "INSERT INTO sentence(doc, start, end, boilerplate) VALUES(?1,?2,?3,?4)",
     [ST_ADD_FTS] = "INSERT INTO sentence_fts(rowid, text) VALUES(?1, ?2)",
     [ST_ADD_MENTION] = "INSERT INTO mention(doc, start, end, type, name_start, name_end, entity)"
@@ -355,7 +355,22 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v)
         sqlite3_bind_null(s, i);
 }
 
-int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, int64_t *number, sf_error *err)
+int store_next_doc(sf_db *db, int64_t *n, sf_error *err)
+{
+    sqlite3_stmt *s;
+    *n = 1;
+    if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(n), 0) + 1 FROM doc", -1, &s, NULL) !=
+        SQLITE_OK)
+        return db_fail(db, err, "numbering documents");
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *n = sqlite3_column_int64(s, 0);
+        rc = sqlite3_step(s);
+    }
+    return rows_done(db, s, rc, err, "numbering documents");
+}
+
+int store_add_doc(sf_db *db, const sf_doc *d, int64_t docn, int64_t story, sf_error *err)
 {
     sqlite3_stmt *s = db->st[ST_ADD_DOC];
     sqlite3_bind_text(s, 1, d->id, -1, SQLITE_STATIC);
@@ -373,10 +388,9 @@ int store_add_doc(sf_db *db, const sf_doc *d, int64_t story, int64_t *number, sf
     bind_opt(s, 10, d->lang);
     sqlite3_bind_text(s, 11, d->text, (int)d->len, SQLITE_STATIC);
     sqlite3_bind_int64(s, 12, story);
+    sqlite3_bind_int64(s, 13, docn);
     int rc = step_done(db, s, err, "storing a document");
     if (rc != SF_OK) return rc;
-    int64_t docn = sqlite3_last_insert_rowid(db->h);
-    if (number) *number = docn;
     for (size_t i = 0; i < d->n_sents; i++) {
         const sf_sentence *se = &d->sents[i];
         s = db->st[ST_ADD_SENT];

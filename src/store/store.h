@@ -18,9 +18,11 @@ void store_rollback(sf_db *db);
 int store_doc_count(sf_db *db, int64_t *n, sf_error *err);
 /* 1 if a document with this id is stored, 0 if not, negative on error. */
 int store_has_doc(sf_db *db, const char *id, sf_error *err);
-/* Store an analyzed document as a member of `story`, with its sentences indexed; its
- * number (ingest order) into *number when that is not NULL. */
-int store_add_doc(sf_db *db, const sf_doc *doc, int64_t story, int64_t *number, sf_error *err);
+/* The number the next stored document takes (ingest order: one above the highest). */
+int store_next_doc(sf_db *db, int64_t *n, sf_error *err);
+/* Store an analyzed document as number n (store_next_doc, counted on by the caller) and
+ * a member of `story`, with its sentences indexed. */
+int store_add_doc(sf_db *db, const sf_doc *doc, int64_t n, int64_t story, sf_error *err);
 /* A stored document (not analyzed), new in *out (the caller frees it). */
 int store_get_doc(sf_db *db, int64_t doc, sf_doc **out, sf_error *err);
 
