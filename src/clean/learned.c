@@ -33,6 +33,12 @@ struct learned {
     uint64_t *dirty; /* keys changed since the last save (a key may repeat) */
     size_t n_dirty, cap_dirty;
     size_t n_marked;
+    struct once { /* lines seen once, in order of their document (a queue from head) */
+        uint64_t key;
+        int64_t number;
+    } * once;
+    size_t head_once, n_once, cap_once;
+    int64_t evicted; /* highest `oldest` given to learned_evict */
     hmap src_of; /* source key -> index into srcs */
     src *srcs;
     size_t n_srcs, cap_srcs;
@@ -52,6 +58,7 @@ void learned_free(learned *l)
     }
     free(l->lines);
     free(l->dirty);
+    free(l->once);
     for (size_t i = 0; i < l->n_srcs; i++) free(l->srcs[i].name);
     free(l->srcs);
     hmap_free(&l->src_of);
@@ -202,6 +209,33 @@ static void push_dirty(learned *l, uint64_t key)
     l->dirty[l->n_dirty++] = key;
 }
 
+static void push_once(learned *l, uint64_t key, int64_t number)
+{
+    if (l->head_once && l->head_once * 2 >= l->n_once) { /* reclaim the popped half */
+        memmove(l->once, l->once + l->head_once, (l->n_once - l->head_once) * sizeof *l->once);
+        l->n_once -= l->head_once;
+        l->head_once = 0;
+    }
+    SF_GROW(l->once, l->cap_once, l->n_once + 1);
+    l->once[l->n_once++] = (struct once){key, number};
+}
+
+void learned_evict(learned *l, int64_t oldest)
+{
+    if (oldest > l->evicted) l->evicted = oldest;
+    while (l->head_once < l->n_once && l->once[l->head_once].number <= oldest) {
+        const struct once *o = &l->once[l->head_once++];
+        const int64_t *v = hmap_get(&l->map, o->key);
+        /* still that single sighting (not seen again, not reloaded) */
+        if (v && *v >= 0 && (int64_t)(uint32_t)*v == o->number) hmap_del(&l->map, o->key);
+    }
+}
+
+int64_t learned_evicted(const learned *l)
+{
+    return l->evicted;
+}
+
 static cand *new_cand(learned *l, uint64_t key, int64_t *slot)
 {
     SF_GROW(l->lines, l->cap_lines, l->n_lines + 1);
@@ -242,6 +276,7 @@ static void sighting(learned *l, uint64_t key, const char *source, const char *t
         if (packable(number, event)) {
             *slot = pack(number, event);
             push_dirty(l, key);
+            push_once(l, key, number);
             return;
         }
         c = new_cand(l, key, slot);
@@ -375,13 +410,14 @@ size_t learned_n_dirty(const learned *l)
     return l->n_dirty;
 }
 
-void learned_dirty_line(const learned *l, size_t i, learned_line *out)
+int learned_dirty_line(const learned *l, size_t i, learned_line *out)
 {
     uint64_t key = l->dirty[i];
     const int64_t *v = hmap_get(&l->map, key);
+    if (!v) return 0; /* forgotten since */
     if (*v < 0) {
         *out = l->lines[-*v - 1].l;
-        return;
+        return 1;
     }
     memset(out, 0, sizeof *out);
     out->key = key;
@@ -389,6 +425,7 @@ void learned_dirty_line(const learned *l, size_t i, learned_line *out)
     out->n_ev = 1;
     out->ev[0] = *v >> 32;
     out->last_doc = (int64_t)(uint32_t)*v;
+    return 1;
 }
 
 size_t learned_n_sources(const learned *l)
@@ -413,7 +450,7 @@ void learned_saved(learned *l)
     for (size_t i = 0; i < l->n_srcs; i++) l->srcs[i].dirty = 0;
     for (size_t i = 0; i < l->n_dirty; i++) {
         const int64_t *v = hmap_get(&l->map, l->dirty[i]);
-        if (*v < 0) l->lines[-*v - 1].dirty = 0;
+        if (v && *v < 0) l->lines[-*v - 1].dirty = 0;
     }
     l->n_dirty = 0;
 }
@@ -424,6 +461,7 @@ void learned_load(learned *l, const learned_line *line)
     if (*slot != INT64_MIN) return; /* stored once per key */
     if (line->docs <= 1 && line->n_ev == 1 && packable(line->last_doc, line->ev[0])) {
         *slot = pack(line->last_doc, line->ev[0]);
+        push_once(l, line->key, line->last_doc);
         return;
     }
     cand *c = new_cand(l, line->key, slot);

@@ -23,6 +23,11 @@
 #define LEARNED_SHARE_ANON_PERMIL  5
 #define LEARNED_EV_MAX      5 /* event ids kept per line: the larger of the two */
 #define LEARNED_LINE_MAX    500 /* longer lines (normalized bytes) are text, never counted */
+/* A line seen in one document only is forgotten once LEARNED_WINDOW later documents
+ * have been counted without a second sighting. Nearly every line of an article is such a
+ * line, so this keeps memory and the store flat as the stream grows; an outlet's
+ * template line recurs within a few dozen of its documents, far inside the window. */
+#define LEARNED_WINDOW      200000
 
 /* One counted line (source and text kept once it was seen in two documents). */
 typedef struct learned_line {
@@ -55,10 +60,16 @@ size_t learned_apply(const learned *l, sf_doc *doc);
  * member of event `event`. Lines reaching the thresholds become marked. */
 void learned_observe(learned *l, const sf_doc *doc, int64_t number, int64_t event);
 
+/* Forget the lines seen once, in a document numbered `oldest` or lower; the highest
+ * `oldest` given so far (0 before any). */
+void learned_evict(learned *l, int64_t oldest);
+int64_t learned_evicted(const learned *l);
+
 /* Persistence: the lines changed since learned_saved (each as a learned_line, valid until
- * the next call on l), and a stored line taken back (copied). */
+ * the next call on l; 0 when that line was forgotten since: nothing to save; a line seen
+ * in one document has docs 1), and a stored line taken back (copied). */
 size_t learned_n_dirty(const learned *l);
-void learned_dirty_line(const learned *l, size_t i, learned_line *out);
+int learned_dirty_line(const learned *l, size_t i, learned_line *out);
 void learned_saved(learned *l);
 /* The sources and their document counts ("" for the documents without one): i-th into
  * *name (owned by l) and *docs; 1 when it changed since learned_saved. A stored count

@@ -51,6 +51,32 @@ int64_t *hmap_put(hmap *m, uint64_t key, int64_t init)
     return &m->vals[s];
 }
 
+/* Backward-shift deletion: the entries after the hole that probed past it move up, so
+ * no tombstones are needed and lookups stay as short as before. */
+void hmap_del(hmap *m, uint64_t key)
+{
+    if (!key) key = 1; /* as hmap_put stores it */
+    if (!m->cap) return;
+    size_t mask = m->cap - 1, i = hmap_slot(key, m->cap);
+    while (m->keys[i] != key) {
+        if (!m->keys[i]) return;
+        i = (i + 1) & mask;
+    }
+    for (size_t j = i;;) {
+        j = (j + 1) & mask;
+        if (!m->keys[j]) break;
+        size_t home = hmap_slot(m->keys[j], m->cap);
+        /* the entry at j stays when its home lies cyclically in (i, j] */
+        int stays = i < j ? (home > i && home <= j) : (home > i || home <= j);
+        if (stays) continue;
+        m->keys[i] = m->keys[j];
+        m->vals[i] = m->vals[j];
+        i = j;
+    }
+    m->keys[i] = 0;
+    m->n--;
+}
+
 void hmap_free(hmap *m)
 {
     free(m->keys);

@@ -26,6 +26,8 @@ static inline size_t hmap_slot(uint64_t k, size_t cap)
 int64_t *hmap_put(hmap *m, uint64_t key, int64_t init);
 /* Pointer to the value of key, or NULL. */
 int64_t *hmap_get(const hmap *m, uint64_t key);
+/* Remove key if present (pointers into the map are invalid afterwards). */
+void hmap_del(hmap *m, uint64_t key);
 void hmap_free(hmap *m);
 
 #endif

@@ -79,6 +79,7 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
         writer_evict(in->w, in->clu.n_docs - CLU_ACTIVE_DOCS);
     }
+    learned_evict(in->lines, in->clu.n_docs - LEARNED_WINDOW);
     return store_next_doc(in->db, &in->next_n, err);
 }
 

@@ -104,6 +104,13 @@ static const char *const migrations[] = {
     "  last_doc INTEGER NOT NULL, marked INTEGER NOT NULL);"
     "CREATE INDEX learned_line_marked ON learned_line(marked) WHERE marked;"
     "CREATE TABLE learned_source(source TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;",
+    /* 6 → 7: the lines seen in one document only, by document: most lines of most
+     * articles are such lines, so they are appended in document order (cheap, unlike
+     * learned_line's random keys) and the oldest deleted as a range once they fall out of
+     * the window (learned.h: LEARNED_WINDOW). learned_line keeps the lines seen in two
+     * documents or more, and the single ones a version-6 store saved there. */
+    "CREATE TABLE learned_once(doc INTEGER NOT NULL, key INTEGER NOT NULL,"
+    "  event INTEGER NOT NULL, PRIMARY KEY(doc, key)) WITHOUT ROWID;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -965,31 +972,48 @@ int store_save_learned(sf_db *db, learned *l, sf_error *err)
 {
     int rc = save_learned_sources(db, l, err);
     size_t n = learned_n_dirty(l);
-    if (rc != SF_OK || !n) {
-        if (rc == SF_OK) learned_saved(l);
-        return rc;
-    }
-    sqlite3_stmt *s;
+    sqlite3_stmt *s = NULL, *once = NULL, *drop = NULL;
+    if (rc != SF_OK) return rc;
     if (sqlite3_prepare_v2(db->h,
                            "INSERT OR REPLACE INTO learned_line(key, source, line, docs, events,"
                            " event_ids, last_doc, marked) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
-                           -1, &s, NULL) != SQLITE_OK)
-        return db_fail(db, err, "storing learned boilerplate");
+                           -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db->h,
+                           "INSERT OR REPLACE INTO learned_once(doc, key, event)"
+                           " VALUES(?1,?2,?3)",
+                           -1, &once, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db->h, "DELETE FROM learned_once WHERE doc <= ?1", -1, &drop,
+                           NULL) != SQLITE_OK)
+        rc = db_fail(db, err, "storing learned boilerplate");
     for (size_t i = 0; i < n && rc == SF_OK; i++) {
         learned_line ln;
-        learned_dirty_line(l, i, &ln);
-        sqlite3_bind_int64(s, 1, (sqlite3_int64)ln.key);
-        bind_opt(s, 2, ln.source);
-        bind_opt(s, 3, ln.text);
-        sqlite3_bind_int64(s, 4, ln.docs);
-        sqlite3_bind_int64(s, 5, ln.n_ev);
-        sqlite3_bind_blob(s, 6, ln.ev, (int)(ln.n_ev * sizeof *ln.ev), SQLITE_STATIC);
-        sqlite3_bind_int64(s, 7, ln.last_doc);
-        sqlite3_bind_int(s, 8, ln.marked);
-        if (sqlite3_step(s) != SQLITE_DONE) rc = db_fail(db, err, "storing learned boilerplate");
-        sqlite3_reset(s);
+        if (!learned_dirty_line(l, i, &ln)) continue;
+        sqlite3_stmt *q = s;
+        if (ln.docs <= 1 && ln.n_ev == 1) {
+            q = once;
+            sqlite3_bind_int64(q, 1, ln.last_doc);
+            sqlite3_bind_int64(q, 2, (sqlite3_int64)ln.key);
+            sqlite3_bind_int64(q, 3, ln.ev[0]);
+        } else {
+            sqlite3_bind_int64(q, 1, (sqlite3_int64)ln.key);
+            bind_opt(q, 2, ln.source);
+            bind_opt(q, 3, ln.text);
+            sqlite3_bind_int64(q, 4, ln.docs);
+            sqlite3_bind_int64(q, 5, ln.n_ev);
+            sqlite3_bind_blob(q, 6, ln.ev, (int)(ln.n_ev * sizeof *ln.ev), SQLITE_STATIC);
+            sqlite3_bind_int64(q, 7, ln.last_doc);
+            sqlite3_bind_int(q, 8, ln.marked);
+        }
+        if (sqlite3_step(q) != SQLITE_DONE) rc = db_fail(db, err, "storing learned boilerplate");
+        sqlite3_reset(q);
+    }
+    if (rc == SF_OK) { /* the single sightings forgotten in memory go from the store too */
+        sqlite3_bind_int64(drop, 1, learned_evicted(l));
+        if (sqlite3_step(drop) != SQLITE_DONE) rc = db_fail(db, err, "storing learned boilerplate");
     }
     sqlite3_finalize(s);
+    sqlite3_finalize(once);
+    sqlite3_finalize(drop);
     if (rc == SF_OK) learned_saved(l);
     return rc;
 }
@@ -1027,6 +1051,20 @@ int store_load_learned(sf_db *db, learned *l, int marked_only, sf_error *err)
         ln.n_ev = (uint32_t)nb;
         ln.last_doc = sqlite3_column_int64(s, 6);
         ln.marked = sqlite3_column_int(s, 7) != 0;
+        learned_load(l, &ln);
+    }
+    if ((rc = rows_done(db, s, rc, err, "loading learned boilerplate")) != SF_OK || marked_only)
+        return rc;
+    /* then the single sightings, oldest first (a key already loaded above wins) */
+    if (sqlite3_prepare_v2(db->h, "SELECT doc, key, event FROM learned_once ORDER BY doc", -1,
+                           &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "loading learned boilerplate");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        learned_line ln = {0};
+        ln.last_doc = sqlite3_column_int64(s, 0);
+        ln.key = (uint64_t)sqlite3_column_int64(s, 1);
+        ln.ev[0] = sqlite3_column_int64(s, 2);
+        ln.docs = ln.n_ev = 1;
         learned_load(l, &ln);
     }
     return rows_done(db, s, rc, err, "loading learned boilerplate");

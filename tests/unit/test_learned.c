@@ -264,6 +264,26 @@ static void test_save_load(void **state)
     learned_free(back);
 }
 
+/* A line seen once and then not again within the window is forgotten, so it needs its
+ * documents anew; a line seen twice is kept. Four documents of four events mark the
+ * sign-off unless its first sighting was forgotten. */
+static void test_window(void **state)
+{
+    (void)state;
+    for (int evict_after = 0; evict_after <= 2; evict_after++) {
+        learned *l = learned_new();
+        int64_t n = 1;
+        for (int ev = 1; ev <= 4; ev++) {
+            observe(l, "Larkspur Ledger", ev, 1, &n, 1);
+            if (ev == evict_after) learned_evict(l, n - 1);
+        }
+        /* 0: nothing forgotten; 1: forgotten after its first sighting; 2: after two */
+        assert_int_equal(signoff_marked(l, "Larkspur Ledger"), evict_after != 1);
+        assert_int_equal(learned_evicted(l), evict_after ? evict_after : 0);
+        learned_free(l);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_apply),
         cmocka_unit_test(test_fragment_not_counted),
         cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_window),
     };
     return cmocka_run_group_tests_name("learned", tests, NULL, NULL);
 }

@@ -167,13 +167,14 @@ static void test_schema(void **state)
     fx *f = *state;
     sf_db *db = open_ok(f->path);
     sqlite3 *h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 6);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 7);
     char mode[32];
     raw_text(h, "PRAGMA journal_mode", mode, sizeof mode);
     assert_string_equal(mode, "wal");
     const char *tables[] = {"doc",   "sentence",  "sentence_fts",   "story", "term_df",
                             "meta",  "mention",   "entity_mention", "claim", "timex",
-                            "quote", "signature", "passage", "learned_line"};
+                            "quote", "signature", "passage", "learned_line",
+                            "learned_once"};
     for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE name = '%s'",
@@ -195,20 +196,21 @@ static void test_schema(void **state)
     db = open_ok(f->path);
     sf_db_close(db);
     h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 6);
-    /* a version 5 store (before learned boilerplate) gets the table on opening */
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 7);
+    /* a version 5 store (before learned boilerplate) gets the tables on opening */
     sqlite3_close(h);
     assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "DROP TABLE learned_line; DROP TABLE learned_source;"
-                                  " PRAGMA user_version = 5;", NULL,
+                                  " DROP TABLE learned_once; PRAGMA user_version = 5;", NULL,
                                   NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(h);
     db = open_ok(f->path);
     sf_db_close(db);
     h = raw_open(f->path);
-    assert_int_equal(raw_int(h, "PRAGMA user_version"), 6);
+    assert_int_equal(raw_int(h, "PRAGMA user_version"), 7);
     assert_int_equal(raw_int(h, "SELECT count(*) FROM learned_line"), 0);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM learned_once"), 0);
     sqlite3_close(h);
 }
 
