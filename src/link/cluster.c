@@ -29,6 +29,7 @@ void clu_free(clu *c)
         free(c->stories[i].title);
     }
     free(c->stories);
+    free(c->scan);
     free(c->active);
     free(c->dirty_stories);
     free(c->cand);
@@ -124,6 +125,8 @@ static clu_story *story_push(clu *c, int64_t id)
     SF_GROW(c->stories, c->cap_stories, c->n_stories + 1);
     SF_GROW(c->active, c->cap_active, c->n_active + 1);
     c->active[c->n_active++] = (uint32_t)c->n_stories;
+    SF_GROW(c->scan, c->cap_scan, c->n_stories + 1);
+    c->scan[c->n_stories] = (struct clu_scan){0, 0, 0};
     clu_story *s = &c->stories[c->n_stories++];
     memset(s, 0, sizeof *s);
     s->id = id;
@@ -227,7 +230,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     uint64_t q[QUERY_TERMS];
     size_t nq = tv_top_terms(&v, QUERY_TERMS, q);
     if (++c->stamp == 0) {
-        for (size_t i = 0; i < c->n_stories; i++) c->stories[i].seen = 0;
+        for (size_t i = 0; i < c->n_stories; i++) c->scan[i].seen = 0;
         c->stamp = 1;
     }
     size_t nc = 0;
@@ -238,15 +241,15 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
         size_t lo = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;
         for (size_t k = p->n; k-- > lo;) {
             uint32_t si = p->story[k];
-            clu_story *s = &c->stories[si];
+            struct clu_scan *s = &c->scan[si];
             if (s->seen == c->stamp) {
                 if (s->last_term != t) s->hits++; /* a story may be listed twice */
-                s->last_term = (uint32_t)t;
+                s->last_term = (uint16_t)t;
                 continue;
             }
             s->seen = c->stamp;
             s->hits = 1;
-            s->last_term = (uint32_t)t;
+            s->last_term = (uint16_t)t;
             SF_GROW(c->cand, c->cap_cand, nc + 1);
             c->cand[nc++] = si;
         }
@@ -254,12 +257,12 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     /* keep about RESCORE candidates sharing the most query terms: find the smallest hit
      * count h such that fewer than RESCORE candidates have more, in one counting pass */
     size_t count[QUERY_TERMS + 2] = {0};
-    for (size_t i = 0; i < nc; i++) count[c->stories[c->cand[i]].hits]++;
+    for (size_t i = 0; i < nc; i++) count[c->scan[c->cand[i]].hits]++;
     uint32_t h = QUERY_TERMS + 1;
     for (size_t above = 0; h > 1 && above + count[h - 1] <= RESCORE;) above += count[--h];
     size_t keep = 0;
     for (size_t i = 0; i < nc; i++)
-        if (c->stories[c->cand[i]].hits >= h || keep < RESCORE / 2) c->cand[keep++] = c->cand[i];
+        if (c->scan[c->cand[i]].hits >= h || keep < RESCORE / 2) c->cand[keep++] = c->cand[i];
     long best = -1, line = -1; /* the story to join; the closest for the storyline */
     double best_cos = CLU_THRESHOLD, line_cos = CLU_LINE_THRESHOLD;
     for (size_t i = 0; i < keep; i++) {
