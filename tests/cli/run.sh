@@ -353,6 +353,11 @@ L="Tillbrook Observer members get the evening edition free at the front desk."
 check "learned: the outlet's repeated line is learned with its source" test "$(q "$T/learn.db" \
   "SELECT source || '|' || line || '|' || docs || '|' || events FROM learned_line WHERE marked")" \
   = "Tillbrook Observer|$L|5|5"
+"$SF" ingest --db "$T/learn1.db" tests/cli/learned/1-*.txt 2>"$T/err"
+"$SF" ingest --db "$T/learn1.db" tests/cli/learned/[2-5]-*.txt 2>"$T/err"
+check "learned: a line seen once by an earlier ingest counts with the later ones" test "$(q "$T/learn1.db" \
+  "SELECT source || '|' || line || '|' || docs || '|' || events FROM learned_line WHERE marked")" \
+  = "Tillbrook Observer|$L|5|5"
 "$SF" ingest --db "$T/learn.db" tests/cli/learned/later 2>"$T/err"
 check "learned: a second ingest into the store marks the line in its new article" test "$(q "$T/learn.db" \
   "SELECT s.boilerplate FROM sentence s JOIN doc d ON d.n = s.doc
