@@ -8,6 +8,8 @@
 #include "core/mem.h"
 #include "pipeline/passages.h"
 #include "store/store.h"
+#include "text/lang.h"
+#include "text/token.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -69,6 +71,8 @@ static void *run(void *arg)
         pthread_cond_broadcast(&w->room);
     }
     pthread_mutex_unlock(&w->mu);
+    tok_thread_end(); /* aligning passages analyzes stored texts on this thread */
+    lang_thread_end();
     return NULL;
 }
 

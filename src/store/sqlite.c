@@ -109,8 +109,8 @@ static const char *const migrations[] = {
      * learned_line's random keys) and the oldest deleted as a range once they fall out of
      * the window (learned.h: LEARNED_WINDOW). learned_line keeps the lines seen in two
      * documents or more, and the single ones a version-6 store saved there. */
-    "CREATE TABLE learned_once(doc INTEGER NOT NULL, key INTEGER NOT NULL,"
-    "  event INTEGER NOT NULL, PRIMARY KEY(doc, key)) WITHOUT ROWID;",
+    ("CREATE TABLE learned_once(doc INTEGER NOT NULL, key INTEGER NOT NULL,"
+     "  event INTEGER NOT NULL, PRIMARY KEY(doc, key)) WITHOUT ROWID;"),
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
