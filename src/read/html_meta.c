@@ -7,7 +7,8 @@
  *           the site name ("Headline | Site"); else the <h1>
  *   author: JSON-LD author (names, @id references resolved), meta author / article:author
  *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", an element
- *           whose class says byline or author ("By Jane Doe" less the "By")
+ *           whose class says byline or author ("By Jane Doe" less the "By"), a byline
+ *           printed as text (not in a menu or a comment); else the site's name
  *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
  *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
  *           in a byline or date element, one printed just after or before the <h1>, a date
@@ -932,6 +933,22 @@ void html_meta(const dom *d, html_page *page)
             }
             page->author = a;
         }
+
+    /* no byline at all: the site speaks for itself ("Headline | Jane Doe" on a personal
+     * site, a company's blog) */
+    if (!page->author && (c.og_site || c.ld_site || c.app_name)) page->author = clean_author(site);
+    if (!page->author && c.title_tag && page->title) { /* "<h1's text> | Jane Doe" */
+        static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                           " \xC2\xB7 ", " \xE2\x80\xA2 ", NULL};
+        for (size_t i = 0; seps[i] && !page->author; i++) {
+            const char *p = strstr(c.title_tag, seps[i]);
+            if (!p || strstr(p + 1, seps[i])) continue; /* one separator only */
+            char *head = sf_xstrndup(c.title_tag, (size_t)(p - c.title_tag));
+            if (agrees(head, page->title) && strlen(p + strlen(seps[i])) <= 60)
+                page->author = clean_author(p + strlen(seps[i]));
+            free(head);
+        }
+    }
 
     const char *dates[] = {c.ld_date,   c.meta_date, c.meta_date2, c.ip_date,
                            c.time_date, c.text_date, c.near_date, c.pre_date};

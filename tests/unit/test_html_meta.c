@@ -69,11 +69,35 @@ static void test_byline_labels(void **state)
     html_page_free(&pg);
 }
 
+/* No byline anywhere: the site's declared name, else the <title>'s part beside the
+ * headline ("Headline | Jane Doe" on a personal site). */
+static void test_author_site_of_last_resort(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Notes on kilns | Ysolde Brant</title></head><body>"
+              "<h1>Notes on kilns</h1>" PARA("Kilns.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Ysolde Brant");
+    html_page_free(&pg);
+    read_page("<html><head><title>Notes on kilns</title><meta property=\"og:site_name\" "
+              "content=\"Quayside Pottery\"></head><body><h1>Notes on kilns</h1>" PARA("Kilns.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Quayside Pottery");
+    html_page_free(&pg);
+    /* a byline still wins */
+    read_page("<html><head><title>Notes on kilns | Ysolde Brant</title></head><body>"
+              "<h1>Notes on kilns</h1><p>By Aled Korr</p>" PARA("Kilns.") PARA("More.")
+              "</body></html>", &pg);
+    assert_string_equal(pg.author, "Aled Korr");
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_byline_not_in_menus_or_comments),
         cmocka_unit_test(test_byline_labels),
+        cmocka_unit_test(test_author_site_of_last_resort),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
