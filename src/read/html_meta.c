@@ -417,18 +417,24 @@ static size_t lead_len(const char *s, int alone)
 }
 
 /* Does s read like a person's name as a byline prints it ("Jane Doe", "Marna van der
- * Merwe", "A. J. Neal", "Ana Núñez, MD")? 2 to 6 words, the first capitalized, lowercase
+ * Merwe", "A. J. Neal", "Ana Núñez, MD")? Its first name 2 to 6 words, the first capitalized, lowercase
  * words short (particles), no digits or sentence punctuation, no label words. */
 static int name_like(const char *s)
 {
-    size_t n = strlen(s), words = 0;
+    /* the first name of a list ("Jane Doe, MD", "Jane Doe and John Roe", "Jane Doe, Staff
+     * Writer at the Post") */
+    size_t n = strcspn(s, ",;&"), words = 0;
+    const char *and = strstr(s, " and ");
+    if (and && (size_t)(and - s) < n) n = (size_t)(and - s);
+    while (n && s[n - 1] == ' ') n--;
     if (n < 2 || n > 60) return 0;
     if (!(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0)) return 0;
-    for (const char *p = s; *p;) {
-        while (*p == ' ') p++;
-        if (!*p) break;
+    const char *end = s + n;
+    for (const char *p = s; p < end;) {
+        while (p < end && *p == ' ') p++;
+        if (p >= end) break;
         const char *w = p;
-        while (*p && *p != ' ') {
+        while (p < end && *p != ' ') {
             unsigned char ch = (unsigned char)*p;
             if (isdigit(ch) || strchr(":|!?@/()[]\"\u201c", ch)) return 0;
             p++;
@@ -573,7 +579,7 @@ static void walk(const dom *d, cand *c)
                     if (a && name_like(a)) c->text_byline = a;
                     else free(a);
                     label_next = 0;
-                } else if (l && (isupper((unsigned char)t[0]) || t[l] == '\0')) { /* "by:" */
+                } else if (l) { /* "By Jane Doe", "by Jane Doe", "by:" */
                     if (t[l] == '\0') label_next = 1;
                     else {
                         char *a = clean_author(t);
@@ -782,9 +788,14 @@ static char *clean_author(const char *a)
         char *p = strstr(r, cut[i]);
         if (p && p > r) *p = '\0';
     }
+    char ymd[11];
+    for (char *p = strchr(r, ','); p; p = strchr(p + 1, ',')) /* "Jane Doe, Dec 17, 2025" */
+        if (html_date_parse(p + 1 + (p[1] == ' '), ymd) == 0) {
+            *p = '\0';
+            break;
+        }
     size_t n = strlen(r);
     while (n && (r[n - 1] == ' ' || r[n - 1] == ',')) r[--n] = '\0';
-    char ymd[11];
     int letter = isalpha((unsigned char)r[0]) || (unsigned char)r[0] >= 0x80;
     if (n == 0 || n > 120 || !letter || looks_url(r) || strchr(r, '@') || date_in(r, ymd) == 0 ||
         label_only(r)) {

@@ -69,6 +69,24 @@ static void test_byline_labels(void **state)
     html_page_free(&pg);
 }
 
+/* A lowercase "by", a date after the name, a role after a comma. */
+static void test_byline_forms(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<p>by: Ines Carrow, May 4, 2025</p>" PARA("Crane.") PARA("More.") "</body></html>",
+              &pg);
+    assert_string_equal(pg.author, "Ines Carrow");
+    assert_string_equal(pg.date, "2025-05-04");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<p>by Bram Tolle, Correspondent for the Quay Gazette</p>" PARA("Crane.")
+              PARA("More.") "</body></html>", &pg);
+    assert_true(starts(pg.author, "Bram Tolle"));
+    html_page_free(&pg);
+}
+
 /* No byline anywhere: the site's declared name, else the <title>'s part beside the
  * headline ("Headline | Jane Doe" on a personal site). */
 static void test_author_site_of_last_resort(void **state)
@@ -97,6 +115,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_byline_not_in_menus_or_comments),
         cmocka_unit_test(test_byline_labels),
+        cmocka_unit_test(test_byline_forms),
         cmocka_unit_test(test_author_site_of_last_resort),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
