@@ -825,6 +825,30 @@ static int names_site(const char *a, const char *site, const char *url)
     return strstr(f, fa) != NULL;
 }
 
+/* Does a name say it is an organization's ("Tillbrook Gazette", "Heart Foundation")? A
+ * site named for a person ("Jane Doe", "janedoe.com") is that person's. */
+static int org_like(const char *a)
+{
+    static const char *const words[] = {
+        "news", "gazette", "times", "post", "herald", "journal", "daily", "weekly", "magazine",
+        "media", "press", "tribune", "review", "report", "network", "blog", "foundation",
+        "institute", "association", "society", "group", "team", "staff", "inc", "llc", "ltd",
+        "company", "corporation", "agency", "center", "centre", "university", "college",
+        "clinic", "hospital", "council", "office", "bureau", "department", "ministry", "club",
+        "studio", "studios", "labs", "services", "solutions", "insurance", "bank", "online",
+        "radio", "tv", "channel", "editors", "editorial", "desk", NULL};
+    for (const char *p = a; *p;) {
+        while (*p && !isalnum((unsigned char)*p)) p++;
+        const char *w = p;
+        while (isalnum((unsigned char)*p)) p++;
+        size_t wl = (size_t)(p - w);
+        for (size_t i = 0; wl && words[i]; i++)
+            if (strlen(words[i]) == wl && strncasecmp(w, words[i], wl) == 0) return 1;
+        if (*p && !wl) p++;
+    }
+    return 0;
+}
+
 /* Is an author a CMS account rather than a byline ("admin", "NOC Admin", "jane.doe")? */
 static int account_name(const char *a)
 {
@@ -938,7 +962,7 @@ void html_meta(const dom *d, html_page *page)
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {
             char *a = clean_author(authors[i]);
-            if (a && !pass && (names_site(a, page->site, page->url) || account_name(a))) {
+            if (a && !pass && ((names_site(a, page->site, page->url) && org_like(a)) || account_name(a))) {
                 free(a);
                 continue;
             }

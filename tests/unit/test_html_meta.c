@@ -87,6 +87,20 @@ static void test_byline_forms(void **state)
     html_page_free(&pg);
 }
 
+/* On a site named for a person, the site's name as the author is that person; an
+ * organization's name yields to a printed byline (test_html.c). */
+static void test_author_named_like_the_site(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><meta property=\"og:site_name\" content=\"Wren Halloway\">"
+              "<meta name=\"author\" content=\"Wren Halloway\"><title>Glazes</title></head>"
+              "<body><h1>Glazes</h1>" PARA("Glazes.") PARA("More.") "<div class=\"byline\">"
+              "Cato Brill</div></body></html>", &pg);
+    assert_string_equal(pg.author, "Wren Halloway");
+    html_page_free(&pg);
+}
+
 /* No byline anywhere: the site's declared name, else the <title>'s part beside the
  * headline ("Headline | Jane Doe" on a personal site). */
 static void test_author_site_of_last_resort(void **state)
@@ -116,6 +130,7 @@ int main(void)
         cmocka_unit_test(test_byline_not_in_menus_or_comments),
         cmocka_unit_test(test_byline_labels),
         cmocka_unit_test(test_byline_forms),
+        cmocka_unit_test(test_author_named_like_the_site),
         cmocka_unit_test(test_author_site_of_last_resort),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
