@@ -34,7 +34,8 @@
 /* Candidate values found on the page, one slot per source (the first found wins). */
 typedef struct cand {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
-    char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *ld_org_author;
+    char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *text_byline1;
+    char *ld_org_author;
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
     char *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
@@ -384,6 +385,7 @@ static int date_in(const char *s, char ymd[11])
 }
 
 static char *clean_author(const char *a);
+static int label_only(const char *s);
 
 /* The length of a byline's lead at s ("By ", "Written by: ", "Author: ", "Text by "), or
  * 0. With `alone`, the lead may be all of s ("Written By", a label before the name). */
@@ -406,6 +408,9 @@ static size_t lead_len(const char *s, int alone)
     if (p == after_pre && after_pre != s && verb == s) return 0; /* "All by", "More by" */
     if (strncasecmp(p, "by", 2) == 0) p += 2;
     else if (p == verb && strncasecmp(p, "authors", 7) == 0) p += 7;
+    else if (p == verb && strncasecmp(p, "author(s)", 9) == 0) p += 9;
+    else if (p == verb && strncasecmp(p, "contributors", 12) == 0) p += 12;
+    else if (p == verb && strncasecmp(p, "contributor", 11) == 0) p += 11;
     else if (p == verb && strncasecmp(p, "author", 6) == 0) p += 6;
     else return 0;
     int colon = *p == ':';
@@ -490,12 +495,12 @@ static char *byline_in(const dom *d, size_t i)
 }
 
 /* Cheaply: could text s[0, n) start with a byline's lead (a capital B, W, P, S, T, R, G,
- * A, or a "by" label, after white space)? */
+ * A, C, or a "by" label, after white space)? */
 static int may_lead(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) i++;
-    return i < n && strchr("BWPSTRGAb", s[i]) != NULL;
+    return i < n && strchr("BWPSTRGACb", s[i]) != NULL;
 }
 
 static int has_digit(const char *s, size_t n)
@@ -503,6 +508,25 @@ static int has_digit(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (s[i] >= '0' && s[i] <= '9') return 1;
     return 0;
+}
+
+/* A one-word name as a byline prints it ("BeauHD", "Amanda"): a capital, 3 to 30 letters
+ * or digits, not a label word. */
+static int one_name(const char *a)
+{
+    size_t n = strlen(a);
+    if (n < 3 || n > 30 || !isupper((unsigned char)a[0]) || label_only(a)) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)a[i]) && (unsigned char)a[i] < 0x80) return 0;
+    return 1;
+}
+
+/* A byline printed as text: a name, else a one-word name as a weaker candidate. Takes a. */
+static void take_byline(cand *c, char *a)
+{
+    if (a && name_like(a) && !c->text_byline) c->text_byline = a;
+    else if (a && one_name(a) && !c->text_byline1) c->text_byline1 = a;
+    else free(a);
 }
 
 /* Does a class or id name one of `words` as a word of its own ("sub-menu", "nav__item",
@@ -575,17 +599,11 @@ static void walk(const dom *d, cand *c)
                 char *t = clean_dup(tmp);
                 size_t l = t ? lead_len(t, 1) : 0;
                 if (t && label_next && !l) {
-                    char *a = clean_author(t);
-                    if (a && name_like(a)) c->text_byline = a;
-                    else free(a);
+                    take_byline(c, clean_author(t));
                     label_next = 0;
                 } else if (l) { /* "By Jane Doe", "by Jane Doe", "by:" */
                     if (t[l] == '\0') label_next = 1;
-                    else {
-                        char *a = clean_author(t);
-                        if (a && name_like(a)) c->text_byline = a;
-                        else free(a);
-                    }
+                    else take_byline(c, clean_author(t));
                 }
                 free(t);
             }
@@ -651,7 +669,8 @@ static void walk(const dom *d, cand *c)
                 }
                 const char *cv = dom_attr(d, k < x->end ? k : i, "content");
                 if (cv && !looks_url(cv)) set_once(&c->ip_author, cv);
-                else set_text_once(d, k < x->end ? k : i, &c->ip_author);
+                else if (!c->ip_author && !(c->ip_author = byline_in(d, k < x->end ? k : i)))
+                    set_text_once(d, k < x->end ? k : i, &c->ip_author); /* "Jane Doe" "Reporter" */
             }
         }
         if (x->tag == DT_A) {
@@ -957,7 +976,8 @@ void html_meta(const dom *d, html_page *page)
     const char *tw_author = c.tw_label1 && lead_len(c.tw_label1, 1) == strlen(c.tw_label1)
                                 ? c.tw_data1 : NULL; /* twitter:label1 "Written by" */
     const char *authors[] = {c.ld_author, c.meta_author, c.ip_author,   c.rel_author,
-                             tw_author,   c.byline,      c.text_byline, c.ld_org_author};
+                             tw_author,   c.byline,      c.text_byline, c.text_byline1,
+                             c.ld_org_author};
     size_t na = sizeof authors / sizeof *authors;
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {

@@ -85,6 +85,23 @@ static void test_byline_forms(void **state)
               PARA("More.") "</body></html>", &pg);
     assert_true(starts(pg.author, "Bram Tolle"));
     html_page_free(&pg);
+    /* a one-word name, when nothing better is printed */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<p>Posted by <a href=\"/u/m\">Marlo</a></p>" PARA("Crane.") PARA("More.")
+              "</body></html>", &pg);
+    assert_string_equal(pg.author, "Marlo");
+    html_page_free(&pg);
+    /* "Contributors:" as a label; microdata whose element holds the role too */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              PARA("Crane.") PARA("More.") "<div><strong>Contributors:</strong> Rhoswen "
+              "Adair</div></body></html>", &pg);
+    assert_string_equal(pg.author, "Rhoswen Adair");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<div itemprop=\"author\"><span>Gethin Moy</span> <span>Senior Harbour "
+              "Reporter</span></div>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Gethin Moy");
+    html_page_free(&pg);
 }
 
 /* On a site named for a person, the site's name as the author is that person; an
