@@ -12,7 +12,8 @@
  *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
  *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
  *           in a byline or date element, one printed just after or before the <h1>, a date
- *           in the URL (/2025/09/04/); the date modified last
+ *           in the URL (/2025/09/04/); the date modified last; the first date printed after
+ *           the <h1>
  *   url:    <link rel="canonical">, og:url, JSON-LD url
  *   site:   og:site_name, JSON-LD publisher, application-name, else the URL's host
  *   lang:   <html lang>, content-language, og:locale, JSON-LD inLanguage (primary subtag)
@@ -936,6 +937,33 @@ static char *date_of(const char *s)
     return NULL;
 }
 
+/* The last resort for a page that declares no date: the first date printed after the
+ * first <h1> ("Nov 21, 2018" by a calendar icon, "Last updated: ..." at the foot), or on a
+ * page with no <h1> the first printed. A second pass, made only on such pages. */
+static char *any_date(const dom *d)
+{
+    char before[11] = "", ymd[11];
+    int seen_h1 = 0;
+    size_t hidden_end = 0;
+    for (size_t i = 1; i < d->len; i++) {
+        const dom_node *x = &d->n[i];
+        if (i < hidden_end) continue;
+        if (x->tag != DT_TEXT) {
+            if ((x->flags & DOM_HIDDEN) || x->tag == DT_SCRIPT || x->tag == DT_STYLE) hidden_end = x->end;
+            if (x->tag == DT_H1) seen_h1 = 1;
+            continue;
+        }
+        if (x->len < 6 || x->len >= 200 || !has_digit(d->text.data + x->off, x->len)) continue;
+        char tmp[208];
+        memcpy(tmp, d->text.data + x->off, x->len);
+        tmp[x->len] = '\0';
+        if (date_in(tmp, ymd) != 0) continue;
+        if (seen_h1) return sf_xstrdup(ymd);
+        if (!before[0]) memcpy(before, ymd, 11);
+    }
+    return before[0] && !seen_h1 ? sf_xstrdup(before) : NULL; /* above the headline: a ticker */
+}
+
 void html_meta(const dom *d, html_page *page)
 {
     cand c;
@@ -1012,6 +1040,7 @@ void html_meta(const dom *d, html_page *page)
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
     if (!page->date) page->date = date_of(c.ld_modified);
     if (!page->date) page->date = date_of(c.meta_modified);
+    if (!page->date) page->date = any_date(d);
 
     const char *langs[] = {c.html_lang, c.meta_lang, c.og_locale, c.ld_lang};
     for (size_t i = 0; i < 4 && !page->lang; i++) page->lang = lang_code(langs[i]);

@@ -141,6 +141,24 @@ static void test_author_site_of_last_resort(void **state)
     html_page_free(&pg);
 }
 
+/* A page that declares no date and prints none near its headline: the first date printed
+ * after the headline, else the first before it. */
+static void test_date_printed_anywhere(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              PARA("Crane.") PARA("More.") PARA("And more.") PARA("Still more.") PARA("Yet more.")
+              PARA("Last.") PARA("Really.") PARA("Done.") PARA("Over.") PARA("End.")
+              "<footer><p>Last updated: 3 June 2024</p></footer></body></html>", &pg);
+    assert_string_equal(pg.date, "2024-06-03");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><div><span>Mar 9, 2023"
+              "</span></div>" PARA("Crane.") PARA("More.") "</body></html>", &pg); /* no <h1> */
+    assert_string_equal(pg.date, "2023-03-09");
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +167,7 @@ int main(void)
         cmocka_unit_test(test_byline_forms),
         cmocka_unit_test(test_author_named_like_the_site),
         cmocka_unit_test(test_author_site_of_last_resort),
+        cmocka_unit_test(test_date_printed_anywhere),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
