@@ -13,7 +13,8 @@
  *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
  *           in a byline or date element, one printed just after or before the <h1>, a date
  *           in the URL (/2025/09/04/); the date modified last; the first date printed after
- *           the <h1>
+ *           the <h1>. A date printed by the <h1> before the declared one (and not the date
+ *           modified) wins over it: the page was stamped anew and still shows its date
  *   url:    <link rel="canonical">, og:url, JSON-LD url
  *   site:   og:site_name, JSON-LD publisher, application-name, else the URL's host
  *   lang:   <html lang>, content-language, og:locale, JSON-LD inLanguage (primary subtag)
@@ -38,6 +39,7 @@ typedef struct cand {
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *text_byline1;
     char *ld_org_author;
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
+    char *near_first; /* the first date printed near the headline with no "Updated" label */
     char *ld_modified, *meta_modified;
     char *canonical, *og_url, *ld_url;
     char *tw_label1, *tw_data1; /* Slack's unfurl pair: "Written by", the name */
@@ -569,12 +571,17 @@ static void walk(const dom *d, cand *c)
         const dom_node *x = &d->n[i];
         if (x->tag == DT_TEXT) {
             /* a date printed near the headline ("Aug 4, 2025"), for pages that declare none */
-            if (seen_h1 && !c->near_date && after_h1 < 1500 && x->len >= 8 && x->len < 200 &&
+            if (seen_h1 && !c->near_first && after_h1 < 1500 && x->len >= 8 && x->len < 200 &&
                 d->n[x->parent].tag != DT_SCRIPT) {
                 char tmp[208], ymd[11];
                 memcpy(tmp, d->text.data + x->off, x->len);
                 tmp[x->len] = '\0';
-                if (date_in(tmp, ymd) == 0) c->near_date = sf_xstrdup(ymd);
+                if (date_in(tmp, ymd) == 0) {
+                    if (!c->near_date) c->near_date = sf_xstrdup(ymd);
+                    if (!ci_find(tmp, "updat") && !ci_find(tmp, "modif") && !ci_find(tmp, "receiv") &&
+                        !ci_find(tmp, "revis"))
+                        c->near_first = sf_xstrdup(ymd);
+                }
             }
             /* the last date printed before the first <h1> ("February 4, 2025 - 11 min") */
             if (!seen_h1 && d->n[x->parent].tag != DT_SCRIPT && d->n[x->parent].tag != DT_STYLE) {
@@ -1036,6 +1043,18 @@ void html_meta(const dom *d, html_page *page)
     const char *dates[] = {c.ld_date,   c.meta_date, c.meta_date2, c.ip_date,
                            c.time_date, c.text_date, c.near_date, c.pre_date};
     for (size_t i = 0; i < sizeof dates / sizeof *dates && !page->date; i++) page->date = date_of(dates[i]);
+    /* a date printed by the headline before the declared one, and not the date modified:
+     * the page was stamped anew (moved, republished) and still shows when it appeared */
+    char *shown = date_of(c.near_first), *mod1 = date_of(c.ld_modified), *mod2 = date_of(c.meta_modified);
+    if (shown && page->date && strcmp(shown, page->date) < 0 && !(mod1 && strcmp(mod1, shown) == 0) &&
+        !(mod2 && strcmp(mod2, shown) == 0)) {
+        free(page->date);
+        page->date = shown;
+        shown = NULL;
+    }
+    free(shown);
+    free(mod1);
+    free(mod2);
     char ymd[11];
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
     if (!page->date) page->date = date_of(c.ld_modified);

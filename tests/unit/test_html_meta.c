@@ -159,6 +159,29 @@ static void test_date_printed_anywhere(void **state)
     html_page_free(&pg);
 }
 
+/* A date printed by the headline earlier than the declared one (a page stamped anew when
+ * moved) is when it appeared; a later one, or one labelled as an update, is not. */
+static void test_date_printed_before_declared(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><meta property=\"article:published_time\" content=\"2025-06-24\">"
+              "<title>Crane to go</title></head><body><h1>Crane to go</h1><p>August 25, 2024</p>"
+              PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.date, "2024-08-25");
+    html_page_free(&pg);
+    read_page("<html><head><meta property=\"article:published_time\" content=\"2025-06-24\">"
+              "<title>Crane to go</title></head><body><h1>Crane to go</h1><p>Updated August 25, "
+              "2024</p>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.date, "2025-06-24");
+    html_page_free(&pg);
+    read_page("<html><head><meta property=\"article:published_time\" content=\"2024-06-24\">"
+              "<title>Crane to go</title></head><body><h1>Crane to go</h1><p>August 25, 2025</p>"
+              PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.date, "2024-06-24");
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_author_named_like_the_site),
         cmocka_unit_test(test_author_site_of_last_resort),
         cmocka_unit_test(test_date_printed_anywhere),
+        cmocka_unit_test(test_date_printed_before_declared),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
