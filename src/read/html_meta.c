@@ -12,8 +12,8 @@
  *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
  *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
  *           in a byline or date element, one printed just after or before the <h1>, a date
- *           in the URL (/2025/09/04/); the date modified last; the first date printed after
- *           the <h1>. A date printed by the <h1> before the declared one (and not the date
+ *           in the URL (/2025/09/04/), the first date printed after the <h1>; the date
+ *           modified last. A date printed by the <h1> before the declared one (and not the date
  *           modified) wins over it: the page was stamped anew and still shows its date
  *   url:    <link rel="canonical">, og:url, JSON-LD url
  *   site:   og:site_name, JSON-LD publisher, application-name, else the URL's host
@@ -1057,9 +1057,9 @@ void html_meta(const dom *d, html_page *page)
     free(mod2);
     char ymd[11];
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
+    if (!page->date) page->date = any_date(d);
     if (!page->date) page->date = date_of(c.ld_modified);
     if (!page->date) page->date = date_of(c.meta_modified);
-    if (!page->date) page->date = any_date(d);
 
     const char *langs[] = {c.html_lang, c.meta_lang, c.og_locale, c.ld_lang};
     for (size_t i = 0; i < 4 && !page->lang; i++) page->lang = lang_code(langs[i]);
