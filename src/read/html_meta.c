@@ -3,8 +3,9 @@
  *
  * Sources, best first, each taken only when it holds a usable value:
  *   title:  the page's <h1> when a declared title (JSON-LD headline, og:title, <title>)
- *           agrees with it; else JSON-LD headline, og:title / twitter:title, <title> less
- *           the site name ("Headline | Site"); else the <h1>
+ *           agrees with it and it is not the site's name ("Blog: Headline" in <title>);
+ *           else JSON-LD headline, og:title / twitter:title, <title> less the site name
+ *           ("Headline | Site"); else the <h1>; cut at a bar ("Headline | Section")
  *   author: JSON-LD author (names, @id references resolved), meta author / article:author
  *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", an element
  *           whose class says byline or author ("By Jane Doe" less the "By"), a byline
@@ -729,6 +730,32 @@ static int agrees(const char *a, const char *b)
     return strcmp(fa, fb) == 0 || strstr(fa, fb) || strstr(fb, fa);
 }
 
+/* Is h1 the site's name, printed as the page's heading: one declared title is the h1
+ * joined to another declared title longer than it ("Blog Name: Headline" and "Headline")? */
+static int names_blog(const char *h1, const char *const declared[5])
+{
+    char fh[META_MAX + 1], fd[META_MAX + 1], fe[META_MAX + 1];
+    fold(h1, fh, sizeof fh);
+    size_t hl = strlen(fh);
+    if (!hl) return 0;
+    for (size_t i = 0; i < 5; i++) {
+        if (!declared[i]) continue;
+        fold(declared[i], fd, sizeof fd);
+        size_t dl = strlen(fd);
+        if (dl < 2 * hl) continue; /* the rest as long as the h1 at least */
+        size_t rl = dl - hl;
+        const char *rest = strncmp(fd, fh, hl) == 0 ? fd + hl          /* "Blog: Headline" */
+                           : strcmp(fd + rl, fh) == 0 ? fd : NULL; /* "Headline | Blog" */
+        if (!rest) continue;
+        for (size_t j = 0; j < 5; j++) {
+            if (j == i || !declared[j]) continue;
+            fold(declared[j], fe, sizeof fe);
+            if (strlen(fe) == rl && strncmp(fe, rest, rl) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
 /* "Headline | Site" → "Headline": drop a leading or trailing part that names the site or
  * is short beside the rest. Returns a new string. */
 static char *strip_site(const char *t, const char *site)
@@ -991,11 +1018,14 @@ void html_meta(const dom *d, html_page *page)
     const char *declared[] = {c.ld_title, c.og_title, c.tw_title, c.ip_headline, c.title_tag};
     char *bare[5]; /* the declared titles less the site's name ("Headline | Site") */
     for (size_t i = 0; i < 5; i++) bare[i] = declared[i] ? strip_site(declared[i], page->site) : NULL;
+    int h1_site[4] = {0}; /* "Blog Name" in <h1>, "Blog Name: Headline" in <title>, og:title
+                             "Headline": the h1 names the site, and later ones are sections */
+    for (size_t k = 0; k < 4 && c.h1[k]; k++) h1_site[k] = names_blog(c.h1[k], declared);
     for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
-        for (size_t i = 0; i < 5 && !page->title; i++)
+        for (size_t i = 0; i < 5 && !page->title && !h1_site[k]; i++)
             if (agrees(c.h1[k], bare[i])) page->title = sf_xstrdup(c.h1[k]);
-    for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++) {
-        int site_part = 0; /* the h1 is the part of a declared title that names the site */
+    for (size_t k = 0; k < 4 && c.h1[k] && !page->title && !h1_site[0]; k++) {
+        int site_part = h1_site[k]; /* the h1 is the part of a declared title that names the site */
         for (size_t i = 0; i < 5 && !site_part; i++)
             site_part = agrees(c.h1[k], declared[i]) && !agrees(c.h1[k], bare[i]);
         if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && strlen(c.h1[k]) >= 8)
@@ -1005,6 +1035,10 @@ void html_meta(const dom *d, html_page *page)
         if (bare[i]) page->title = sf_xstrdup(bare[i]);
     if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
     for (size_t i = 0; i < 5; i++) free(bare[i]);
+    /* a bar separates the headline from a section or a site even in an <h1> ("Headline |
+     * Opinion", "Headline | Top 19 Picks") */
+    char *bar = page->title ? strstr(page->title, " | ") : NULL;
+    if (bar && bar - page->title >= 8) *bar = '\0';
 
     /* a person's name before an organization's (the site's own name as the author) or
      * a CMS account's */

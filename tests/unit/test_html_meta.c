@@ -182,6 +182,25 @@ static void test_date_printed_before_declared(void **state)
     html_page_free(&pg);
 }
 
+/* An <h1> that is the blog's name, the <title> that name joined to the headline, og:title
+ * the headline: the headline. A bar in an <h1> parts the headline from a section. */
+static void test_title_blog_heading_and_bar(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><title>Marsh Notes: Counting herons in March</title>"
+              "<meta property=\"og:title\" content=\"Counting herons in March\"></head><body>"
+              "<h1>Marsh Notes</h1>" PARA("Herons.") "<h1>A cold start</h1>" PARA("More.")
+              "</body></html>", &pg);
+    assert_string_equal(pg.title, "Counting herons in March");
+    html_page_free(&pg);
+    read_page("<html><head><title>Counting herons in March | Comment | Marsh Gazette</title>"
+              "</head><body><h1>Counting herons in March | Comment</h1>" PARA("Herons.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.title, "Counting herons in March");
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_author_site_of_last_resort),
         cmocka_unit_test(test_date_printed_anywhere),
         cmocka_unit_test(test_date_printed_before_declared),
+        cmocka_unit_test(test_title_blog_heading_and_bar),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
