@@ -1023,12 +1023,23 @@ void html_meta(const dom *d, html_page *page)
     for (size_t k = 0; k < 4 && c.h1[k]; k++) h1_site[k] = names_blog(c.h1[k], declared);
     for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
         for (size_t i = 0; i < 5 && !page->title && !h1_site[k]; i++)
-            if (agrees(c.h1[k], bare[i])) page->title = sf_xstrdup(c.h1[k]);
+            if (agrees(c.h1[k], bare[i])) {
+                /* the h1 holds the declared title and a date ("Dec 18 2025 Headline",
+                 * "Headline Posted on July 1, 2024 by ..."): the declared title */
+                char ymd[11];
+                int dated = date_in(c.h1[k], ymd) == 0 && date_in(bare[i], ymd) != 0 &&
+                            strlen(bare[i]) < strlen(c.h1[k]);
+                page->title = sf_xstrdup(dated ? bare[i] : c.h1[k]);
+            }
     for (size_t k = 0; k < 4 && c.h1[k] && !page->title && !h1_site[0]; k++) {
         int site_part = h1_site[k]; /* the h1 is the part of a declared title that names the site */
         for (size_t i = 0; i < 5 && !site_part; i++)
             site_part = agrees(c.h1[k], declared[i]) && !agrees(c.h1[k], bare[i]);
-        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && strlen(c.h1[k]) >= 8)
+        /* two words that agree with no declared title: a section's label ("Contact Us",
+         * "VPN Services") */
+        const char *sp = strchr(c.h1[k], ' ');
+        int label = sp && !strchr(sp + 1, ' ') && (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
+        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label && strlen(c.h1[k]) >= 8)
             page->title = sf_xstrdup(c.h1[k]);
     }
     for (size_t i = 0; i < 5 && !page->title; i++)

@@ -201,6 +201,29 @@ static void test_title_blog_heading_and_bar(void **state)
     html_page_free(&pg);
 }
 
+/* An <h1> that holds the declared title and a date: the declared title. A two-word <h1>
+ * that agrees with no declared title is a section's label. */
+static void test_title_dated_h1_and_labels(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
+              "</head><body><h1><span>Mar 30 2025</span> Counting herons in March</h1>"
+              PARA("Herons.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.title, "Counting herons in March");
+    html_page_free(&pg);
+    read_page("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
+              "</head><body><h1>Bird Surveys</h1>" PARA("Herons.") PARA("More.")
+              "</body></html>", &pg);
+    assert_string_equal(pg.title, "Counting herons in March");
+    html_page_free(&pg);
+    read_page("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
+              "</head><body><h1>Herons counted at the marsh</h1>" PARA("Herons.") PARA("More.")
+              "</body></html>", &pg);
+    assert_string_equal(pg.title, "Herons counted at the marsh");
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_date_printed_anywhere),
         cmocka_unit_test(test_date_printed_before_declared),
         cmocka_unit_test(test_title_blog_heading_and_bar),
+        cmocka_unit_test(test_title_dated_h1_and_labels),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
