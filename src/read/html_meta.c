@@ -407,8 +407,12 @@ static size_t lead_len(const char *s, int alone)
     for (size_t i = 0; pre[i] && p == s; i++) /* "This post was written by", "View all posts by" */
         if (strncasecmp(p, pre[i], strlen(pre[i])) == 0) p += strlen(pre[i]);
     const char *after_pre = p;
-    for (size_t i = 0; verbs[i] && p == after_pre; i++)
-        if (strncasecmp(p, verbs[i], strlen(verbs[i])) == 0) p += strlen(verbs[i]);
+    for (int round = 0; round < 2; round++) { /* "Written by", "Article written by" */
+        const char *q = p;
+        for (size_t i = 0; verbs[i] && p == q; i++)
+            if (strncasecmp(p, verbs[i], strlen(verbs[i])) == 0) p += strlen(verbs[i]);
+        if (p == q) break;
+    }
     if (p == after_pre && after_pre != s && verb == s) return 0; /* "All by", "More by" */
     if (strncasecmp(p, "by", 2) == 0) p += 2;
     else if (p == verb && strncasecmp(p, "authors", 7) == 0) p += 7;
@@ -850,6 +854,8 @@ static char *clean_author(const char *a)
         }
     size_t n = strlen(r);
     while (n && (r[n - 1] == ' ' || r[n - 1] == ',')) r[--n] = '\0';
+    if (n >= 3 && n % 2 && r[n / 2] == ' ' && strncmp(r, r + n / 2 + 1, n / 2) == 0)
+        r[n /= 2] = '\0'; /* "Jane Jane": an avatar's name and the name */
     int letter = isalpha((unsigned char)r[0]) || (unsigned char)r[0] >= 0x80;
     if (n == 0 || n > 120 || !letter || looks_url(r) || strchr(r, '@') || date_in(r, ymd) == 0 ||
         label_only(r)) {

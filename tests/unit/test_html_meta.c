@@ -102,6 +102,17 @@ static void test_byline_forms(void **state)
               "Reporter</span></div>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
     assert_string_equal(pg.author, "Gethin Moy");
     html_page_free(&pg);
+    /* two lead words ("Article written by:"); a name printed twice (avatar and name) */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              PARA("Crane.") PARA("More.") "<h2>Article written by:</h2><h3>Sefa Orrin, MD"
+              "</h3></body></html>", &pg);
+    assert_string_equal(pg.author, "Sefa Orrin, MD");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<div class=\"author\"><span>Tamsin</span> <span>Tamsin</span></div>" PARA("Crane.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Tamsin");
+    html_page_free(&pg);
 }
 
 /* On a site named for a person, the site's name as the author is that person; an
