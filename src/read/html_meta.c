@@ -1048,8 +1048,20 @@ void html_meta(const dom *d, html_page *page)
         if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label && strlen(c.h1[k]) >= 8)
             page->title = sf_xstrdup(c.h1[k]);
     }
-    for (size_t i = 0; i < 5 && !page->title; i++)
-        if (bare[i]) page->title = sf_xstrdup(bare[i]);
+    for (size_t i = 0; i < 5 && !page->title; i++) {
+        if (!bare[i]) continue;
+        /* a long headline cut short (JSON-LD's 110 characters) yields to the whole */
+        const char *whole = bare[i];
+        char fi[META_MAX + 1], fj[META_MAX + 1];
+        fold(bare[i], fi, sizeof fi);
+        for (size_t j = 0; j < 5 && strlen(bare[i]) >= 60; j++) {
+            if (!bare[j] || j == i) continue;
+            fold(bare[j], fj, sizeof fj);
+            if (strlen(fj) > strlen(fi) && strncmp(fi, fj, strlen(fi)) == 0 && strlen(bare[j]) > strlen(whole))
+                whole = bare[j];
+        }
+        page->title = sf_xstrdup(whole);
+    }
     if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
     for (size_t i = 0; i < 5; i++) free(bare[i]);
     /* a bar separates the headline from a section or a site even in an <h1> ("Headline |

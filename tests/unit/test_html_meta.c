@@ -233,6 +233,15 @@ static void test_title_dated_h1_and_labels(void **state)
               "</body></html>", &pg);
     assert_string_equal(pg.title, "Herons counted at the marsh");
     html_page_free(&pg);
+    /* no <h1>; JSON-LD's headline cut short, og:title whole */
+    read_page("<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+              "\"headline\":\"Counting herons in March: what a cold spring did to the marsh "
+              "birds, and\"}</script><meta property=\"og:title\" content=\"Counting herons in "
+              "March: what a cold spring did to the marsh birds, and why they came back\"></head>"
+              "<body>" PARA("Herons.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.title, "Counting herons in March: what a cold spring did to the marsh "
+                                  "birds, and why they came back");
+    html_page_free(&pg);
 }
 
 int main(void)
