@@ -38,6 +38,7 @@
 typedef struct cand {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *text_byline1;
+    char *byline2; /* the name at the head of an author box */
     char *ld_org_author;
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
     char *near_first; /* the first date printed near the headline with no "Updated" label */
@@ -698,6 +699,8 @@ static void walk(const dom *d, cand *c)
                 c->byline = byline_in(d, i);
                 if (!c->byline && !strpbrk(t, "0123456789:*") && !ci_find(t, " says"))
                     c->byline = clean_author(t); /* "the Lavazza Team", "Ana (Content Lead)" */
+            } else if (t && !c->byline2) {
+                c->byline2 = byline_in(d, i); /* an author box: the name, then the biography */
             }
             free(t);
         }
@@ -1074,8 +1077,8 @@ void html_meta(const dom *d, html_page *page)
     const char *tw_author = c.tw_label1 && lead_len(c.tw_label1, 1) == strlen(c.tw_label1)
                                 ? c.tw_data1 : NULL; /* twitter:label1 "Written by" */
     const char *authors[] = {c.ld_author, c.meta_author, c.ip_author,   c.rel_author,
-                             tw_author,   c.byline,      c.text_byline, c.text_byline1,
-                             c.ld_org_author};
+                             tw_author,   c.byline,      c.text_byline, c.byline2,
+                             c.text_byline1, c.ld_org_author};
     size_t na = sizeof authors / sizeof *authors;
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {

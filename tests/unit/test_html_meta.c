@@ -57,6 +57,15 @@ static void test_byline_labels(void **state)
               "<div class=\"author-name\">Petra Lund</div></body></html>", &pg);
     assert_string_equal(pg.author, "Petra Lund");
     html_page_free(&pg);
+    /* an author box: the name, then a long biography */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              PARA("Crane.") PARA("More.") "<div class=\"post-author-box\"><h4>Idony Farr</h4>"
+              "<p>Idony has covered the harbour, its cranes, its ferries and its long quarrels "
+              "with the town council for the better part of twenty years, and before that wrote "
+              "about the fishing fleet for a weekly paper up the coast.</p></div></body></html>",
+              &pg);
+    assert_string_equal(pg.author, "Idony Farr");
+    html_page_free(&pg);
     read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
               "<div class=\"byline\">This post was written by Dana Pike, head of research at "
               "the board.</div>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
