@@ -7,7 +7,8 @@
  *           else JSON-LD headline, og:title / twitter:title, <title> less the site name
  *           ("Headline | Site"); else the <h1>; cut at a bar ("Headline | Section")
  *   author: JSON-LD author (names, @id references resolved), meta author / article:author
- *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", an element
+ *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", a link to
+ *           an author's page (/author/jane-doe), an element
  *           whose class says byline or author ("By Jane Doe" less the "By"), a byline
  *           printed as text (not in a menu or a comment); else the site's name
  *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
@@ -39,6 +40,7 @@ typedef struct cand {
     char *ld_title, *og_title, *tw_title, *title_tag, *h1[4], *ip_headline;
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *text_byline1;
     char *byline2; /* the name at the head of an author box */
+    char *href_author; /* the text of a link to an author's page */
     char *ld_org_author;
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
     char *near_first; /* the first date printed near the headline with no "Updated" label */
@@ -690,6 +692,20 @@ static void walk(const dom *d, cand *c)
         if (x->tag == DT_A) {
             const char *rel = dom_attr(d, i, "rel");
             if (rel && has_token(rel, "author")) set_text_once(d, i, &c->rel_author);
+            /* a link to the author's page ("/author/jane-doe/"), not in a menu or comment */
+            const char *href = c->href_author ? NULL : dom_attr(d, i, "href");
+            if (href && (strstr(href, "/author/") || strstr(href, "/authors/")) &&
+                !in_menu_or_comment(d, i)) {
+                c->href_author = byline_in(d, i); /* "Jane Doe" "Tech Reporter" */
+                if (!c->href_author) {
+                    char *t = NULL;
+                    set_text_once(d, i, &t);
+                    char *a = clean_author(t);
+                    if (a && one_name(a)) c->href_author = a;
+                    else free(a);
+                    free(t);
+                }
+            }
         }
         if (!c->byline && (class_has(d, i, "byline") || class_has(d, i, "author") ||
                            class_has(d, i, "posted-by") || class_has(d, i, "writer"))) {
@@ -1077,7 +1093,7 @@ void html_meta(const dom *d, html_page *page)
     const char *tw_author = c.tw_label1 && lead_len(c.tw_label1, 1) == strlen(c.tw_label1)
                                 ? c.tw_data1 : NULL; /* twitter:label1 "Written by" */
     const char *authors[] = {c.ld_author, c.meta_author, c.ip_author,   c.rel_author,
-                             tw_author,   c.byline,      c.text_byline, c.byline2,
+                             c.href_author, tw_author,   c.byline,      c.text_byline, c.byline2,
                              c.text_byline1, c.ld_org_author};
     size_t na = sizeof authors / sizeof *authors;
     for (int pass = 0; pass < 2 && !page->author; pass++)

@@ -66,6 +66,13 @@ static void test_byline_labels(void **state)
               &pg);
     assert_string_equal(pg.author, "Idony Farr");
     html_page_free(&pg);
+    /* a link to the author's page, the name and the role in it */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<div class=\"meta\"><a href=\"/author/bryn-tal/\"><span>Bryn Tal</span> "
+              "<span>Harbour Reporter</span></a></div><div class=\"post-byline\">Desk</div>"
+              PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Bryn Tal");
+    html_page_free(&pg);
     read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
               "<div class=\"byline\">This post was written by Dana Pike, head of research at "
               "the board.</div>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
