@@ -561,7 +561,7 @@ static int class_word(const dom *d, size_t i, const char *const *words)
 static int in_menu_or_comment(const dom *d, size_t i)
 {
     static const char *const words[] = {"nav", "navbar", "navigation", "menu", "submenu",
-                                        "comment", "comments", NULL};
+                                        "comment", "comments", "related", NULL};
     for (size_t k = d->n[i].parent, n = 0; k && n < 10; k = d->n[k].parent, n++)
         if (d->n[k].tag == DT_NAV || d->n[k].tag == DT_MENU ||
             (d->n[k].len && d->n[k].tag != DT_MAIN && d->n[k].tag != DT_BODY && class_word(d, k, words)))
@@ -676,7 +676,8 @@ static void walk(const dom *d, cand *c)
                 if (!v) v = dom_attr(d, i, "datetime");
                 if (v) set_once(&c->ip_date, v);
                 else set_text_once(d, i, &c->ip_date);
-            } else if (strcmp(ip, "author") == 0 || strcmp(ip, "creator") == 0) {
+            } else if ((strcmp(ip, "author") == 0 || strcmp(ip, "creator") == 0) && !c->ip_author &&
+                       !in_menu_or_comment(d, i)) {
                 /* the name inside, else the element's text */
                 size_t k = i + 1;
                 for (; k < x->end; k++) {

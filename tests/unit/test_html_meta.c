@@ -44,6 +44,13 @@ static void test_byline_not_in_menus_or_comments(void **state)
               "agree.</p></div></body></html>", &pg);
     assert_null(pg.author);
     html_page_free(&pg);
+    /* microdata of another article, in a related-posts block */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<p class=\"byline\">By Oren Vale</p>" PARA("Crane.") PARA("More.")
+              "<div class=\"related-posts\"><div itemprop=\"author\">Lise Harrow</div></div>"
+              "</body></html>", &pg);
+    assert_string_equal(pg.author, "Oren Vale");
+    html_page_free(&pg);
 }
 
 /* An author box's heading ("About the Author", "The Author", "Written By") is a label, not
