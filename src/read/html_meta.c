@@ -607,17 +607,19 @@ static void walk(const dom *d, cand *c)
              * a menu ("By Company Size") or a reader's comment */
             if (!c->text_byline && x->len < 120 && (label_next || may_lead(d->text.data + x->off, x->len)) &&
                 d->n[x->parent].tag != DT_SCRIPT &&
-                d->n[x->parent].tag != DT_STYLE && !(d->n[x->parent].flags & DOM_HIDDEN) &&
-                !in_menu_or_comment(d, i)) {
+                d->n[x->parent].tag != DT_STYLE && !(d->n[x->parent].flags & DOM_HIDDEN)) {
                 char tmp[128];
                 memcpy(tmp, d->text.data + x->off, x->len);
                 tmp[x->len] = '\0';
                 char *t = clean_dup(tmp);
                 size_t l = t ? lead_len(t, 1) : 0;
+                /* the menu test last: most texts are no byline */
                 if (t && label_next && !l) {
-                    take_byline(c, clean_author(t));
-                    label_next = 0;
-                } else if (l) { /* "By Jane Doe", "by Jane Doe", "by:" */
+                    if (!in_menu_or_comment(d, i)) {
+                        take_byline(c, clean_author(t));
+                        label_next = 0;
+                    }
+                } else if (l && !in_menu_or_comment(d, i)) { /* "By Jane Doe", "by Jane Doe", "by:" */
                     if (t[l] == '\0') label_next = 1;
                     else take_byline(c, clean_author(t));
                 }
