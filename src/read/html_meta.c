@@ -864,11 +864,21 @@ static char *clean_author(const char *a)
                                       "\n", " Updated", " Published", " Posted", " on ",
                                       " \xE2\x80\xA2", /* a bullet */
                                       " \xC2\xB7 ", NULL};
+    char ymd[11];
+    for (size_t i = 0; cut[i]; i++) {
+        char *p = strstr(r, cut[i]); /* "Dec. 19, 2025 · Jane Doe": the date first */
+        if (!p || p - r > 30 || cut[i][0] != ' ' || isalpha((unsigned char)cut[i][1])) continue;
+        char head[32];
+        snprintf(head, sizeof head, "%.*s", (int)(p - r), r);
+        if (html_date_parse(head, ymd) == 0) {
+            memmove(r, p + strlen(cut[i]), strlen(p + strlen(cut[i])) + 1);
+            break;
+        }
+    }
     for (size_t i = 0; cut[i]; i++) {
         char *p = strstr(r, cut[i]);
         if (p && p > r) *p = '\0';
     }
-    char ymd[11];
     for (char *p = strchr(r, ','); p; p = strchr(p + 1, ',')) /* "Jane Doe, Dec 17, 2025" */
         if (html_date_parse(p + 1 + (p[1] == ' '), ymd) == 0) {
             *p = '\0';

@@ -136,6 +136,13 @@ static void test_byline_forms(void **state)
               PARA("More.") "</body></html>", &pg);
     assert_string_equal(pg.author, "Tamsin");
     html_page_free(&pg);
+    /* the date first, then the name */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<div class=\"date-author\">Mar. 9, 2025 \xC2\xB7 Wilf Arden</div>" PARA("Crane.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Wilf Arden");
+    assert_string_equal(pg.date, "2025-03-09");
+    html_page_free(&pg);
 }
 
 /* On a site named for a person, the site's name as the author is that person; an
