@@ -41,6 +41,7 @@ typedef struct cand {
     char *ld_author, *meta_author, *ip_author, *rel_author, *byline, *text_byline, *text_byline1;
     char *byline2; /* the name at the head of an author box */
     char *href_author; /* the text of a link to an author's page */
+    char *near_name; /* "Jane Doe | Reporter | May 3, 2025" just after the headline */
     char *ld_org_author;
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
     char *near_first; /* the first date printed near the headline with no "Updated" label */
@@ -569,6 +570,25 @@ static int in_menu_or_comment(const dom *d, size_t i)
     return 0;
 }
 
+/* "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe · May 3, 2025": a line that
+ * prints a name and a date, the name first. */
+static char *name_before_date(const char *t)
+{
+    static const char *const seps[] = {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " - ",
+                                       " \xE2\x80\x94 ", " \xE2\x80\x93 ", NULL};
+    const char *cut = NULL;
+    for (size_t i = 0; seps[i]; i++) {
+        const char *p = strstr(t, seps[i]);
+        if (p && (!cut || p < cut)) cut = p;
+    }
+    if (!cut || cut - t > 60) return NULL;
+    char head[64], ymd[11];
+    snprintf(head, sizeof head, "%.*s", (int)(cut - t), t);
+    if (date_in(head, ymd) == 0 || !name_like(head) || label_only(head) || ci_find(head, " by"))
+        return NULL;
+    return clean_author(head);
+}
+
 static void walk(const dom *d, cand *c)
 {
     int seen_h1 = 0, label_next = 0; /* the last text was a byline's label ("Written by") */
@@ -586,6 +606,7 @@ static void walk(const dom *d, cand *c)
                 tmp[x->len] = '\0';
                 if (date_in(tmp, ymd) == 0) {
                     if (!c->near_date) c->near_date = sf_xstrdup(ymd);
+                    if (!c->near_name) c->near_name = name_before_date(tmp);
                     if (!ci_find(tmp, "updat") && !ci_find(tmp, "modif") && !ci_find(tmp, "receiv") &&
                         !ci_find(tmp, "revis"))
                         c->near_first = sf_xstrdup(ymd);
@@ -1107,7 +1128,7 @@ void html_meta(const dom *d, html_page *page)
                                 ? c.tw_data1 : NULL; /* twitter:label1 "Written by" */
     const char *authors[] = {c.ld_author, c.meta_author, c.ip_author,   c.rel_author,
                              c.href_author, tw_author,   c.byline,      c.text_byline, c.byline2,
-                             c.text_byline1, c.ld_org_author};
+                             c.text_byline1, c.near_name, c.ld_org_author};
     size_t na = sizeof authors / sizeof *authors;
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {

@@ -143,6 +143,12 @@ static void test_byline_forms(void **state)
     assert_string_equal(pg.author, "Wilf Arden");
     assert_string_equal(pg.date, "2025-03-09");
     html_page_free(&pg);
+    /* a line under the headline: the name, the role, the date */
+    read_page("<html><head><title>Crane to go</title></head><body><header><h1>Crane to go</h1>"
+              "<p>Maud Ellery | Harbour Editor | March 9, 2025</p></header>" PARA("Crane.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "Maud Ellery");
+    html_page_free(&pg);
 }
 
 /* On a site named for a person, the site's name as the author is that person; an
