@@ -1143,14 +1143,14 @@ void html_meta(const dom *d, html_page *page)
     /* no byline at all: the site speaks for itself ("Headline | Jane Doe" on a personal
      * site, a company's blog) */
     if (!page->author && (c.og_site || c.ld_site || c.app_name)) page->author = clean_author(site);
-    if (!page->author && c.title_tag && page->title) { /* "<h1's text> | Jane Doe" */
+    if (!page->author && c.title_tag && page->title) { /* "<h1's text> | Jane Doe", "... | Firm" */
         static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                            " \xC2\xB7 ", " \xE2\x80\xA2 ", NULL};
         for (size_t i = 0; seps[i] && !page->author; i++) {
             const char *p = strstr(c.title_tag, seps[i]);
             if (!p || strstr(p + 1, seps[i])) continue; /* one separator only */
             char *head = sf_xstrndup(c.title_tag, (size_t)(p - c.title_tag));
-            if (agrees(head, page->title) && strlen(p + strlen(seps[i])) <= 60)
+            if (strlen(p + strlen(seps[i])) <= (agrees(head, page->title) ? 60 : 40)) /* a name */
                 page->author = clean_author(p + strlen(seps[i]));
             free(head);
         }
