@@ -445,17 +445,31 @@ static int name_like(const char *s)
     if (and && (size_t)(and - s) < n) n = (size_t)(and - s);
     while (n && s[n - 1] == ' ') n--;
     if (n < 2 || n > 60) return 0;
-    if (!(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0)) return 0;
+    /* a word may hold a digit among letters ("3i Global") */
+    if (!(isupper((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0 ||
+          (isdigit((unsigned char)s[0]) && isalpha((unsigned char)s[1]))))
+        return 0;
     const char *end = s + n;
+    /* "The Harbour Desk Team": an editorial team's byline */
+    const char *last = end;
+    while (last > s && last[-1] != ' ') last--;
+    int team = strncmp(s, "The ", 4) == 0 && (strncasecmp(last, "team", 4) == 0 ||
+                                               strncasecmp(last, "staff", 5) == 0 ||
+                                               strncasecmp(last, "editors", 7) == 0);
+    if (team) s += 4;
     for (const char *p = s; p < end;) {
         while (p < end && *p == ' ') p++;
         if (p >= end) break;
         const char *w = p;
+        int letters = 0, digits = 0;
         while (p < end && *p != ' ') {
             unsigned char ch = (unsigned char)*p;
-            if (isdigit(ch) || strchr(":|!?@/()[]\"\u201c", ch)) return 0;
+            if (strchr(":|!?@/()[]\"\u201c", ch)) return 0;
+            digits += isdigit(ch) != 0;
+            letters += isalpha(ch) != 0;
             p++;
         }
+        if (digits && !letters) return 0;
         size_t wl = (size_t)(p - w);
         if (islower((unsigned char)w[0]) && wl > 3) return 0;
         static const char *const labels[] = {"by", "the", "and", "share", "follow", "updated",
@@ -468,7 +482,7 @@ static int name_like(const char *s)
                 return 0;
         if (++words > 6) return 0;
     }
-    return words >= 2;
+    return words >= (team ? 1 : 2);
 }
 
 /* The byline in element i's subtree: the first text node that, less its lead ("By",
@@ -909,7 +923,8 @@ static char *clean_author(const char *a)
     while (n && (r[n - 1] == ' ' || r[n - 1] == ',')) r[--n] = '\0';
     if (n >= 3 && n % 2 && r[n / 2] == ' ' && strncmp(r, r + n / 2 + 1, n / 2) == 0)
         r[n /= 2] = '\0'; /* "Jane Jane": an avatar's name and the name */
-    int letter = isalpha((unsigned char)r[0]) || (unsigned char)r[0] >= 0x80;
+    int letter = isalpha((unsigned char)r[0]) || (unsigned char)r[0] >= 0x80 ||
+                 (isdigit((unsigned char)r[0]) && isalpha((unsigned char)r[1])); /* "3i Global" */
     if (n == 0 || n > 120 || !letter || looks_url(r) || strchr(r, '@') || date_in(r, ymd) == 0 ||
         label_only(r)) {
         free(r);

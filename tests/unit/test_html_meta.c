@@ -149,6 +149,20 @@ static void test_byline_forms(void **state)
               PARA("More.") "</body></html>", &pg);
     assert_string_equal(pg.author, "Maud Ellery");
     html_page_free(&pg);
+    /* an editorial team; a name with a digit among letters */
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<div><span>By</span> <span>The Quayside Team</span></div>" PARA("Crane.")
+              PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "The Quayside Team");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<p>By 4x Harbour Works</p>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_string_equal(pg.author, "4x Harbour Works");
+    html_page_free(&pg);
+    read_page("<html><head><title>Crane to go</title></head><body><h1>Crane to go</h1>"
+              "<p>By 2 Min Read</p>" PARA("Crane.") PARA("More.") "</body></html>", &pg);
+    assert_null(pg.author);
+    html_page_free(&pg);
 }
 
 /* On a site named for a person, the site's name as the author is that person; an
