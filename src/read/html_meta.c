@@ -822,7 +822,7 @@ static int names_blog(const char *h1, const char *const declared[5])
 static char *strip_site(const char *t, const char *site)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                       " \xC2\xB7 ", " \xC2\xBB ", " / ", NULL};
+                                       " \xC2\xB7 ", " \xC2\xBB ", " / ", " \xE2\x80\xA2 ", NULL};
     char *s = sf_xstrdup(t);
     for (int round = 0; round < 2; round++) {
         const char *best = NULL;
