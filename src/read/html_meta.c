@@ -434,8 +434,9 @@ static size_t lead_len(const char *s, int alone)
 }
 
 /* Does s read like a person's name as a byline prints it ("Jane Doe", "Marna van der
- * Merwe", "A. J. Neal", "Ana Núñez, MD")? Its first name 2 to 6 words, the first capitalized, lowercase
- * words short (particles), no digits or sentence punctuation, no label words. */
+ * Merwe", "A. J. Neal", "Ana Núñez, MD")? Its first name 2 to 6 words, the first
+ * capitalized, lowercase words short (particles), no word of digits alone, no sentence
+ * punctuation, no label words. */
 static int name_like(const char *s)
 {
     /* the first name of a list ("Jane Doe, MD", "Jane Doe and John Roe", "Jane Doe, Staff
@@ -579,7 +580,8 @@ static int in_menu_or_comment(const dom *d, size_t i)
                                         "comment", "comments", "related", NULL};
     for (size_t k = d->n[i].parent, n = 0; k && n < 10; k = d->n[k].parent, n++)
         if (d->n[k].tag == DT_NAV || d->n[k].tag == DT_MENU ||
-            (d->n[k].len && d->n[k].tag != DT_MAIN && d->n[k].tag != DT_BODY && class_word(d, k, words)))
+            (d->n[k].len && d->n[k].tag != DT_MAIN && d->n[k].tag != DT_BODY &&
+             class_word(d, k, words)))
             return 1; /* a <main class="offset-nav"> is not a menu */
     return 0;
 }
@@ -621,8 +623,8 @@ static void walk(const dom *d, cand *c)
                 if (date_in(tmp, ymd) == 0) {
                     if (!c->near_date) c->near_date = sf_xstrdup(ymd);
                     if (!c->near_name) c->near_name = name_before_date(tmp);
-                    if (!ci_find(tmp, "updat") && !ci_find(tmp, "modif") && !ci_find(tmp, "receiv") &&
-                        !ci_find(tmp, "revis"))
+                    if (!ci_find(tmp, "updat") && !ci_find(tmp, "modif") &&
+                        !ci_find(tmp, "receiv") && !ci_find(tmp, "revis"))
                         c->near_first = sf_xstrdup(ymd);
                 }
             }
@@ -654,7 +656,7 @@ static void walk(const dom *d, cand *c)
                         take_byline(c, clean_author(t));
                         label_next = 0;
                     }
-                } else if (l && !in_menu_or_comment(d, i)) { /* "By Jane Doe", "by Jane Doe", "by:" */
+                } else if (l && !in_menu_or_comment(d, i)) { /* "By Jane", "by Jane", "by:" */
                     if (t[l] == '\0') label_next = 1;
                     else take_byline(c, clean_author(t));
                 }
@@ -1057,7 +1059,8 @@ static char *any_date(const dom *d)
         const dom_node *x = &d->n[i];
         if (i < hidden_end) continue;
         if (x->tag != DT_TEXT) {
-            if ((x->flags & DOM_HIDDEN) || x->tag == DT_SCRIPT || x->tag == DT_STYLE) hidden_end = x->end;
+            if ((x->flags & DOM_HIDDEN) || x->tag == DT_SCRIPT || x->tag == DT_STYLE)
+                hidden_end = x->end;
             if (x->tag == DT_H1) seen_h1 = 1;
             continue;
         }
@@ -1112,8 +1115,10 @@ void html_meta(const dom *d, html_page *page)
         /* two words that agree with no declared title: a section's label ("Contact Us",
          * "VPN Services") */
         const char *sp = strchr(c.h1[k], ' ');
-        int label = sp && !strchr(sp + 1, ' ') && (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
-        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label && strlen(c.h1[k]) >= 8)
+        int label = sp && !strchr(sp + 1, ' ') &&
+                    (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
+        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label &&
+            strlen(c.h1[k]) >= 8)
             page->title = sf_xstrdup(c.h1[k]);
     }
     for (size_t i = 0; i < 5 && !page->title; i++) {
@@ -1125,7 +1130,8 @@ void html_meta(const dom *d, html_page *page)
         for (size_t j = 0; j < 5 && strlen(bare[i]) >= 60; j++) {
             if (!bare[j] || j == i) continue;
             fold(bare[j], fj, sizeof fj);
-            if (strlen(fj) > strlen(fi) && strncmp(fi, fj, strlen(fi)) == 0 && strlen(bare[j]) > strlen(whole))
+            if (strlen(fj) > strlen(fi) && strncmp(fi, fj, strlen(fi)) == 0 &&
+                strlen(bare[j]) > strlen(whole))
                 whole = bare[j];
         }
         page->title = sf_xstrdup(whole);
@@ -1148,7 +1154,8 @@ void html_meta(const dom *d, html_page *page)
     for (int pass = 0; pass < 2 && !page->author; pass++)
         for (size_t i = 0; i < na && !page->author; i++) {
             char *a = clean_author(authors[i]);
-            if (a && !pass && ((names_site(a, page->site, page->url) && org_like(a)) || account_name(a))) {
+            if (a && !pass &&
+                ((names_site(a, page->site, page->url) && org_like(a)) || account_name(a))) {
                 free(a);
                 continue;
             }
@@ -1176,9 +1183,10 @@ void html_meta(const dom *d, html_page *page)
     for (size_t i = 0; i < sizeof dates / sizeof *dates && !page->date; i++) page->date = date_of(dates[i]);
     /* a date printed by the headline before the declared one, and not the date modified:
      * the page was stamped anew (moved, republished) and still shows when it appeared */
-    char *shown = date_of(c.near_first), *mod1 = date_of(c.ld_modified), *mod2 = date_of(c.meta_modified);
-    if (shown && page->date && strcmp(shown, page->date) < 0 && !(mod1 && strcmp(mod1, shown) == 0) &&
-        !(mod2 && strcmp(mod2, shown) == 0)) {
+    char *shown = date_of(c.near_first), *mod1 = date_of(c.ld_modified);
+    char *mod2 = date_of(c.meta_modified);
+    if (shown && page->date && strcmp(shown, page->date) < 0 &&
+        !(mod1 && strcmp(mod1, shown) == 0) && !(mod2 && strcmp(mod2, shown) == 0)) {
         free(page->date);
         page->date = shown;
         shown = NULL;
