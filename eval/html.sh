@@ -16,7 +16,7 @@
 # extraction); it cannot fail the evaluation: without node/npm its row says so.
 # Fails (exit 1) when storyfold's aeb F1 < ${HTML_AEB_MIN:-0.951}, WCXB article F1 <
 # ${HTML_WCXB_ART_MIN:-0.92}, WCXB all-pages F1 < ${HTML_WCXB_ALL_MIN:-0.78}, title/author/date
-# accuracy < ${HTML_TITLE_MIN:-0.865}/${HTML_AUTHOR_MIN:-0.82}/${HTML_DATE_MIN:-0.84}, or
+# accuracy < ${HTML_TITLE_MIN:-0.886}/${HTML_AUTHOR_MIN:-0.896}/${HTML_DATE_MIN:-0.873}, or
 # throughput < ${HTML_MBS_MIN:-40} MB/s (the issue's bar). HTML_PEER=0 skips the peer (it
 # takes minutes); HTML_OUT=DIR keeps the predictions. Skips when the data is absent.
 set -u
@@ -93,9 +93,9 @@ mbs=$(awk -v m="$wcxb_mb" -v t="$wcxb_s" 'BEGIN { printf "%.1f", (t > 0 ? m / t 
 fails=$(awk -v a="$(fig storyfold aeb_f1)" -v A="${HTML_AEB_MIN:-0.951}" \
   -v w="$(fig storyfold wcxb_f1_article)" -v W="${HTML_WCXB_ART_MIN:-0.92}" \
   -v l="$(fig storyfold wcxb_f1_all)" -v L="${HTML_WCXB_ALL_MIN:-0.78}" \
-  -v t="$(fig storyfold wcxb_title_acc)" -v Ti="${HTML_TITLE_MIN:-0.865}" \
-  -v u="$(fig storyfold wcxb_author_acc)" -v U="${HTML_AUTHOR_MIN:-0.82}" \
-  -v d="$(fig storyfold wcxb_date_acc)" -v D="${HTML_DATE_MIN:-0.84}" \
+  -v t="$(fig storyfold wcxb_title_acc)" -v Ti="${HTML_TITLE_MIN:-0.886}" \
+  -v u="$(fig storyfold wcxb_author_acc)" -v U="${HTML_AUTHOR_MIN:-0.896}" \
+  -v d="$(fig storyfold wcxb_date_acc)" -v D="${HTML_DATE_MIN:-0.873}" \
   -v m="$mbs" -v M="${HTML_MBS_MIN:-40}" 'BEGIN {
     if (a < A) printf "aeb F1 %s < %s; ", a, A
     if (w < W) printf "WCXB article F1 %s < %s; ", w, W
