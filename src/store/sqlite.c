@@ -328,19 +328,24 @@ static int rows_done(sf_db *db, sqlite3_stmt *s, int rc, sf_error *err, const ch
     return out;
 }
 
-int store_doc_count(sf_db *db, int64_t *n, sf_error *err)
+/* The one integer a query returns into *n (unchanged when it returns no row). */
+static int query_int64(sf_db *db, const char *sql, int64_t *n, sf_error *err, const char *what)
 {
     sqlite3_stmt *s;
-    *n = 0;
-    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key='n_docs'", -1, &s, NULL) !=
-        SQLITE_OK)
-        return db_fail(db, err, "reading the document count");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return db_fail(db, err, what);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         *n = sqlite3_column_int64(s, 0);
         rc = sqlite3_step(s);
     }
-    return rows_done(db, s, rc, err, "reading the document count");
+    return rows_done(db, s, rc, err, what);
+}
+
+int store_doc_count(sf_db *db, int64_t *n, sf_error *err)
+{
+    *n = 0;
+    return query_int64(db, "SELECT value FROM meta WHERE key='n_docs'", n, err,
+                       "reading the document count");
 }
 
 int store_has_doc(sf_db *db, const char *id, sf_error *err)
@@ -364,17 +369,9 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v)
 
 int store_next_doc(sf_db *db, int64_t *n, sf_error *err)
 {
-    sqlite3_stmt *s;
     *n = 1;
-    if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(n), 0) + 1 FROM doc", -1, &s, NULL) !=
-        SQLITE_OK)
-        return db_fail(db, err, "numbering documents");
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        *n = sqlite3_column_int64(s, 0);
-        rc = sqlite3_step(s);
-    }
-    return rows_done(db, s, rc, err, "numbering documents");
+    return query_int64(db, "SELECT coalesce(max(n), 0) + 1 FROM doc", n, err,
+                       "numbering documents");
 }
 
 int store_add_doc(sf_db *db, const sf_doc *d, int64_t docn, int64_t story, sf_error *err)
