@@ -18,12 +18,17 @@
  *     paragraph beside the body stays in).
  *  4. Inside it, boilerplate-marked elements and linky blocks go; near-good blocks stay
  *     when the closest non-short neighbour is good; short blocks and headings stay
- *     between good blocks; the title heading goes (html.h). */
+ *     between good blocks; the title heading goes (html.h).
+ * Built with -DHTML_MAIN_TRACE, it prints the chosen element, the other candidates and
+ * every block with its class on stderr (for error analysis with tools/html_read.c). */
 #include "read/html.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef HTML_MAIN_TRACE
+#include <stdio.h>
+#endif
 
 /* ---- element marks ------------------------------------------------------------------- */
 
@@ -207,7 +212,8 @@ typedef struct block {
     uint32_t t0, t1;        /* its text in the scratch buffer */
     uint32_t src, src_end;  /* its bytes in the page */
     uint32_t chars, links;  /* code points; code points inside links */
-    uint16_t words;
+    uint32_t cjk;           /* of which ideographs, kana and hangul (U+3000-U+DFFF) */
+    uint32_t words;
     uint8_t cls, heading;   /* B_*; heading level 1-6 or 0 */
     uint8_t bad, end_punct; /* inside boilerplate; ends like a sentence */
     uint8_t keep;
@@ -295,6 +301,7 @@ static void block_text(ctx *c, size_t k, int link, int pre)
         sf_buf_addc(&c->text, (char)c0);
         if ((c0 & 0xC0) != 0x80) {
             b->chars++;
+            if (c0 >= 0xE3 && c0 <= 0xED) b->cjk++;
             if (link) b->links++;
             int alnum = (c0 >= '0' && c0 <= '9') || ((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') ||
                         c0 >= 0xC0;
@@ -306,23 +313,34 @@ static void block_text(ctx *c, size_t k, int link, int pre)
     b->src_end = n->src_end;
 }
 
+/* A CJK character says about as much as a short word: it counts for CJK_CHARS Latin
+ * characters and 1/CJK_WORD of a word (Chinese and Japanese have no spaces to count). */
+#define CJK_CHARS 3
+#define CJK_WORD 2
+
+static uint32_t eff_chars(const block *b)
+{
+    return b->chars + (CJK_CHARS - 1) * b->cjk;
+}
+
 static void classify(block *b)
 {
     double ld = b->chars ? (double)b->links / b->chars : 0;
-    if (ld > 0.65 || (b->chars < 80 && ld > 0.4)) b->cls = B_LINKY;
-    else if ((b->chars >= 150 && ld <= 0.5) ||
-             (b->chars >= 70 && b->end_punct && b->words >= 8 && ld < 0.35))
+    uint32_t n = eff_chars(b), w = b->words + b->cjk / CJK_WORD;
+    if (ld > 0.65 || (n < 80 && ld > 0.4)) b->cls = B_LINKY;
+    else if ((n >= 150 && ld <= 0.5) || (n >= 70 && b->end_punct && w >= 8 && ld < 0.35))
         b->cls = B_GOOD;
-    else if (b->chars < 40 || b->words < 4) b->cls = B_SHORT;
+    else if (n < 40 || w < 4) b->cls = B_SHORT;
     else b->cls = B_NEAR;
 }
 
 static double weight(const block *b)
 {
+    double f = b->chars ? (double)eff_chars(b) / b->chars : 1;
     switch (b->cls) {
-    case B_GOOD: return (double)b->chars - 1.0 * b->links;
-    case B_NEAR: return 0.3 * ((double)b->chars - b->links);
-    case B_LINKY: return -(double)b->links;
+    case B_GOOD: return f * ((double)b->chars - 1.0 * b->links);
+    case B_NEAR: return f * 0.3 * ((double)b->chars - b->links);
+    case B_LINKY: return -f * (double)b->links;
     default: return 0;
     }
 }
@@ -498,6 +516,19 @@ void html_main(const dom *d, const char *title, html_page *page)
         if (s > best_s) best_s = s, best = i;
     }
 
+#ifdef HTML_MAIN_TRACE
+    {
+        char nb[512];
+        fprintf(stderr, "BEST %zu <%s %s> score %.0f\n", best, dom_tag_name(d->n[best].tag),
+                names_of(d, best, nb, sizeof nb), best_s);
+        for (size_t i = 1; i < n; i++) {
+            if (d->n[i].tag == DT_TEXT || (c.mark[i] & (M_BAD | M_HIDDEN)) || score[i] < best_s * 0.3) continue;
+            if (d->n[i].parent && score[d->n[i].parent] == score[i]) continue;
+            fprintf(stderr, "  cand %zu <%s %s> score %.0f txt %u p %u l %u mark %d\n", i, dom_tag_name(d->n[i].tag),
+                    names_of(d, i, nb, sizeof nb), score[i], txt[i], ptxt[i], ltxt[i], c.mark[i]);
+        }
+    }
+#endif
     /* the blocks of the article, jusText's context rules */
     size_t lo = best, hi = best ? d->n[best].end : n;
     size_t *sel = sf_xmalloc((c.nb + 1) * sizeof *sel);
@@ -582,6 +613,15 @@ void html_main(const dom *d, const char *title, html_page *page)
     }
     free(seen);
 
+#ifdef HTML_MAIN_TRACE
+    for (size_t i = 0; i < c.nb; i++) {
+        block *b = &c.b[i];
+        int in = b->owner >= lo && b->owner < hi;
+        fprintf(stderr, "%c%c %c%c <%s>%u c%u l%u w%u |%.*s\n", in ? 'I' : '.', b->keep ? 'K' : '-',
+                "SNGL"[b->cls], b->bad ? 'b' : ' ', dom_tag_name(d->n[b->owner].tag), b->owner, b->chars,
+                b->links, b->words, (int)(b->t1 - b->t0 > 100 ? 100 : b->t1 - b->t0), c.text.data + b->t0);
+    }
+#endif
     sf_buf out = {0};
     size_t pcap = 0;
     for (size_t j = 0; j < ns; j++) {
