@@ -17,8 +17,9 @@
  *     highest score is the article (the outermost of equals, so a heading or a short
  *     paragraph beside the body stays in).
  *  4. Inside it, boilerplate-marked elements and linky blocks go; near-good blocks stay
- *     when the closest non-short neighbour is good; short blocks and headings stay
- *     between good blocks; the title heading goes (html.h).
+ *     when a good block comes before or after them (jusText: short, near-good blocks
+ *     and headings between are passed over); short blocks and headings stay between
+ *     kept blocks; the title heading goes (html.h).
  * Built with -DHTML_MAIN_TRACE, it prints the chosen element, the other candidates and
  * every block with its class on stderr (for error analysis with tools/html_read.c). */
 #include "read/html.h"
@@ -544,20 +545,21 @@ void html_main(const dom *d, const char *title, html_page *page)
         block *b = &c.b[sel[j]];
         if (b->cls == B_GOOD) b->keep = 1;
     }
-    /* near-good: kept when the closest non-short block on either side is good */
+    /* near-good: kept when the closest good-or-worse block on either side is good (short
+     * and near-good blocks and headings between are passed over, as in jusText) */
     for (size_t j = 0; j < ns; j++) {
         block *b = &c.b[sel[j]];
         if (b->cls != B_NEAR) continue;
         int near_good = 0;
         for (size_t k = j; k-- > 0;) {
             block *o = &c.b[sel[k]];
-            if (o->cls == B_SHORT && !o->heading) continue;
+            if (o->cls == B_SHORT || o->cls == B_NEAR) continue;
             near_good = o->cls == B_GOOD;
             break;
         }
         for (size_t k = j + 1; k < ns && !near_good; k++) {
             block *o = &c.b[sel[k]];
-            if (o->cls == B_SHORT && !o->heading) continue;
+            if (o->cls == B_SHORT || o->cls == B_NEAR) continue;
             near_good = o->cls == B_GOOD;
             break;
         }

@@ -78,10 +78,63 @@ static void test_main_cjk_paragraphs(void **state)
     html_page_free(&pg);
 }
 
+/* A list of feature lines under a heading, after the article's one long paragraph: each
+ * line is of middling length (near-good), with other near-good lines and a heading as
+ * their neighbours; all stay. */
+static void test_main_list_after_heading(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/games\">Games</a></nav>"
+        "<div class=\"content\"><h1>Version 4 of the river game</h1>"
+        "<p>The new version of the river game came out this week, after a summer of testing "
+        "with players in three countries, and it changes more than any release before it.</p>"
+        "<h2>What is new</h2><ul>"
+        "<li>Twelve new boats to build, each with its own sails and crew</li>"
+        "<li>A harbour mode in which two players trade goods over a week</li>"
+        "<li>Storms that change the map while the game is being played</li>"
+        "<li>Saved games that can now be moved between phones and laptops</li></ul>"
+        "</div><div class=\"links\"><a href=\"/a\">Older news about the game</a> "
+        "<a href=\"/b\">The forum where players meet</a></div></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"after a summer of testing", "What is new", "Twelve new boats",
+                                     "harbour mode", "Storms that change", "Saved games"};
+    static const char *const out[] = {"Older news", "Home"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
+/* A table of short cells between two paragraphs of the article. */
+static void test_main_table_between_paragraphs(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div id=\"main\">"
+        "<p>The regional chess league finished its autumn season on Sunday, with the club "
+        "from Harrowgate taking the title by a single point after a tense final round.</p>"
+        "<p><strong>The final table after nine rounds of play:</strong></p>"
+        "<table><tr><td>Pos.</td><td>Club</td><td>Points</td></tr>"
+        "<tr><td>1</td><td>Harrowgate</td><td>31</td></tr>"
+        "<tr><td>2</td><td>Fenwick Lane</td><td>30</td></tr>"
+        "<tr><td>3</td><td>Old Mill</td><td>24</td></tr></table>"
+        "<p>* Clubs on equal points are ranked by their games won in the season</p>"
+        "</div><footer><p>Contact the league secretary</p></footer></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"tense final round", "nine rounds", "Harrowgate\n\n31",
+                                     "Fenwick Lane", "Old Mill", "equal points"};
+    static const char *const out[] = {"secretary"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_main_cjk_paragraphs),
+        cmocka_unit_test(test_main_list_after_heading),
+        cmocka_unit_test(test_main_table_between_paragraphs),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
