@@ -545,44 +545,33 @@ void html_main(const dom *d, const char *title, html_page *page)
         block *b = &c.b[sel[j]];
         if (b->cls == B_GOOD) b->keep = 1;
     }
-    /* near-good: kept when the closest good-or-worse block on either side is good (short
-     * and near-good blocks and headings between are passed over, as in jusText) */
+    /* near-good: kept when the closest good-or-worse block on either side is good, short
+     * and near-good blocks and headings between passed over (as in jusText); with linky
+     * and boilerplate blocks out of the selection, that is when the article has a good
+     * block at all */
+    int has_good = 0;
+    for (size_t j = 0; j < ns && !has_good; j++) has_good = c.b[sel[j]].cls == B_GOOD;
     for (size_t j = 0; j < ns; j++) {
         block *b = &c.b[sel[j]];
-        if (b->cls != B_NEAR) continue;
-        int near_good = 0;
-        for (size_t k = j; k-- > 0;) {
-            block *o = &c.b[sel[k]];
-            if (o->cls == B_SHORT || o->cls == B_NEAR) continue;
-            near_good = o->cls == B_GOOD;
-            break;
-        }
-        for (size_t k = j + 1; k < ns && !near_good; k++) {
-            block *o = &c.b[sel[k]];
-            if (o->cls == B_SHORT || o->cls == B_NEAR) continue;
-            near_good = o->cls == B_GOOD;
-            break;
-        }
-        b->keep = (uint8_t)near_good;
+        if (b->cls == B_NEAR) b->keep = (uint8_t)has_good;
     }
-    /* short blocks and headings: kept between kept blocks (a heading needs one after) */
+    /* short blocks and headings: kept between kept blocks (a heading needs one after),
+     * past other short blocks and headings; `after` is filled from the end first */
+    uint8_t *after = sf_xcalloc(ns + 1, 1);
+    for (size_t j = ns; j-- > 1;) {
+        block *o = &c.b[sel[j]];
+        after[j - 1] = (uint8_t)(o->keep || o->cls == B_GOOD ||
+                                 ((o->cls == B_SHORT || o->heading) && after[j]));
+    }
+    int before = 0; /* the closest block before that is kept or not short is kept */
     for (size_t j = 0; j < ns; j++) {
         block *b = &c.b[sel[j]];
-        if (b->keep) continue;
-        if (b->cls != B_SHORT && !b->heading) continue;
-        int before = 0, after = 0;
-        for (size_t k = j; k-- > 0;) {
-            block *o = &c.b[sel[k]];
-            if (o->keep) { before = 1; break; }
-            if (o->cls != B_SHORT && !o->heading) break;
-        }
-        for (size_t k = j + 1; k < ns; k++) {
-            block *o = &c.b[sel[k]];
-            if (o->keep || o->cls == B_GOOD) { after = 1; break; }
-            if (o->cls != B_SHORT && !o->heading) break;
-        }
-        b->keep = (uint8_t)(after && (before || b->heading));
+        if (!b->keep && (b->cls == B_SHORT || b->heading))
+            b->keep = (uint8_t)(after[j] && (before || b->heading));
+        if (b->keep) before = 1;
+        else if (b->cls != B_SHORT && !b->heading) before = 0;
     }
+    free(after);
 
     /* a page too small for any good block (a note, a stub): its non-boilerplate text */
     int any = 0;
