@@ -15,7 +15,10 @@
  *  3. Each block scores for its element: good text counts fully, near-good a third, link
  *     text against. Scores add up the tree (bottom-up, one loop); the element with the
  *     highest score is the article (the outermost of equals, so a heading or a short
- *     paragraph beside the body stays in).
+ *     paragraph beside the body stays in). Teaser cards (a linked headline and a summary
+ *     in an element of their own) count once more without their summaries: when the
+ *     best element so holds half the score of the best with them, it is the article
+ *     (the cards link elsewhere); when not, the cards are the article (a list page).
  *  4. Inside it, boilerplate-marked elements and linky blocks go; near-good blocks stay
  *     when a good block comes before or after them (jusText: short, near-good blocks
  *     and headings between are passed over); short blocks and headings stay between
@@ -217,7 +220,7 @@ typedef struct block {
     uint32_t words;
     uint8_t cls, heading;   /* B_*; heading level 1-6 or 0 */
     uint8_t bad, end_punct; /* inside boilerplate; ends like a sentence */
-    uint8_t keep;
+    uint8_t keep, teaser;   /* kept; a teaser card's summary (mark_teasers) */
 } block;
 
 typedef struct ctx {
@@ -379,6 +382,32 @@ static int same_text(const char *a, size_t an, const char *b)
     return an == bn && strncasecmp(a, b, an) == 0;
 }
 
+/* Teaser cards: a linked headline, then a few lines (byline, date, a summary) in an
+ * element that holds little more than those: a card pointing to another page. Its
+ * summary is marked boilerplate, so a page of cards does not outweigh the article. */
+#define TEASER_KEEP 0.5
+#define TEASER_SPAN 4 /* blocks after the headline that can be its card's */
+static void mark_teasers(ctx *c, const uint32_t *txt)
+{
+    const dom *d = c->d;
+    for (size_t i = 0; i < c->nb; i++) {
+        block *h = &c->b[i];
+        if (h->bad || h->cls != B_LINKY || !h->heading) continue;
+        size_t sum = h->t1 - h->t0;
+        for (size_t j = i + 1; j < c->nb && j <= i + TEASER_SPAN; j++) {
+            block *b = &c->b[j];
+            if (b->heading) break;
+            sum += b->t1 - b->t0;
+            if (b->bad || (b->cls != B_GOOD && b->cls != B_NEAR)) continue;
+            /* the smallest element holding both */
+            uint32_t a = b->owner;
+            while (a && !(a <= h->owner && h->owner < d->n[a].end)) a = d->n[a].parent;
+            if (a && txt[a] <= 2 * sum + 200) b->teaser = 1;
+            break;
+        }
+    }
+}
+
 void html_main(const dom *d, const char *title, html_page *page)
 {
     size_t n = d->len;
@@ -504,18 +533,32 @@ void html_main(const dom *d, const char *title, html_page *page)
         block *b = &c.b[i];
         classify(b);
         if (furniture(c.text.data + b->t0, b->t1 - b->t0)) b->cls = B_SHORT, b->bad = 1;
-        if (!b->bad) score[b->owner] += weight(b);
+    }
+    mark_teasers(&c, txt);
+    double *score2 = sf_xcalloc(n, sizeof *score2); /* without the teasers */
+    for (size_t i = 0; i < c.nb; i++) {
+        block *b = &c.b[i];
+        if (b->bad) continue;
+        double w = weight(b);
+        score[b->owner] += w;
+        if (!b->teaser) score2[b->owner] += w;
     }
     for (size_t i = n; i-- > 1;)
-        if (d->n[i].tag != DT_TEXT) score[d->n[i].parent] += score[i];
-    size_t best = 0;
-    double best_s = 0;
+        if (d->n[i].tag != DT_TEXT) {
+            score[d->n[i].parent] += score[i];
+            score2[d->n[i].parent] += score2[i];
+        }
+    size_t best = 0, best2 = 0;
+    double best_s = 0, best2_s = 0;
     for (size_t i = 1; i < n; i++) {
         const dom_node *x = &d->n[i];
         if (x->tag == DT_TEXT || (c.mark[i] & (M_BAD | M_HIDDEN))) continue;
-        double s = score[i] * ((c.mark[i] & M_GOOD) ? 1.15 : 1.0);
-        if (s > best_s) best_s = s, best = i;
+        double f = (c.mark[i] & M_GOOD) ? 1.15 : 1.0;
+        if (score[i] * f > best_s) best_s = score[i] * f, best = i;
+        if (score2[i] * f > best2_s) best2_s = score2[i] * f, best2 = i;
     }
+    if (best2 != best && best2_s >= TEASER_KEEP * best_s) best = best2, best_s = best2_s;
+    free(score2);
 
 #ifdef HTML_MAIN_TRACE
     {

@@ -129,12 +129,70 @@ static void test_main_table_between_paragraphs(void **state)
     html_page_free(&pg);
 }
 
+/* The article, then a grid of teaser cards (a linked headline, a linked byline, a
+ * summary): the cards' summaries are good prose and outweigh the article's own links and
+ * furniture, but they are other pages'. */
+#define CARD(t, s)                                                                                 \
+    "<div class=\"card\"><h3><a href=\"/story\">" t "</a></h3><div><a href=\"/by\">Ada Voss"   \
+    "</a></div><div>" s " The full story has the details of who said what and when it was said, " \
+    "and what is likely to happen next in the weeks to come.</div></div>"
+static void test_main_teaser_cards(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"page\"><main><h1>Ferry service to resume</h1>"
+        "<p>The ferry between Ostrand and the islands will run again from Monday, the harbour "
+        "board said, after a month in which storms kept the boats in port.</p>"
+        "<p>Islanders have relied on a single supply boat since the start of the month, and "
+        "shops on the larger island ran short of bread and fuel last week.</p>"
+        "<p>The board said a second boat would be added at weekends until the backlog of "
+        "freight has been cleared, which it expects to take until the end of the month.</p>"
+        "</main><div class=\"more\">"
+        CARD("Council votes on the new library", "The council met to decide on the plans.")
+        CARD("Harvest festival draws a record crowd", "More people came than in any year.")
+        CARD("School roof repairs to start in May", "The work will take most of the summer.")
+        CARD("Lighthouse keeper retires after forty years", "A party was held on the pier.")
+        CARD("Road to the quarry closed for a week", "Drivers are asked to use the coast road.")
+        "</div></div></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"will run again from Monday", "single supply boat",
+                                     "backlog of freight"};
+    static const char *const out[] = {"Ada Voss", "The council met", "A party was held",
+                                      "what is likely to happen"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
+/* A list article whose items are cards of the same shape: the cards are the article. */
+static void test_main_cards_are_the_article(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav><div class=\"list\">"
+        "<h1>Five walks on the coast</h1>"
+        CARD("The cliff path to Harrow Point", "A steep start, then a long flat stretch.")
+        CARD("Around the salt marsh", "Best at low tide, with birds all the way.")
+        CARD("From the harbour to the old mill", "An easy walk with two cafes on the way.")
+        CARD("The dune loop", "Sand underfoot for most of the way, so it is slow going.")
+        CARD("Lighthouse and back", "The shortest of the five, and good for children.")
+        "</div></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"A steep start", "Best at low tide", "two cafes",
+                                     "Sand underfoot", "The shortest of the five"};
+    expect(&pg, in, N(in), NULL, 0);
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_main_cjk_paragraphs),
         cmocka_unit_test(test_main_list_after_heading),
         cmocka_unit_test(test_main_table_between_paragraphs),
+        cmocka_unit_test(test_main_teaser_cards),
+        cmocka_unit_test(test_main_cards_are_the_article),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
