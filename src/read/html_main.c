@@ -384,7 +384,8 @@ static int same_text(const char *a, size_t an, const char *b)
 
 /* Teaser cards: a linked headline, then a few lines (byline, date, a summary) in an
  * element that holds little more than those: a card pointing to another page. Its
- * summary is marked boilerplate, so a page of cards does not outweigh the article. */
+ * summary is flagged, so that a page of cards does not outweigh the article. The
+ * headline is a heading, or a linked line of four words or more. */
 #define TEASER_KEEP 0.5
 #define TEASER_SPAN 4 /* blocks after the headline that can be its card's */
 static void mark_teasers(ctx *c, const uint32_t *txt)
@@ -392,7 +393,7 @@ static void mark_teasers(ctx *c, const uint32_t *txt)
     const dom *d = c->d;
     for (size_t i = 0; i < c->nb; i++) {
         block *h = &c->b[i];
-        if (h->bad || h->cls != B_LINKY || !h->heading) continue;
+        if (h->bad || h->cls != B_LINKY || (!h->heading && h->words < 4)) continue;
         size_t sum = h->t1 - h->t0;
         for (size_t j = i + 1; j < c->nb && j <= i + TEASER_SPAN; j++) {
             block *b = &c->b[j];
