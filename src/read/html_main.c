@@ -19,6 +19,8 @@
  *     in an element of their own) count once more without their summaries: when the
  *     best element so holds half the score of the best with them, it is the article
  *     (the cards link elsewhere); when not, the cards are the article (a list page).
+ *     Its siblings that score a fifth of it (without teasers) join it, as in Readability
+ *     (an article in sections, one of them a list of links that pulls the parent down).
  *  4. Inside it, boilerplate-marked elements and linky blocks go; near-good blocks stay
  *     when a good block comes before or after them (jusText: short, near-good blocks
  *     and headings between are passed over); short blocks and headings stay between
@@ -387,6 +389,7 @@ static int same_text(const char *a, size_t an, const char *b)
  * summary is flagged, so that a page of cards does not outweigh the article. The
  * headline is a heading, or a linked line of four words or more. */
 #define TEASER_KEEP 0.5
+#define SIBLING_SHARE 0.2
 #define TEASER_SPAN 4 /* blocks after the headline that can be its card's */
 static void mark_teasers(ctx *c, const uint32_t *txt)
 {
@@ -559,7 +562,6 @@ void html_main(const dom *d, const char *title, html_page *page)
         if (score2[i] * f > best2_s) best2_s = score2[i] * f, best2 = i;
     }
     if (best2 != best && best2_s >= TEASER_KEEP * best_s) best = best2, best_s = best2_s;
-    free(score2);
 
 #ifdef HTML_MAIN_TRACE
     {
@@ -576,11 +578,20 @@ void html_main(const dom *d, const char *title, html_page *page)
 #endif
     /* the blocks of the article, jusText's context rules */
     size_t lo = best, hi = best ? d->n[best].end : n;
+    uint8_t *inbox = sf_xcalloc(n, 1);
+    memset(inbox + lo, 1, hi - lo);
+    if (best) {
+        size_t par = d->n[best].parent;
+        for (size_t k = par + 1; k < d->n[par].end; k = d->n[k].end) {
+            if (k == best || d->n[k].tag == DT_TEXT || (c.mark[k] & (M_BAD | M_HIDDEN))) continue;
+            if (score2[k] >= SIBLING_SHARE * best_s) memset(inbox + k, 1, d->n[k].end - k);
+        }
+    }
     size_t *sel = sf_xmalloc((c.nb + 1) * sizeof *sel);
     size_t ns = 0;
     for (size_t i = 0; i < c.nb; i++) {
         block *b = &c.b[i];
-        if (b->owner < lo || b->owner >= hi || b->bad || b->cls == B_LINKY) continue;
+        if (!inbox[b->owner] || b->bad || b->cls == B_LINKY) continue;
         if (b->heading == 1) continue;
         if (title && b->heading && same_text(c.text.data + b->t0, b->t1 - b->t0, title)) continue;
         sel[ns++] = i;
@@ -676,6 +687,8 @@ void html_main(const dom *d, const char *title, html_page *page)
         sf_buf_free(&out);
     }
     free(sel);
+    free(inbox);
+    free(score2);
     free(c.b);
     sf_buf_free(&c.text);
     free(score);

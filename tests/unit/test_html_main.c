@@ -36,7 +36,7 @@ static void expect(const html_page *pg, const char *const *in, size_t n_in,
 #define N(a) (sizeof a / sizeof *a)
 
 /* Japanese paragraphs are short in characters and have no spaces to count words by; a
- * sidebar's English profile must not outweigh them. */
+ * sidebar's line of English must not outweigh them. */
 static void test_main_cjk_paragraphs(void **state)
 {
     (void)state;
@@ -60,9 +60,8 @@ static void test_main_cjk_paragraphs(void **state)
         "\xE3\x82\x92\xE4\xB8\x80\xE6\x99\x82\xE9\x96\x93\xE3\x81\xAB\xE5\x9B\x9B\xE6\x9C\xAC"
         "\xE8\xB5\xB0\xE3\x82\x89\xE3\x81\x9B\xE3\x82\x8B\xE4\xBA\x88\xE5\xAE\x9A\xE3\x81\xA0"
         "\xE3\x81\xA8\xE3\x81\x84\xE3\x81\x86\xE3\x80\x82</p>"
-        "</div><div class=\"profile\"><p>About me: I write about rivers, bridges and the small "
-        "towns along the coast, and I have kept this little notebook of local news going for "
-        "more than twelve years now, mostly on weekends.</p></div><ul class=\"archive\">"
+        "</div><div class=\"profile\"><p>About me: rivers, bridges and the small towns of the "
+        "coast</p></div><ul class=\"archive\">"
         "<li><a href=\"/a1\">January of the year before</a></li><li><a href=\"/a2\">February "
         "of the year before</a></li><li><a href=\"/a3\">March of the year before</a></li>"
         "<li><a href=\"/a4\">April of the year before</a></li><li><a href=\"/a5\">May of the "
@@ -185,6 +184,39 @@ static void test_main_cards_are_the_article(void **state)
     html_page_free(&pg);
 }
 
+/* An article in sibling sections, one of which is mostly a list of linked items: the
+ * links pull the sections' common parent below the best section; the other sections
+ * come in as siblings of weight (Readability's rule). */
+static void test_main_sibling_sections(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><nav><a href=\"/\">Home</a></nav><div class=\"doc\">"
+        "<div class=\"sect\"><h2>What the tool does</h2><p>The tool reads the tide tables of "
+        "a dozen harbours and prints, for each day of the coming month, the hours when a boat "
+        "of a given draught can enter and leave each of them safely.</p></div>"
+        "<div class=\"sect\"><h2>Changes this month</h2><ul>"
+        "<li><a href=\"/c/1\">tides: read the new format of the northern harbour tables</a></li>"
+        "<li><a href=\"/c/2\">print: align the columns when a harbour name is long</a></li>"
+        "<li><a href=\"/c/3\">draught: accept the value in feet as well as in metres</a></li>"
+        "<li><a href=\"/c/4\">tides: a leap day no longer shifts March by one day</a></li>"
+        "<li><a href=\"/c/5\">build: the tests run on the small boards as well</a></li>"
+        "</ul></div>"
+        "<div class=\"sect\"><h2>What comes next</h2><p>Next month the tool will learn to "
+        "read the tables of the river ports, whose tides come later than at sea and depend "
+        "on the rain upstream, which makes them the hardest to predict.</p>"
+        "<p>Anyone who sails on the river and keeps a log of the depths is welcome to send it "
+        "in, since a year of real readings is the best test we could have.</p></div>"
+        "</div></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"reads the tide tables", "river ports",
+                                     "keeps a log of the depths"};
+    static const char *const out[] = {"Home"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_main_table_between_paragraphs),
         cmocka_unit_test(test_main_teaser_cards),
         cmocka_unit_test(test_main_cards_are_the_article),
+        cmocka_unit_test(test_main_sibling_sections),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
