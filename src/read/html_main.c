@@ -439,7 +439,7 @@ void html_main(const dom *d, const char *title, html_page *page)
             x->tag == DT_STYLE)
             c.mark[i] |= M_HIDDEN; /* JSON-LD and the <title> are metadata, not text */
     }
-    uint8_t *good_below = sf_xcalloc(n, 1);
+    uint8_t *good_below = sf_xcalloc(n, 1); /* 1: an article body below; 2: a table or quote */
     for (size_t i = n; i-- > 1;) {
         const dom_node *x = &d->n[i];
         if (x->tag == DT_HEAD || x->tag == DT_SCRIPT || x->tag == DT_STYLE || x->tag == DT_SELECT ||
@@ -449,7 +449,8 @@ void html_main(const dom *d, const char *title, html_page *page)
         txt[x->parent] += txt[i];
         ptxt[x->parent] += ptxt[i];
         ltxt[x->parent] += ltxt[i];
-        if ((c.mark[i] & M_GOOD) || good_below[i]) good_below[x->parent] = 1;
+        if ((c.mark[i] & M_GOOD) || (good_below[i] & 1)) good_below[x->parent] |= 1;
+        if (x->tag == DT_TABLE || x->tag == DT_BLOCKQUOTE || (good_below[i] & 2)) good_below[x->parent] |= 2;
     }
     /* exemptions, then inheritance (a parent's index is below its child's) */
     uint32_t total = txt[0], ptotal = ptxt[0];
@@ -460,7 +461,11 @@ void html_main(const dom *d, const char *title, html_page *page)
         int holds_page = txt[i] * 2 >= total || ptxt[i] * 2 > ptotal;
         int soft_ok = (m & M_SOFT) && txt[i] >= ltxt[i] + 400;
         int named_ok = (m & M_NAMED) && ptxt[i] >= YIELD_PARA && ltxt[i] * 4 < txt[i];
-        if ((m & M_BAD) && (good_below[i] || holds_page || soft_ok || named_ok) && x->tag != DT_HEAD &&
+        /* a table or a quotation in a figure (WordPress's "wp-block-table") is the article's;
+         * its caption stays boilerplate */
+        int text_fig = x->tag == DT_FIGURE && (good_below[i] & 2);
+        if ((m & M_BAD) && ((good_below[i] & 1) || holds_page || soft_ok || named_ok || text_fig) &&
+            x->tag != DT_HEAD &&
             x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_BAD) | M_EXEMPT);
         m &= (uint8_t)~(M_SOFT | M_NAMED);

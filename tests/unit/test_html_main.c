@@ -217,6 +217,36 @@ static void test_main_sibling_sections(void **state)
     html_page_free(&pg);
 }
 
+/* A table and a quotation each in a <figure> (as WordPress writes them): the article's;
+ * the captions and a photo's figure are not. */
+static void test_main_table_in_figure(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><article><h1>Rainfall this year</h1>"
+        "<p>The wettest month of the year was October, the weather office said on Friday, "
+        "when more rain fell on the coast than in the three summer months together.</p>"
+        "<figure class=\"wp-block-image\"><img src=\"rain.jpg\"><figcaption>Flooded fields near "
+        "the river</figcaption></figure>"
+        "<figure class=\"wp-block-table\"><table><tr><th>Month</th><th>Rain (mm)</th></tr>"
+        "<tr><td>August</td><td>41</td></tr><tr><td>September</td><td>77</td></tr>"
+        "<tr><td>October</td><td>163</td></tr></table><figcaption>Source: the weather office"
+        "</figcaption></figure>"
+        "<figure class=\"quote\"><blockquote><p>We have not seen an autumn like it since the "
+        "records began, and the ground will take months to dry out.</p></blockquote>"
+        "<figcaption>The head of the weather office</figcaption></figure>"
+        "<p>Farmers said the late harvest had been saved only by a dry week at the start of "
+        "November, and that the winter sowing would be delayed by a month.</p>"
+        "</article></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"wettest month", "Rain (mm)", "September\n\n77", "163",
+                                     "since the records began", "winter sowing"};
+    static const char *const out[] = {"Flooded fields", "Source:", "The head of"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_main_teaser_cards),
         cmocka_unit_test(test_main_cards_are_the_article),
         cmocka_unit_test(test_main_sibling_sections),
+        cmocka_unit_test(test_main_table_in_figure),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
