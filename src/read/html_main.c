@@ -120,9 +120,11 @@ static const char *const FIRM_ANYWHERE[] = {
  * text outside links. */
 static const char *const SOFT_ANYWHERE[] = {"overlay", "rating", "caption", "credit", "lightbox",
                                            "pullquote", "pull-quote", NULL};
-static const char *const SOFT_WORD_START[] = {"header", "banner", "meta", "dateline",
+static const char *const SOFT_WORD_START[] = {"header", "banner", "dateline",
                                              "timestamp", "follow", "search", "toc", "bio",
                                              "tags", NULL};
+/* whole words only: "meta" is also the start of "metafield" (a CMS's rich-text field) */
+static const char *const SOFT_WHOLE[] = {"meta", NULL};
 static const char *const GOOD_ANYWHERE[] = {
     "articlebody", "article-body", "article_body", "article__body", "articlecontent",
     "article-content", "article__content", "article_content", "story-body", "storybody",
@@ -196,7 +198,7 @@ static int own_marks(const dom *d, size_t i)
     if (any_of(s, FIRM_ANYWHERE, 0)) m |= M_BAD;
     else if (any_of(s, BAD_ANYWHERE, 0) || any_of(s, BAD_WORD_START, 1) || any_of(s, BAD_WHOLE, 2))
         m |= M_BAD | M_NAMED;
-    else if (any_of(s, SOFT_ANYWHERE, 0) || any_of(s, SOFT_WORD_START, 1))
+    else if (any_of(s, SOFT_ANYWHERE, 0) || any_of(s, SOFT_WORD_START, 1) || any_of(s, SOFT_WHOLE, 2))
         m |= M_BAD | M_SOFT;
     return m;
 }

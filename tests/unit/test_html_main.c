@@ -247,6 +247,28 @@ static void test_main_table_in_figure(void **state)
     html_page_free(&pg);
 }
 
+/* "meta" marks a byline or date line only as a whole word of a class ("post-meta"), not
+ * as the start of another word ("metafield-rich_text", a shop CMS's text field). */
+static void test_main_meta_whole_word(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"post\"><div class=\"post-meta\">Posted in Gardening by Lin Ash"
+        "</div><p>Compost is the cheapest way to feed a garden, and a small heap in a corner "
+        "will turn kitchen scraps into good soil in less than a year.</p>"
+        "<h3>1. Keep it damp</h3><div class=\"metafield-rich_text_field\"><p>A heap that dries "
+        "out stops working, so water it in a dry week and cover it with an old rug.</p></div>"
+        "<h3>2. Turn it over</h3><div class=\"metafield-rich_text_field\"><p>Turning the heap "
+        "once a month lets air in, and the scraps break down twice as fast.</p></div>"
+        "</div></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"cheapest way", "A heap that dries", "Turning the heap"};
+    static const char *const out[] = {"Posted in"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_main_cards_are_the_article),
         cmocka_unit_test(test_main_sibling_sections),
         cmocka_unit_test(test_main_table_in_figure),
+        cmocka_unit_test(test_main_meta_whole_word),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
