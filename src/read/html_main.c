@@ -414,6 +414,17 @@ static void mark_teasers(ctx *c, const uint32_t *txt)
     }
 }
 
+/* Is element i a <p>, or inline markup (a link, emphasis, a span) in one? */
+static int in_paragraph(const dom *d, size_t i)
+{
+    for (int up = 0; up < 4 && i; up++, i = d->n[i].parent) {
+        int t = d->n[i].tag;
+        if (t == DT_P) return 1;
+        if (is_block_tag(t)) return 0;
+    }
+    return 0;
+}
+
 void html_main(const dom *d, const char *title, html_page *page)
 {
     size_t n = d->len;
@@ -432,7 +443,7 @@ void html_main(const dom *d, const char *title, html_page *page)
         const dom_node *x = &d->n[i];
         if (x->tag == DT_TEXT) {
             txt[i] = x->len;
-            if (d->n[x->parent].tag == DT_P) ptxt[i] = x->len;
+            if (in_paragraph(d, x->parent)) ptxt[i] = x->len;
             if (d->n[x->parent].tag == DT_A) ltxt[i] = x->len;
             continue;
         }

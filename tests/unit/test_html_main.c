@@ -269,6 +269,37 @@ static void test_main_meta_whole_word(void **state)
     html_page_free(&pg);
 }
 
+/* Paragraph text counts as such through the inline markup around it (<p><span>...):
+ * a section whose class names a navigation aid yields to its paragraphs of prose. */
+#define FOOTER_LINE                                                                                \
+    "The Valley Courier is published by the Valley Courier Company, whose offices are on the " \
+    "high street above the old bank, and whose staff can be reached there on weekdays. "
+static void test_main_paragraph_text_in_spans(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/b\">Blog</a></nav>"
+        "<div class=\"jump-link-section\"><h2>Why the mill closed</h2>"
+        "<p><span style=\"color:#000\">The old mill on the river closed in the spring after "
+        "ninety years, when the last family that ran it could find no one to take it on and the "
+        "roof needed more work than the business could pay for.</span></p>"
+        "<p><span>For a decade it had ground flour for the bakeries of three towns, and in its "
+        "best years it sent sacks as far as the city, where a few shops still sold its bread "
+        "flour under the mill's own name on a plain paper label.</span></p>"
+        "<p><span>The town has asked for ideas for the building, and so far the most popular is "
+        "a museum of the valley's trades, with the wheel turning again for visitors on summer "
+        "weekends and the grinding stones kept where they always stood.</span></p>"
+        "</div><footer><p>" FOOTER_LINE FOOTER_LINE FOOTER_LINE FOOTER_LINE "</p></footer>"
+        "</body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"ninety years", "bakeries of three towns",
+                                     "museum of the valley"};
+    static const char *const out[] = {"Blog"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_main_sibling_sections),
         cmocka_unit_test(test_main_table_in_figure),
         cmocka_unit_test(test_main_meta_whole_word),
+        cmocka_unit_test(test_main_paragraph_text_in_spans),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
