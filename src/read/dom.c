@@ -87,6 +87,8 @@ static int style_hides(const char *s)
     return 0;
 }
 
+enum { DOM_ATTR_HIDDEN = 1 << 15 }; /* while reading attributes: hidden by an attribute */
+
 typedef struct builder {
     dom *d;
     htmlParserCtxtPtr ctxt;
@@ -145,12 +147,13 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     for (const xmlChar **a = atts; a && a[0]; a += 2) {
         const char *an = (const char *)a[0], *av = a[1] ? (const char *)a[1] : "";
         if (!keep_attr(an, tag)) {
-            if (an[0] == 's' && strcmp(an, "style") == 0 && style_hides(av)) flags |= DOM_HIDDEN;
+            if (an[0] == 's' && strcmp(an, "style") == 0 && style_hides(av))
+                flags |= DOM_HIDDEN | DOM_STYLE_HIDDEN;
             continue;
         }
         if (strcmp(an, "hidden") == 0 ||
             (strcmp(an, "aria-hidden") == 0 && strcmp(av, "true") == 0))
-            flags |= DOM_HIDDEN;
+            flags |= DOM_HIDDEN | DOM_ATTR_HIDDEN;
         if (tag == DT_SCRIPT && strcmp(an, "type") == 0 && strstr(av, "ld+json")) is_ldjson = 1;
         size_t al = strlen(an), vl = strlen(av);
         if (vl > 4096) vl = 4096; /* no attribute extraction reads is longer */
@@ -160,6 +163,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
     }
     d->n[i].len = (uint32_t)(d->attrs.len - d->n[i].off);
     if (is_ldjson) flags |= DOM_LDJSON;
+    if (flags & DOM_ATTR_HIDDEN) flags &= (uint16_t)~(DOM_STYLE_HIDDEN | DOM_ATTR_HIDDEN);
     d->n[i].flags = flags;
     b->cur = i;
     if (drops_content(tag)) {

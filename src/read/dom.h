@@ -34,6 +34,7 @@ typedef enum dom_tag {
 enum {
     DOM_HIDDEN = 1 << 0, /* hidden, aria-hidden="true", style display:none / visibility:hidden */
     DOM_LDJSON = 1 << 1, /* a <script type="application/ld+json"> */
+    DOM_STYLE_HIDDEN = 1 << 2, /* hidden by its style attribute alone (with DOM_HIDDEN) */
 };
 
 typedef struct dom_node {

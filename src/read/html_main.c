@@ -113,6 +113,7 @@ static const char *const FIRM_ANYWHERE[] = {
     "you-may-also", "also-like", "most-read", "mostread", "trending", "popular", "footer",
     "masthead", "disclaimer", "copyright", NULL};
 #define YIELD_PARA 600
+#define HIDDEN_PROSE 300 /* paragraph text (bytes) that shows a collapsed section */
 #define DUP_MIN 250 /* shortest paragraph (bytes) dropped as a repeat */
 
 /* Soft marks: names that also wrap article text ("hub--header" holding the standfirst, a
@@ -484,8 +485,11 @@ void html_main(const dom *d, const char *title, html_page *page)
         m &= (uint8_t)~(M_SOFT | M_NAMED);
         /* a page streamed into a hidden holder for a script to move (React, Next.js): one
          * holding the page, or a streamed segment (<div hidden id="S:3">), which React moves
-         * in place of its loading placeholder */
-        if ((m & M_HIDDEN) && (holds_page || streamed_segment(d, i)) && x->tag != DT_HEAD &&
+         * in place of its loading placeholder; and a collapsed section (an accordion's
+         * panel, display:none until clicked) holding paragraphs of prose, few of them links */
+        int prose = (x->flags & DOM_STYLE_HIDDEN) && ptxt[i] >= HIDDEN_PROSE &&
+                    ltxt[i] * 4 < txt[i] && !(p & M_HIDDEN);
+        if ((m & M_HIDDEN) && (holds_page || streamed_segment(d, i) || prose) && x->tag != DT_HEAD &&
             x->tag != DT_SCRIPT && x->tag != DT_STYLE && x->tag != DT_TITLE)
             m = (uint8_t)((m & ~M_HIDDEN) | M_EXEMPT);
         if (x->tag == DT_TEXT) m = 0;

@@ -300,6 +300,39 @@ static void test_main_paragraph_text_in_spans(void **state)
     html_page_free(&pg);
 }
 
+/* A collapsed section (display:none until clicked) holding paragraphs is the article's;
+ * a collapsed menu of links, and prose hidden by the hidden attribute or aria-hidden (a
+ * copy for screen readers, a template), are not. */
+static void test_main_collapsed_sections(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><div class=\"article\"><p>Planting a hedge takes a weekend and lasts for "
+        "fifty years, so it is worth choosing the plants with some care before the autumn.</p>"
+        "<div class=\"accordion\"><a role=\"button\">1. Pick the plants</a>"
+        "<div style=\"display: none\" role=\"region\"><p>Hawthorn grows fast and keeps out "
+        "animals, while beech holds its brown leaves through the winter and makes a softer "
+        "screen for a garden that is looked at more than it is used.</p><p>A mix of four or "
+        "five kinds is the most robust, since a disease that takes one of them leaves the "
+        "others standing and the hedge never opens up a gap.</p></div></div>"
+        "<div style=\"display:none\" class=\"menu-panel\"><a href=\"/1\">Hedges</a> "
+        "<a href=\"/2\">Trees</a> <a href=\"/3\">Lawns</a></div>"
+        "<div aria-hidden=\"true\"><p>This copy of the planting guide is kept for the printer "
+        "and says nothing that the page does not say already, in more or less the same "
+        "words, and it must not be read twice by anyone who is looking at the page.</p><p>It "
+        "goes on for a second paragraph too, to be long enough to matter to the extractor, "
+        "with a few more words about the hedges and the plants in them.</p></div>"
+        "<p>Plant them in a double row, thirty centimetres apart, and water them every week "
+        "in the first summer unless it rains.</p></div></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"fifty years", "Hawthorn grows fast", "four or five kinds",
+                                     "double row"};
+    static const char *const out[] = {"Lawns", "for the printer", "second paragraph"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_main_table_in_figure),
         cmocka_unit_test(test_main_meta_whole_word),
         cmocka_unit_test(test_main_paragraph_text_in_spans),
+        cmocka_unit_test(test_main_collapsed_sections),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
