@@ -48,6 +48,8 @@ enum {
     M_SOFT = 64,   /* the boilerplate mark is by a soft class name (own mark only) */
     M_NAMED = 128, /* the boilerplate mark is by a class name that can wrap an article
                       ("content-nav-section", "jump-link-content"; own mark only) */
+    M_SELF = 64,   /* inside a link to a place in the page, <a href="#..."> (inherited; the
+                      bit of M_SOFT, which is cleared before) */
 };
 
 static int is_block_tag(int t)
@@ -494,7 +496,12 @@ void html_main(const dom *d, const char *title, html_page *page)
             m = (uint8_t)((m & ~M_HIDDEN) | M_EXEMPT);
         if (x->tag == DT_TEXT) m = 0;
         m |= p & (M_BAD | M_HIDDEN | M_LINK | M_PRE);
-        if (x->tag == DT_A) m |= M_LINK;
+        m |= p & M_SELF;
+        if (x->tag == DT_A) {
+            const char *href = x->len ? dom_attr(d, i, "href") : NULL;
+            m |= M_LINK;
+            if (href && href[0] == '#') m |= M_SELF;
+        }
         if (x->tag == DT_PRE) m |= M_PRE;
         c.mark[i] = m;
     }
@@ -529,7 +536,9 @@ void html_main(const dom *d, const char *title, html_page *page)
                 c.cur.bad = (c.mark[k] & M_BAD) != 0;
             }
             if ((c.mark[k] & M_BAD) && !c.cur.bad) continue; /* inline boilerplate */
-            block_text(&c, k, (c.mark[k] & M_LINK) != 0, (c.mark[k] & M_PRE) != 0);
+            /* a heading linked to itself (<h2><a href="#steps">) is no link away */
+            int link = (c.mark[k] & M_LINK) && !((c.mark[k] & M_SELF) && c.cur.heading);
+            block_text(&c, k, link, (c.mark[k] & M_PRE) != 0);
             c.br = 0;
             continue;
         }

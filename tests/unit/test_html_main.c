@@ -333,6 +333,30 @@ static void test_main_collapsed_sections(void **state)
     html_page_free(&pg);
 }
 
+/* Section headings that link to themselves (<h2><a href="#costs">) are the article's
+ * headings, not links away; a heading linking to another page is not kept. */
+static void test_main_self_linked_headings(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><main><p>Heat pumps have become the usual choice for new houses in the "
+        "north, and more owners of older houses are asking whether one would suit them.</p>"
+        "<h2 id=\"costs\"><a href=\"#costs\">What a heat pump costs</a></h2>"
+        "<p>A pump for a three-bedroom house costs about as much as a small car, and the grant "
+        "from the county pays for a quarter of it if the house is well insulated.</p>"
+        "<h2><a href=\"/other-story\">Read our guide to solar roofs</a></h2>"
+        "<h2 id=\"noise\"><a href=\"#noise\">How loud they are</a></h2>"
+        "<p>The outdoor unit hums at about the level of a fridge, which few neighbours notice "
+        "unless it is fixed to a shared wall or placed under a bedroom window.</p>"
+        "</main></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"What a heat pump costs", "How loud they are", "a small car"};
+    static const char *const out[] = {"solar roofs"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_main_meta_whole_word),
         cmocka_unit_test(test_main_paragraph_text_in_spans),
         cmocka_unit_test(test_main_collapsed_sections),
+        cmocka_unit_test(test_main_self_linked_headings),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
