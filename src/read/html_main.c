@@ -370,11 +370,16 @@ static int furniture(const char *s, size_t n)
         "loading", "please enable javascript", "you may also like", "recommended for you",
         "more from", "don't miss", "watch:", "listen:", "trending:", "tags:", "topics:",
         "filed under", "posted in", "this article is more than", NULL};
+    /* the whole line */
+    static const char *const lines[] = {"advert", "ad", "ads", "explore further",
+                                        "this slideshow requires javascript.", NULL};
     if (n > 160) return 0;
     for (size_t i = 0; starts[i]; i++) {
         size_t l = strlen(starts[i]);
         if (n >= l && strncasecmp(s, starts[i], l) == 0) return 1;
     }
+    for (size_t i = 0; lines[i]; i++)
+        if (n == strlen(lines[i]) && strncasecmp(s, lines[i], n) == 0) return 1;
     return 0;
 }
 

@@ -357,6 +357,26 @@ static void test_main_self_linked_headings(void **state)
     html_page_free(&pg);
 }
 
+/* A line that is only a label for an ad slot ("Advert") is furniture; a sentence that
+ * starts with the same word is not. */
+static void test_main_ad_label_lines(void **state)
+{
+    (void)state;
+    const char *html =
+        "<html><body><article><p>The bakery on Mill Lane will open a second shop in the square "
+        "next month, its owners said, after two years of queues out of the door.</p>"
+        "<p>Advert</p><p>Adverts for staff went up on Monday, and the owners hope to hire six "
+        "people before the opening.</p><p>ADS</p><p>The new shop will sell the same bread and "
+        "add a small cafe with four tables by the window overlooking the fountain.</p>"
+        "</article></body></html>";
+    html_page pg;
+    read_page(html, &pg);
+    static const char *const in[] = {"second shop", "Adverts for staff", "small cafe"};
+    static const char *const out[] = {"Advert\n", "ADS"};
+    expect(&pg, in, N(in), out, N(out));
+    html_page_free(&pg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_main_paragraph_text_in_spans),
         cmocka_unit_test(test_main_collapsed_sections),
         cmocka_unit_test(test_main_self_linked_headings),
+        cmocka_unit_test(test_main_ad_label_lines),
     };
     return cmocka_run_group_tests_name("html_main", tests, NULL, NULL);
 }
