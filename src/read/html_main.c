@@ -593,7 +593,7 @@ void html_main(const dom *d, const char *title, html_page *page)
     for (size_t i = 1; i < n; i++) {
         const dom_node *x = &d->n[i];
         if (x->tag == DT_TEXT || (c.mark[i] & (M_BAD | M_HIDDEN))) continue;
-        double f = (c.mark[i] & M_GOOD) ? 1.15 : 1.0;
+        double f = (c.mark[i] & M_GOOD) ? 1.3 : 1.0;
         if (score[i] * f > best_s) best_s = score[i] * f, best = i;
         if (score2[i] * f > best2_s) best2_s = score2[i] * f, best2 = i;
     }
