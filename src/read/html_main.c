@@ -17,7 +17,7 @@
  *     highest score is the article (the outermost of equals, so a heading or a short
  *     paragraph beside the body stays in). Teaser cards (a linked headline and a summary
  *     in an element of their own) count once more without their summaries: when the
- *     best element so holds half the score of the best with them, it is the article
+ *     best element so holds 0.4 of the score of the best with them, it is the article
  *     (the cards link elsewhere); when not, the cards are the article (a list page).
  *     Its siblings that score a fifth of it (without teasers) join it, as in Readability
  *     (an article in sections, one of them a list of links that pulls the parent down).
@@ -398,7 +398,7 @@ static int same_text(const char *a, size_t an, const char *b)
  * element that holds little more than those: a card pointing to another page. Its
  * summary is flagged, so that a page of cards does not outweigh the article. The
  * headline is a heading, or a linked line of four words or more. */
-#define TEASER_KEEP 0.5
+#define TEASER_KEEP 0.4
 #define SIBLING_SHARE 0.2
 #define TEASER_SPAN 4 /* blocks after the headline that can be its card's */
 static void mark_teasers(ctx *c, const uint32_t *txt)
