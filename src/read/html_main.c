@@ -7,13 +7,16 @@
  *     class/id naming a comment section, share bar, related-article teasers, newsletter
  *     or cookie prompt, caption, photo credit, byline, ad... A mark is ignored on an
  *     element that holds the article (half of the page's text, or a node marked as the
- *     article body), so a page wrapped in <div class="has-sidebar"> survives.
+ *     article body), so a page wrapped in <div class="has-sidebar"> survives; a figure
+ *     holding a table or a quotation, and a collapsed section (display:none) holding
+ *     paragraphs, are the article's.
  *  2. The text is cut into blocks (paragraphs, list items, headings, cells, text between
- *     <br><br>), each with its length and the share of it that is link text. A block is
- *     linky (link density > 0.5), good (long, or a sentence of some length with little
- *     link text), near-good, or short (jusText's classes).
- *  3. Each block scores for its element: good text counts fully, near-good a third, link
- *     text against. Scores add up the tree (bottom-up, one loop); the element with the
+ *     <br><br>), each with its length and the share of it that is link text (a heading's
+ *     link to its own place in the page aside). A block is linky (link density > 0.65),
+ *     good (long, or a sentence of some length with little link text), near-good, or
+ *     short (jusText's classes); a CJK character counts for three Latin ones.
+ *  3. Each block scores for its element: good text counts fully, near-good 0.3, link
+ *     text against; an element named as the article weighs 1.3 times. Scores add up the tree (bottom-up, one loop); the element with the
  *     highest score is the article (the outermost of equals, so a heading or a short
  *     paragraph beside the body stays in). Teaser cards (a linked headline and a summary
  *     in an element of their own) count once more without their summaries: when the
