@@ -39,7 +39,7 @@ struct learned {
     } * once;
     size_t head_once, n_once, cap_once;
     int64_t evicted; /* highest `oldest` given to learned_evict */
-    hmap src_of; /* source key -> index into srcs */
+    hmap src_of;     /* source key -> index into srcs */
     src *srcs;
     size_t n_srcs, cap_srcs;
 };
@@ -331,7 +331,9 @@ static const learned_line *find(const learned *l, uint64_t key)
 static int span_cmp(const void *a, const void *b)
 {
     const sf_span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+    return x->start < y->start   ? -1
+           : x->start > y->start ? 1
+                                 : (x->end > y->end) - (x->end < y->end);
 }
 
 /* Add ranges r[0..n) to doc->boilerplate, kept sorted with overlaps merged. */
@@ -358,12 +360,12 @@ static void merge_ranges(sf_doc *doc, const sf_span *r, size_t n)
 
 /* Drop the items (arrays of structs whose first member is uint32_t start) that begin in
  * a boilerplate sentence. */
-#define DROP_IN_BOILERPLATE(doc, arr, n)                                                       \
-    do {                                                                                       \
-        size_t k_ = 0;                                                                         \
-        for (size_t i_ = 0; i_ < (n); i_++)                                                    \
-            if (!sf_doc_in_boilerplate((doc), (arr)[i_].start)) (arr)[k_++] = (arr)[i_];      \
-        (n) = k_;                                                                              \
+#define DROP_IN_BOILERPLATE(doc, arr, n)                                                           \
+    do {                                                                                           \
+        size_t k_ = 0;                                                                             \
+        for (size_t i_ = 0; i_ < (n); i_++)                                                        \
+            if (!sf_doc_in_boilerplate((doc), (arr)[i_].start)) (arr)[k_++] = (arr)[i_];           \
+        (n) = k_;                                                                                  \
     } while (0)
 
 size_t learned_apply(const learned *l, sf_doc *doc)

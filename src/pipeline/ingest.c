@@ -35,12 +35,13 @@
 struct sf_ingest {
     sf_db *db;
     clu clu;
-    learned *lines; /* boilerplate learned per source, in step with clu */
-    writer *w; /* stores the documents clustered, in order */
-    int64_t next_n; /* the number the next document stored takes */
-    hmap queued; /* ids of this batch's documents (first half -> second half) */
-    int loaded; /* clu reflects the store as of the last commit */
-    int failed; /* sticky status after a store error, or SF_OK */
+    learned *lines;   /* boilerplate learned per source, in step with clu */
+    writer *w;        /* stores the documents clustered, in order */
+    store_ckpt *ckpt; /* checkpoints after each commit; NULL: SQLite's own */
+    int64_t next_n;   /* the number the next document stored takes */
+    hmap queued;      /* ids of this batch's documents (first half -> second half) */
+    int loaded;       /* clu reflects the store as of the last commit */
+    int failed;       /* sticky status after a store error, or SF_OK */
     size_t pending;
     int in_txn;
     sf_ingest_stats stats;
@@ -54,6 +55,7 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     clu_init(&in->clu);
     in->lines = learned_new();
     in->w = writer_new(db);
+    in->ckpt = store_ckpt_new(db);
     (void)err; /* nothing is read before the first batch's transaction */
     return in;
 }
@@ -184,6 +186,7 @@ int sf_ingest_commit(sf_ingest *in, sf_error *err)
         (rc = store_save_clusterer(in->db, &in->clu, err)) != SF_OK ||
         (rc = store_commit(in->db, err)) != SF_OK)
         return fail(in, rc, err);
+    store_ckpt_kick(in->ckpt);
     clu_saved(&in->clu);
     forget_queued(in);
     in->in_txn = 0;
@@ -201,6 +204,7 @@ int sf_ingest_free(sf_ingest *in, sf_error *err)
     if (!in) return SF_OK;
     int rc = sf_ingest_commit(in, err);
     writer_free(in->w);
+    store_ckpt_free(in->ckpt);
     forget_queued(in);
     clu_free(&in->clu);
     learned_free(in->lines);

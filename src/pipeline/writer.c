@@ -31,7 +31,7 @@ struct writer {
     size_t head, n;
     int busy, stop;
     int inline_only; /* no thread could be started: writer_put stores at once */
-    int status; /* SF_OK, or the first store error since the last writer_wait */
+    int status;      /* SF_OK, or the first store error since the last writer_wait */
     sf_error failure;
 };
 

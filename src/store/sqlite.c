@@ -501,9 +501,18 @@ static int load_mentions(sf_db *db, int64_t n, sf_doc *d, sf_error *err)
 
 int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
 {
-    int rc;
-    for (size_t i = 0; i < c->n_dirty_stories; i++) {
+    int rc = SF_OK;
+    tv_entry *blob = NULL; /* a centroid with its entries' padding zeroed: the same
+                              state gives the same bytes */
+    size_t cap = 0;
+    for (size_t i = 0; i < c->n_dirty_stories && rc == SF_OK; i++) {
         const clu_story *st = &c->stories[c->dirty_stories[i]];
+        SF_GROW(blob, cap, st->centroid.n);
+        if (st->centroid.n) memset(blob, 0, st->centroid.n * sizeof *blob);
+        for (size_t k = 0; k < st->centroid.n; k++) {
+            blob[k].term = st->centroid.e[k].term;
+            blob[k].w = st->centroid.e[k].w;
+        }
         sqlite3_stmt *s = db->st[ST_PUT_STORY];
         sqlite3_bind_int64(s, 1, st->id);
         if (st->day_min != SF_NO_DAY) {
@@ -511,13 +520,15 @@ int store_save_clusterer(sf_db *db, const clu *c, sf_error *err)
             sqlite3_bind_int(s, 3, st->day_max);
         }
         sqlite3_bind_int(s, 4, st->n_docs);
-        sqlite3_bind_blob(s, 5, st->centroid.e, (int)(st->centroid.n * sizeof(tv_entry)),
-                          SQLITE_STATIC);
+        sqlite3_bind_blob(s, 5, blob ? (const void *)blob : "",
+                          (int)(st->centroid.n * sizeof *blob), SQLITE_STATIC);
         bind_opt(s, 6, st->title);
         sqlite3_bind_int64(s, 7, st->storyline);
         sqlite3_bind_int64(s, 8, st->last_doc);
-        if ((rc = step_done(db, s, err, "storing a story")) != SF_OK) return rc;
+        rc = step_done(db, s, err, "storing a story");
     }
+    free(blob);
+    if (rc != SF_OK) return rc;
     for (size_t i = 0; i < c->n_dirty; i++) {
         sqlite3_stmt *s = db->st[ST_PUT_DF];
         sqlite3_bind_int64(s, 1, (sqlite3_int64)c->dirty_terms[i]);
@@ -674,16 +685,16 @@ int store_story_storyline(sf_db *db, int64_t story, int64_t *storyline, sf_error
                  : sf_fail(err, SF_ENOTFOUND, "%s: no story %lld", db->where, (long long)story);
 }
 
-int store_story_docs(sf_db *db, int64_t story, size_t max, sf_doc ***docs, size_t *n,
-                     sf_error *err)
+int store_story_docs(sf_db *db, int64_t story, size_t max, sf_doc ***docs, size_t *n, sf_error *err)
 {
     sqlite3_stmt *s;
     *docs = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(db->h,
-                           "SELECT id, path, ext_id, title, source, date, day, url, author, lang,"
-                           " text, n FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n LIMIT ?2",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            db->h,
+            "SELECT id, path, ext_id, title, source, date, day, url, author, lang,"
+            " text, n FROM doc WHERE story = ?1 ORDER BY day IS NULL, day, n LIMIT ?2",
+            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading a story");
     sqlite3_bind_int64(s, 1, story);
     sqlite3_bind_int64(s, 2, max ? (sqlite3_int64)max : -1);
@@ -979,8 +990,8 @@ int store_save_learned(sf_db *db, learned *l, sf_error *err)
                            "INSERT OR REPLACE INTO learned_once(doc, key, event)"
                            " VALUES(?1,?2,?3)",
                            -1, &once, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db->h, "DELETE FROM learned_once WHERE doc <= ?1", -1, &drop,
-                           NULL) != SQLITE_OK)
+        sqlite3_prepare_v2(db->h, "DELETE FROM learned_once WHERE doc <= ?1", -1, &drop, NULL) !=
+            SQLITE_OK)
         rc = db_fail(db, err, "storing learned boilerplate");
     for (size_t i = 0; i < n && rc == SF_OK; i++) {
         learned_line ln;
@@ -1053,8 +1064,8 @@ int store_load_learned(sf_db *db, learned *l, int marked_only, sf_error *err)
     if ((rc = rows_done(db, s, rc, err, "loading learned boilerplate")) != SF_OK || marked_only)
         return rc;
     /* then the single sightings, oldest first (a key already loaded above wins) */
-    if (sqlite3_prepare_v2(db->h, "SELECT doc, key, event FROM learned_once ORDER BY doc", -1,
-                           &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->h, "SELECT doc, key, event FROM learned_once ORDER BY doc", -1, &s,
+                           NULL) != SQLITE_OK)
         return db_fail(db, err, "loading learned boilerplate");
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         learned_line ln = {0};

@@ -34,6 +34,14 @@ int store_recent_signatures(sf_db *db, int64_t story, int64_t except, int limit,
                             fp_sig **sigs, size_t *n, sf_error *err);
 int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage *p,
                       int other_is_origin, sf_error *err);
+/* A background checkpointer for an ingest into db (checkpoint.c): after each commit
+ * (store_ckpt_kick) a thread of its own copies the log into the database file. NULL
+ * when db has no file or no thread could start (SQLite then checkpoints in COMMIT). */
+typedef struct store_ckpt store_ckpt;
+store_ckpt *store_ckpt_new(sf_db *db);
+void store_ckpt_kick(store_ckpt *c);
+void store_ckpt_free(store_ckpt *c);
+
 /* Save dirty stories and document frequencies of the clusterer. */
 int store_save_clusterer(sf_db *db, const clu *c, sf_error *err);
 int store_load_clusterer(sf_db *db, clu *c, sf_error *err);

@@ -465,6 +465,11 @@ done
 STORYFOLD_THREADS=1 "$SF" brief --json examples/ >"$T/t1.jsonl" 2>/dev/null
 STORYFOLD_THREADS=4 "$SF" brief --json examples/ >"$T/t4.jsonl" 2>/dev/null
 check "brief: the same with 1 and 4 analysis threads" cmp -s "$T/t1.jsonl" "$T/t4.jsonl"
+STORYFOLD_THREADS=1 "$SF" ingest --quiet --db "$T/d1.db" examples/ 2>/dev/null
+STORYFOLD_THREADS=4 "$SF" ingest --quiet --db "$T/d4.db" examples/ 2>/dev/null
+sqlite3 "$T/d1.db" .dump >"$T/d1.sql"; sqlite3 "$T/d4.db" .dump >"$T/d4.sql"
+check "ingest: the same store, row for row and byte for byte, with 1 and 4 analysis threads" \
+  sh -c "test -s '$T/d1.sql' && cmp -s '$T/d1.sql' '$T/d4.sql'"
 
 # ---- tag --conll: the tagger's evaluation interface -----------------------------------------
 printf -- '-DOCSTART- -X- -X- O\n\nIlsa NNP B-NP B-PER\nMarovic NNP I-NP I-PER\nvisited VBD B-VP O\nVelmora NNP B-NP B-LOC\n. . O O\n' >"$T/in.conll"
