@@ -38,6 +38,7 @@ struct sf_ingest {
     learned *lines;   /* boilerplate learned per source, in step with clu */
     writer *w;        /* stores the documents clustered, in order */
     store_ckpt *ckpt; /* checkpoints after each commit; NULL: SQLite's own */
+    unsigned commits; /* since the ingest began */
     int64_t next_n;   /* the number the next document stored takes */
     hmap queued;      /* ids of this batch's documents (first half -> second half) */
     int loaded;       /* clu reflects the store as of the last commit */
@@ -63,6 +64,7 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
 /* Start a batch: take the write lock, then make sure the clusterer matches the store. */
 static int begin_batch(sf_ingest *in, sf_error *err)
 {
+    if (in->commits && in->commits % CKPT_SETTLE == 0) store_ckpt_settle(in->ckpt);
     int rc = store_begin(in->db, err);
     if (rc != SF_OK) return rc;
     in->in_txn = 1;
@@ -187,6 +189,7 @@ int sf_ingest_commit(sf_ingest *in, sf_error *err)
         (rc = store_commit(in->db, err)) != SF_OK)
         return fail(in, rc, err);
     store_ckpt_kick(in->ckpt);
+    in->commits++;
     clu_saved(&in->clu);
     forget_queued(in);
     in->in_txn = 0;

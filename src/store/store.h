@@ -40,6 +40,10 @@ int store_add_passage(sf_db *db, int64_t doc, int64_t other, const reuse_passage
 typedef struct store_ckpt store_ckpt;
 store_ckpt *store_ckpt_new(sf_db *db);
 void store_ckpt_kick(store_ckpt *c);
+/* Wait until the checkpoints asked for are done: the next write transaction then
+ * starts the log over. */
+void store_ckpt_settle(store_ckpt *c);
+#define CKPT_SETTLE 8 /* commits between settles: the log stays under ~8 batches */
 void store_ckpt_free(store_ckpt *c);
 
 /* Save dirty stories and document frequencies of the clusterer. */
