@@ -17,9 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-sqlite3 *store_sqlite_handle(sf_db *db);
-const char *store_where(sf_db *db);
-
 struct store_ckpt {
     sf_db *db;
     sqlite3 *h; /* the checkpointer's own connection */

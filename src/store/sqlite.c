@@ -283,13 +283,11 @@ void sf_db_close(sf_db *db)
     free(db);
 }
 
-sqlite3 *store_sqlite_handle(sf_db *db);
 sqlite3 *store_sqlite_handle(sf_db *db)
 {
     return db->h;
 }
 
-const char *store_where(sf_db *db);
 const char *store_where(sf_db *db)
 {
     return db->where;

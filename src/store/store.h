@@ -10,6 +10,11 @@
 #include "link/reuse.h"
 #include "storyfold.h"
 
+/* The SQLite connection and the path it was opened with (for a second connection). */
+struct sqlite3;
+struct sqlite3 *store_sqlite_handle(sf_db *db);
+const char *store_where(sf_db *db);
+
 int store_begin(sf_db *db, sf_error *err);
 int store_commit(sf_db *db, sf_error *err);
 void store_rollback(sf_db *db);
