@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/date.h"
@@ -740,6 +741,34 @@ static void test_failure_rolls_back_batch(void **state)
     sf_db_close(db);
 }
 
+/* The ingest's checkpointer copies what was committed into the database file while the
+ * store stays open: its own connection reads the database first (a fresh connection's
+ * checkpoint does nothing), and automatic checkpoints are off meanwhile, so the file
+ * grows only by its work. */
+static void test_checkpointer(void **state)
+{
+    fx *f = *state;
+    sf_db *db = open_ok(f->path);
+    store_ckpt *c = store_ckpt_new(db);
+    assert_non_null(c);
+    assert_int_equal(sqlite3_exec(store_sqlite_handle(db),
+                                  "CREATE TABLE pad(x BLOB); BEGIN;"
+                                  " WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k"
+                                  " WHERE i < 2000) INSERT INTO pad SELECT zeroblob(1000) FROM k;"
+                                  " COMMIT;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    struct stat st;
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_true(st.st_size < 1000000); /* all of it in the log so far */
+    store_ckpt_kick(c);
+    store_ckpt_settle(c);
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_true(st.st_size > 2000000);
+    store_ckpt_free(c);
+    sf_db_close(db);
+}
+
 /* Two ingests into one store, interleaved batch by batch (as two processes would):
  * the second sees the first's stories and statistics when its batch begins, so story
  * ids are never reused and the counts add up. */
@@ -788,6 +817,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_persistence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_rolls_back_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_checkpointer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
