@@ -2,8 +2,8 @@
  * migrations, documents keyed by the hash of their normalized body, sentences in an
  * FTS5 index (BM25), named-entity mentions, numeric claims, time expressions and
  * quotations (and the quotations query behind `storyfold quotes`), story centroids and
- * term statistics for online clustering.
- * Writes happen in the pipeline's batch transactions, so a kill at any moment leaves the
+ * term statistics for online clustering, signatures and reused passages, and the
+ * boilerplate learned per source. Writes happen in the pipeline's batch transactions, so a kill at any moment leaves the
  * file as it was before or after a batch. */
 #include "store/store.h"
 
