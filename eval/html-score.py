@@ -22,7 +22,8 @@ pages whose truth has the field:
   author: the first author equal (the byline split at , ; & and " and ", then lowercased
           \\w+ tokens; "By" dropped);
   date:   the same calendar day (the first YYYY-MM-DD in each).
-Prints one line per figure: "<NAME> <figure> <value>".
+Prints one line per figure: "<NAME> <figure> <value>". HTML_MISSES=1 in the environment
+also prints each metadata miss to stderr: "miss FIELD PAGE-ID truth=... got=...".
 """
 import json
 import os
@@ -115,6 +116,11 @@ def day(s):
 
 def wcxb(gt_dir, pred_path, name):
     pred = load_pred(pred_path)
+    show = os.environ.get("HTML_MISSES") == "1"
+
+    def miss(field, pid, truth, got):
+        if show:
+            print(f"miss {field} {pid} truth={truth!r} got={got!r}", file=sys.stderr)
     f_all, f_art = [], []
     meta = {"title": [0, 0], "author": [0, 0], "date": [0, 0]}
     for fn in sorted(os.listdir(gt_dir)):
@@ -134,13 +140,22 @@ def wcxb(gt_dir, pred_path, name):
             continue
         if g.get("title"):
             meta["title"][1] += 1
-            meta["title"][0] += norm_title(g["title"]) == norm_title(p.get("title")) and bool(p.get("title"))
+            ok = norm_title(g["title"]) == norm_title(p.get("title")) and bool(p.get("title"))
+            meta["title"][0] += ok
+            if not ok:
+                miss("title", pid, g["title"], p.get("title"))
         if g.get("author"):
             meta["author"][1] += 1
-            meta["author"][0] += bool(p.get("author")) and first_author(g["author"]) == first_author(p.get("author"))
+            ok = bool(p.get("author")) and first_author(g["author"]) == first_author(p.get("author"))
+            meta["author"][0] += ok
+            if not ok:
+                miss("author", pid, g["author"], p.get("author"))
         if g.get("publish_date"):
             meta["date"][1] += 1
-            meta["date"][0] += day(g["publish_date"]) is not None and day(g["publish_date"]) == day(p.get("date"))
+            ok = day(g["publish_date"]) is not None and day(g["publish_date"]) == day(p.get("date"))
+            meta["date"][0] += ok
+            if not ok:
+                miss("date", pid, g["publish_date"], p.get("date"))
     print(f"{name} wcxb_pages {len(f_all)}")
     print(f"{name} wcxb_f1_all {sum(f_all) / max(1, len(f_all)):.4f}")
     print(f"{name} wcxb_article_pages {len(f_art)}")
