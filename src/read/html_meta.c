@@ -3,7 +3,8 @@
  *
  * Sources, best first, each taken only when it holds a usable value:
  *   title:  the page's <h1> when a declared title (JSON-LD headline, og:title, <title>)
- *           agrees with it and it is not the site's name ("Blog: Headline" in <title>);
+ *           agrees with it (equal, or the start or end of it) and it is not the site's
+ *           name ("Blog: Headline" in <title>); no <h1> of the footer or a closed dialog;
  *           else JSON-LD headline, og:title / twitter:title, <title> less the site name
  *           ("Headline | Site"); else the <h1>; cut at a bar ("Headline | Section")
  *   author: JSON-LD author (names, @id references resolved), meta author / article:author
@@ -605,6 +606,16 @@ static char *name_before_date(const char *t)
     return clean_author(head);
 }
 
+/* An <h1> that is no page's headline: in the page's footer ("Contact Us") or in a dialog
+ * not shown until opened ("Select an option"). */
+static int aside_h1(const dom *d, size_t i)
+{
+    for (size_t k = d->n[i].parent; k; k = d->n[k].parent)
+        if (d->n[k].tag == DT_FOOTER || (d->n[k].tag == DT_DIALOG && !dom_attr(d, k, "open")))
+            return 1;
+    return 0;
+}
+
 static void walk(const dom *d, cand *c)
 {
     int seen_h1 = 0, label_next = 0; /* the last text was a byline's label ("Written by") */
@@ -686,7 +697,7 @@ static void walk(const dom *d, cand *c)
             continue;
         }
         case DT_H1:
-            for (size_t k = 0; k < 4 && !(x->flags & DOM_HIDDEN); k++)
+            for (size_t k = 0; k < 4 && !(x->flags & DOM_HIDDEN) && !aside_h1(d, i); k++)
                 if (!c->h1[k]) {
                     set_text_once(d, i, &c->h1[k]);
                     break;
@@ -791,6 +802,22 @@ static int agrees(const char *a, const char *b)
     fold(b, fb, sizeof fb);
     if (!fa[0] || !fb[0]) return 0;
     return strcmp(fa, fb) == 0 || strstr(fa, fb) || strstr(fb, fa);
+}
+
+/* Does the <h1> print the declared title: the same, or one the other's beginning or end
+ * ("Headline" and "Headline: a subtitle"), not a word of it ("Discord" in "How we pwned X,
+ * Discord, and hundreds of companies")? */
+static int h1_agrees(const char *h1, const char *t)
+{
+    if (!h1 || !t) return 0;
+    char fa[META_MAX + 1], fb[META_MAX + 1];
+    fold(h1, fa, sizeof fa);
+    fold(t, fb, sizeof fb);
+    size_t la = strlen(fa), lb = strlen(fb);
+    if (!la || !lb) return 0;
+    const char *lo = la >= lb ? fa : fb, *sh = la >= lb ? fb : fa;
+    size_t ll = la >= lb ? la : lb, sl = la >= lb ? lb : la;
+    return strncmp(lo, sh, sl) == 0 || strcmp(lo + ll - sl, sh) == 0;
 }
 
 /* Is h1 the site's name, printed as the page's heading: one declared title is the h1
@@ -1100,7 +1127,7 @@ void html_meta(const dom *d, html_page *page)
     for (size_t k = 0; k < 4 && c.h1[k]; k++) h1_site[k] = names_blog(c.h1[k], declared);
     for (size_t k = 0; k < 4 && c.h1[k] && !page->title; k++)
         for (size_t i = 0; i < 5 && !page->title && !h1_site[k]; i++)
-            if (agrees(c.h1[k], bare[i])) {
+            if (h1_agrees(c.h1[k], bare[i])) {
                 /* the h1 holds the declared title and a date ("Dec 18 2025 Headline",
                  * "Headline Posted on July 1, 2024 by ..."): the declared title */
                 char ymd[11];
@@ -1112,10 +1139,10 @@ void html_meta(const dom *d, html_page *page)
         int site_part = h1_site[k]; /* the h1 is the part of a declared title that names the site */
         for (size_t i = 0; i < 5 && !site_part; i++)
             site_part = agrees(c.h1[k], declared[i]) && !agrees(c.h1[k], bare[i]);
-        /* two words that agree with no declared title: a section's label ("Contact Us",
-         * "VPN Services") */
+        /* one or two words that agree with no declared title: a section's label ("Contact
+         * Us", "VPN Services") or a file's name ("jdoe/notes.md") */
         const char *sp = strchr(c.h1[k], ' ');
-        int label = sp && !strchr(sp + 1, ' ') &&
+        int label = (!sp || !strchr(sp + 1, ' ')) &&
                     (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
         if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label &&
             strlen(c.h1[k]) >= 8)

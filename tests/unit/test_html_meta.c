@@ -282,6 +282,26 @@ static void test_title_dated_h1_and_labels(void **state)
            "birds, and why they came back");
 }
 
+/* An <h1> that is one word of the declared title ("Ferries", named in it) does not
+ * print it; nor is a one-word <h1> (a file's name), an <h1> in the footer or one in a
+ * closed <dialog> the headline. */
+static void test_title_h1_not_the_headline(void **state)
+{
+    (void)state;
+    expect("<html><head><meta property=\"og:title\" content=\"How the night ferries, the "
+           "buses and the trams kept running\"></head><body><h1>harbour/notes.txt</h1>"
+           PARA("Ferries.") "<h1>Ferries</h1>" PARA("More.") "</body></html>",
+           TITLE, "How the night ferries, the buses and the trams kept running");
+    expect("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
+           "</head><body><dialog><h1>Choose one of these</h1></dialog>" PARA("Herons.")
+               PARA("More.") "<footer><h1>Back to the home page</h1></footer></body></html>",
+           TITLE, "Counting herons in March");
+    expect("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
+           "</head><body><dialog open><h1>Herons counted at the marsh</h1></dialog>"
+           PARA("Herons.") PARA("More.") "</body></html>",
+           TITLE, "Herons counted at the marsh");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_date_printed_before_declared),
         cmocka_unit_test(test_title_blog_heading_and_bar),
         cmocka_unit_test(test_title_dated_h1_and_labels),
+        cmocka_unit_test(test_title_h1_not_the_headline),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
