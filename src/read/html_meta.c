@@ -4,9 +4,11 @@
  * Sources, best first, each taken only when it holds a usable value:
  *   title:  the page's <h1> when a declared title (JSON-LD headline, og:title, <title>)
  *           agrees with it (equal, or the start or end of it) and it is not the site's
- *           name ("Blog: Headline" in <title>); no <h1> of the footer or a closed dialog;
- *           else JSON-LD headline, og:title / twitter:title, <title> less the site name
- *           ("Headline | Site"); else the <h1>; cut at a bar ("Headline | Section")
+ *           name ("Blog: Headline" in <title>); no <h1> of the footer, a closed dialog
+ *           or a section linked to itself; else JSON-LD headline, og:title /
+ *           twitter:title, <title> less the site name ("Headline | Site"); else the <h1>;
+ *           cut at a bar ("Headline | Section") unless a declared title keeps it, less
+ *           a label ("Blog: Headline") or the site's name after a dash
  *   author: JSON-LD author (names, @id references resolved), meta author / article:author
  *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", a link to
  *           an author's page (/author/jane-doe), an element
@@ -606,13 +608,19 @@ static char *name_before_date(const char *t)
     return clean_author(head);
 }
 
-/* An <h1> that is no page's headline: in the page's footer ("Contact Us") or in a dialog
- * not shown until opened ("Select an option"). */
+/* An <h1> that is no page's headline: in the page's footer ("Contact Us"), in a dialog
+ * not shown until opened ("Select an option"), or a section's heading that links to
+ * itself (<h1 id="why"><a href="#why">, as Markdown renders the sections of a text). */
 static int aside_h1(const dom *d, size_t i)
 {
     for (size_t k = d->n[i].parent; k; k = d->n[k].parent)
         if (d->n[k].tag == DT_FOOTER || (d->n[k].tag == DT_DIALOG && !dom_attr(d, k, "open")))
             return 1;
+    const char *id = dom_attr(d, i, "id");
+    for (size_t k = i + 1; id && *id && k < d->n[i].end; k++) {
+        const char *href = d->n[k].tag == DT_A ? dom_attr(d, k, "href") : NULL;
+        if (href && href[0] == '#' && strcmp(href + 1, id) == 0) return 1;
+    }
     return 0;
 }
 
@@ -818,6 +826,15 @@ static int h1_agrees(const char *h1, const char *t)
     const char *lo = la >= lb ? fa : fb, *sh = la >= lb ? fb : fa;
     size_t ll = la >= lb ? la : lb, sl = la >= lb ? lb : la;
     return strncmp(lo, sh, sl) == 0 || strcmp(lo + ll - sl, sh) == 0;
+}
+
+/* Are a and b the same title, but for case, spaces and punctuation? */
+static int same_title(const char *a, const char *b)
+{
+    char fa[META_MAX + 1], fb[META_MAX + 1];
+    fold(a, fa, sizeof fa);
+    fold(b, fb, sizeof fb);
+    return fa[0] && strcmp(fa, fb) == 0;
 }
 
 /* Is h1 the site's name, printed as the page's heading: one declared title is the h1
@@ -1133,7 +1150,11 @@ void html_meta(const dom *d, html_page *page)
                 char ymd[11];
                 int dated = date_in(c.h1[k], ymd) == 0 && date_in(bare[i], ymd) != 0 &&
                             strlen(bare[i]) < strlen(c.h1[k]);
-                page->title = sf_xstrdup(dated ? bare[i] : c.h1[k]);
+                /* nor a section's label before it ("Blog: Headline") */
+                const char *colon = strstr(c.h1[k], ": ");
+                int labelled = colon && !memchr(c.h1[k], ' ', (size_t)(colon - c.h1[k])) &&
+                               same_title(colon + 2, bare[i]);
+                page->title = sf_xstrdup(dated || labelled ? bare[i] : c.h1[k]);
             }
     for (size_t k = 0; k < 4 && c.h1[k] && !page->title && !h1_site[0]; k++) {
         int site_part = h1_site[k]; /* the h1 is the part of a declared title that names the site */
@@ -1164,11 +1185,27 @@ void html_meta(const dom *d, html_page *page)
         page->title = sf_xstrdup(whole);
     }
     if (!page->title && c.h1[0]) page->title = sf_xstrdup(c.h1[0]);
-    for (size_t i = 0; i < 5; i++) free(bare[i]);
     /* a bar separates the headline from a section or a site even in an <h1> ("Headline |
-     * Opinion", "Headline | Top 19 Picks") */
+     * Opinion", "Headline | Top 19 Picks"), unless a declared title less the site's name
+     * keeps it and five words or more follow it (the headline has a bar: "Top 10 Cameras |
+     * The Best Ones on the Market") */
     char *bar = page->title ? strstr(page->title, " | ") : NULL;
+    size_t tail_words = 0; /* a site's or section's name is a few words: "| Newegg.com" */
+    for (const char *p = bar ? bar + 3 : NULL; p && *p; p++) tail_words += *p == ' ';
+    for (size_t i = 0; i < 5 && bar && tail_words >= 4; i++)
+        if (bare[i] && strstr(bare[i], " | ") && same_title(bare[i], page->title)) bar = NULL;
     if (bar && bar - page->title >= 8) *bar = '\0';
+    for (size_t i = 0; i < 5; i++) free(bare[i]);
+    /* the site's name after a dash in an <h1> ("Headline - Site", an en or em dash too) */
+    if (page->title && page->site) {
+        static const char *const dashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+        for (size_t i = 0; dashes[i]; i++) {
+            char *p = strstr(page->title, dashes[i]), *last = NULL;
+            while (p) last = p, p = strstr(p + 1, dashes[i]);
+            if (last && last - page->title >= 8 && same_title(last + strlen(dashes[i]), page->site))
+                *last = '\0';
+        }
+    }
 
     /* a person's name before an organization's (the site's own name as the author) or
      * a CMS account's */

@@ -302,6 +302,36 @@ static void test_title_h1_not_the_headline(void **state)
            TITLE, "Herons counted at the marsh");
 }
 
+/* A bar that a declared title keeps, five words or more after it, is the headline's; the
+ * site's name after a dash in an <h1>, a one-word label before a colon and a section
+ * heading linked to itself are not the headline's. */
+static void test_title_bars_dashes_and_labels(void **state)
+{
+    (void)state;
+    expect("<html><head><title>Ten quiet harbours | The best ones on the north coast - Tide "
+           "Tables</title><meta property=\"og:site_name\" content=\"Tide Tables\"></head><body>"
+           "<h1>Ten quiet harbours | The best ones on the north coast</h1>" PARA("Harbours.")
+               PARA("More.") "</body></html>",
+           TITLE, "Ten quiet harbours | The best ones on the north coast");
+    expect("<html><head><title>Counting herons | Marsh.example</title></head><body>"
+           "<h1>Counting herons | Marsh.example</h1>" PARA("Herons.") PARA("More.")
+               "</body></html>",
+           TITLE, "Counting herons");
+    expect("<html><head><meta property=\"og:site_name\" content=\"Marsh Gazette\"></head><body>"
+           "<h1>Counting herons in March \xE2\x80\x93 Marsh Gazette</h1>" PARA("Herons.")
+               PARA("More.") "</body></html>",
+           TITLE, "Counting herons in March");
+    expect("<html><head><title>Counting herons in March | Marsh Gazette</title><meta "
+           "property=\"og:site_name\" content=\"Marsh Gazette\"></head><body>"
+           "<h1>Blog: Counting herons in March</h1>" PARA("Herons.") PARA("More.")
+               "</body></html>",
+           TITLE, "Counting herons in March");
+    expect("<html><head><title>Why herons come back | Marsh Gazette</title></head><body>"
+           PARA("Herons.") "<h1 id=\"cold\"><a href=\"#cold\"></a>But the cold spring kept "
+           "them away</h1>" PARA("More.") "</body></html>",
+           TITLE, "Why herons come back");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_title_blog_heading_and_bar),
         cmocka_unit_test(test_title_dated_h1_and_labels),
         cmocka_unit_test(test_title_h1_not_the_headline),
+        cmocka_unit_test(test_title_bars_dashes_and_labels),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
