@@ -1,9 +1,10 @@
 /* charset.c — a web page's bytes as valid UTF-8 (see charset.h): the declaration read from
  * the first bytes, weighed against what the bytes are, and the conversion (iconv) or the
- * repair of invalid bytes. */
+ * repair of invalid bytes; then UTF-8 encoded twice decoded once (mojibake.c). */
 #include "read/charset.h"
 
 #include "core/mem.h"
+#include "read/mojibake.h"
 #include "read/read.h"
 
 #include <ctype.h>
@@ -233,9 +234,8 @@ void charset_utf8(const char *buf, size_t len, charset_out *out)
     charset_utf8_given(buf, len, NULL, out);
 }
 
-void charset_utf8_given(const char *buf, size_t len, const char *given, charset_out *out)
+static void decode(const char *buf, size_t len, const char *given, charset_out *out)
 {
-    memset(out, 0, sizeof *out);
     const unsigned char *u = (const unsigned char *)buf;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         out->skip = 3;
@@ -290,5 +290,19 @@ void charset_utf8_given(const char *buf, size_t len, const char *given, charset_
     if (convert(buf, len, out->name, out) != 0) {
         snprintf(out->name, sizeof out->name, "WINDOWS-1252"); /* a name iconv does not know */
         if (convert(buf, len, out->name, out) != 0) repair(buf, len, out);
+    }
+}
+
+void charset_utf8_given(const char *buf, size_t len, const char *given, charset_out *out)
+{
+    memset(out, 0, sizeof *out);
+    decode(buf, len, given, out);
+    size_t fixed_len;
+    char *fixed = mojibake_undo(out->data, out->len, &fixed_len); /* UTF-8 encoded twice */
+    if (fixed) {
+        free(out->owned);
+        out->owned = fixed;
+        out->data = fixed;
+        out->len = fixed_len;
     }
 }

@@ -508,6 +508,31 @@ static void test_charset_lies_and_garbage(void **state)
     assert_null(co.owned);
 }
 
+/* UTF-8 encoded twice (read once as windows-1252 or Latin-1): decoded once, on a page
+ * with two such runs or more; one alone is left as it is. */
+static void test_charset_twice_encoded(void **state)
+{
+    (void)state;
+    charset_out co;
+    /* the right single quote as windows-1252 read it (â€™), then as Latin-1 (â\x80\x99),
+     * and an e-acute (Ã©) */
+    const char *twice = "<p>the ferry\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s crew, the harbour"
+                        "\xC3\xA2\xC2\x80\xC2\x99s caf\xC3\x83\xC2\xA9</p>";
+    charset_utf8(twice, strlen(twice), &co);
+    assert_string_equal(co.data, "<p>the ferry\xE2\x80\x99s crew, the harbour\xE2\x80\x99s "
+                                 "caf\xC3\xA9</p>");
+    free(co.owned);
+    const char *once = "<p>symbols: \xC3\x83\xC2\xA9 and \xC3\xA9t\xC3\xA9</p>";
+    charset_utf8(once, strlen(once), &co);
+    assert_ptr_equal(co.data, once);
+    free(co.owned);
+    /* a run that spells no valid sequence (an overlong form) is left */
+    const char *overlong = "<p>\xC3\xA0\xC2\x80\xC2\x80 and \xC3\xA0\xC2\x80\xC2\x80</p>";
+    charset_utf8(overlong, strlen(overlong), &co);
+    assert_ptr_equal(co.data, overlong);
+    free(co.owned);
+}
+
 /* ---- malformed and hostile pages --------------------------------------------------------- */
 
 static void check_page(const char *buf, size_t len)
@@ -703,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_main_named_sections_with_prose),
         cmocka_unit_test(test_charset_declared),
         cmocka_unit_test(test_charset_lies_and_garbage),
+        cmocka_unit_test(test_charset_twice_encoded),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_binary_and_large),
