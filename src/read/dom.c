@@ -65,7 +65,7 @@ static int keep_attr(const char *a, int tag)
     case 'l': return strcmp(a, "lang") == 0;
     case 'n': return strcmp(a, "name") == 0;
     case 'o': return strcmp(a, "open") == 0 && (tag == DT_DIALOG || tag == DT_DETAILS);
-    case 'p': return strcmp(a, "property") == 0;
+    case 'p': return strcmp(a, "property") == 0 || (strcmp(a, "pubdate") == 0 && tag == DT_TIME);
     case 'r': return strcmp(a, "rel") == 0 || strcmp(a, "role") == 0;
     case 't': return strcmp(a, "type") == 0;
     case 'x': return strcmp(a, "xml:lang") == 0;

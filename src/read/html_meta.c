@@ -16,7 +16,8 @@
  *           printed as text (not in a menu or a comment); else the site's name
  *   date:   JSON-LD datePublished, article:published_time and the other publication meta,
  *           itemprop="datePublished", <time pubdate> / the first <time datetime>, a date
- *           in a byline or date element, one printed just after or before the <h1>, a date
+ *           in a byline or date element (not labelled "Updated"), one printed in a short
+ *           line just after the <h1> or (not labelled "Updated") just before it, a date
  *           in the URL (/2025/09/04/), the first date printed after the <h1>; the date
  *           modified last. A date printed by the <h1> before the declared one (and not the date
  *           modified) wins over it: the page was stamped anew and still shows its date
@@ -395,6 +396,24 @@ static int date_in(const char *s, char ymd[11])
     return -1;
 }
 
+/* The first date in s, as date_in, when no "Updated" / "Modified" / "Revised" label comes
+ * before it in s ("Updated: Jan 2, 2026" is when the page changed, not when it appeared). */
+static int date_unlabelled(const char *s, char ymd[11])
+{
+    size_t n = strlen(s);
+    if (n > 300) n = 300;
+    for (size_t i = 0; i < n; i++) {
+        if (i && isalnum((unsigned char)s[i - 1])) continue;
+        if (!isalnum((unsigned char)s[i])) continue;
+        if (html_date_parse(s + i, ymd) != 0) continue;
+        char head[304];
+        memcpy(head, s, i);
+        head[i] = '\0';
+        return ci_find(head, "updat") || ci_find(head, "modif") || ci_find(head, "revis") ? -1 : 0;
+    }
+    return -1;
+}
+
 static char *clean_author(const char *a);
 static int label_only(const char *s);
 
@@ -634,7 +653,7 @@ static void walk(const dom *d, cand *c)
         const dom_node *x = &d->n[i];
         if (x->tag == DT_TEXT) {
             /* a date printed near the headline ("Aug 4, 2025"), for pages that declare none */
-            if (seen_h1 && !c->near_first && after_h1 < 1500 && x->len >= 8 && x->len < 200 &&
+            if (seen_h1 && !c->near_first && after_h1 < 1500 && x->len >= 8 && x->len < 100 &&
                 d->n[x->parent].tag != DT_SCRIPT) {
                 char tmp[208], ymd[11];
                 memcpy(tmp, d->text.data + x->off, x->len);
@@ -654,7 +673,7 @@ static void walk(const dom *d, cand *c)
                 if (x->len >= 8 && x->len < 200 && has_digit(d->text.data + x->off, x->len)) {
                     memcpy(tmp, d->text.data + x->off, x->len);
                     tmp[x->len] = '\0';
-                    found = date_in(tmp, ymd) == 0;
+                    found = date_unlabelled(tmp, ymd) == 0;
                 }
                 if (found) memcpy(last_ymd, ymd, 11), since_date = 0;
                 else since_date += x->len;
@@ -785,7 +804,7 @@ static void walk(const dom *d, cand *c)
             char *t = NULL;
             set_text_once(d, i, &t);
             char ymd[11];
-            if (t && date_in(t, ymd) == 0) c->text_date = sf_xstrdup(ymd);
+            if (t && date_unlabelled(t, ymd) == 0) c->text_date = sf_xstrdup(ymd);
             free(t);
         }
     }

@@ -1,6 +1,6 @@
 /* mojibake.c — UTF-8 text encoded twice undone: a page's UTF-8 bytes once read as
- * windows-1252 or Latin-1 and written out again as UTF-8 ("InvestorÃ¢Â€Â™s" for
- * "Investor’s", "cafÃƒÂ©" for "café"). Each run of such characters that spells a valid
+ * windows-1252 or Latin-1 and written out again as UTF-8 ("Investorâ€™s" for
+ * "Investor’s", "cafÃ©" for "café"). Each run of such characters that spells a valid
  * multi-byte UTF-8 sequence, byte by byte, becomes that sequence; only on a page with two
  * such runs at least, as one alone may be meant ("Ã©" in a list of symbols). */
 #include "read/mojibake.h"

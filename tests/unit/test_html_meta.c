@@ -282,6 +282,31 @@ static void test_title_dated_h1_and_labels(void **state)
            "birds, and why they came back");
 }
 
+/* A date inside the article's prose just after the <h1> is no dateline: the one printed
+ * just before the <h1> is. A date labelled "Updated" in a date element or before the <h1>
+ * is not the day the page appeared. A <time pubdate> is the publication's. */
+static void test_date_dateline_not_prose_nor_updated(void **state)
+{
+    (void)state;
+    expect("<html><head><title>Crane to go</title></head><body><div>Jun 3, 2025</div>"
+           "<h1>Crane to go</h1><p>The crane, which the harbour board bought second hand on 14 "
+           "March 2011 from a yard in the north, will go.</p>" PARA("Crane.") PARA("More.")
+               "</body></html>",
+           DATE, "2025-06-03");
+    expect("<html><head><title>Crane to go</title></head><body><span class=\"dateline\">May 6, "
+           "2021</span><span class=\"dateline\">Updated: Feb 1, 2026</span><h1>Crane to go</h1>"
+           PARA("Crane.") PARA("More.") "</body></html>",
+           DATE, "2021-05-06");
+    expect("<html><head><title>Crane to go</title></head><body><div class=\"post-date\">Updated: "
+           "Feb 1, 2026</div><div class=\"post-date\">May 6, 2021</div><h1>Crane to go</h1>"
+           PARA("Crane.") PARA("More.") "</body></html>",
+           DATE, "2021-05-06");
+    expect("<html><head><title>Crane to go</title></head><body><ul><li><time datetime=\"2024-01-"
+           "05\">Jan 5</time></li></ul><h1>Crane to go</h1><time pubdate datetime=\"2024-02-07\">"
+           "Feb 7</time>" PARA("Crane.") PARA("More.") "</body></html>",
+           DATE, "2024-02-07");
+}
+
 /* An <h1> that is one word of the declared title ("Ferries", named in it) does not
  * print it; nor is a one-word <h1> (a file's name), an <h1> in the footer or one in a
  * closed <dialog> the headline. */
@@ -342,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_author_site_of_last_resort),
         cmocka_unit_test(test_date_printed_anywhere),
         cmocka_unit_test(test_date_printed_before_declared),
+        cmocka_unit_test(test_date_dateline_not_prose_nor_updated),
         cmocka_unit_test(test_title_blog_heading_and_bar),
         cmocka_unit_test(test_title_dated_h1_and_labels),
         cmocka_unit_test(test_title_h1_not_the_headline),
