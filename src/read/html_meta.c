@@ -4,8 +4,8 @@
  * Sources, best first, each taken only when it holds a usable value:
  *   title:  the page's <h1> when a declared title (JSON-LD headline, og:title, <title>)
  *           agrees with it (equal, or the start or end of it) and it is not the site's
- *           name ("Blog: Headline" in <title>); no <h1> of the footer, a closed dialog
- *           or a section linked to itself; else JSON-LD headline, og:title /
+ *           name ("Blog: Headline" in <title>); no <h1> of the footer, a closed dialog,
+ *           a section linked to itself or a summary's sentences; else JSON-LD headline, og:title /
  *           twitter:title, <title> less the site name ("Headline | Site"); else the <h1>;
  *           cut at a bar ("Headline | Section") unless a declared title keeps it, less
  *           a label ("Blog: Headline") or the site's name after a dash
@@ -847,6 +847,14 @@ static int h1_agrees(const char *h1, const char *t)
     return strncmp(lo, sh, sl) == 0 || strcmp(lo + ll - sl, sh) == 0;
 }
 
+/* Does s run on after the end of a sentence ("... ROI? Get expert tips")? */
+static int sentences(const char *s)
+{
+    for (const char *p = s; (p = strpbrk(p, ".?!")) != NULL; p++)
+        if (p[1] == ' ' && isupper((unsigned char)p[2])) return 1;
+    return 0;
+}
+
 /* Are a and b the same title, but for case, spaces and punctuation? */
 static int same_title(const char *a, const char *b)
 {
@@ -1184,7 +1192,11 @@ void html_meta(const dom *d, html_page *page)
         const char *sp = strchr(c.h1[k], ' ');
         int label = (!sp || !strchr(sp + 1, ' ')) &&
                     (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
-        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label &&
+        /* sentences of a summary set as the heading ("Learn which ... ROI? Get expert tips
+         * on ... We'll help you ..."), beside a declared title */
+        int summary = strlen(c.h1[k]) > 150 && sentences(c.h1[k]) &&
+                      (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
+        if (!(page->site && agrees(c.h1[k], page->site)) && !site_part && !label && !summary &&
             strlen(c.h1[k]) >= 8)
             page->title = sf_xstrdup(c.h1[k]);
     }

@@ -328,8 +328,8 @@ static void test_title_h1_not_the_headline(void **state)
 }
 
 /* A bar that a declared title keeps, five words or more after it, is the headline's; the
- * site's name after a dash in an <h1>, a one-word label before a colon and a section
- * heading linked to itself are not the headline's. */
+ * site's name after a dash in an <h1>, a one-word label before a colon, a summary's
+ * sentences and a section heading linked to itself are not the headline's. */
 static void test_title_bars_dashes_and_labels(void **state)
 {
     (void)state;
@@ -351,6 +351,20 @@ static void test_title_bars_dashes_and_labels(void **state)
            "<h1>Blog: Counting herons in March</h1>" PARA("Herons.") PARA("More.")
                "</body></html>",
            TITLE, "Counting herons in March");
+    /* sentences of a summary in the <h1>: the declared title; a long headline stays */
+    expect("<html><head><title>Counting herons in March | Marsh Gazette</title><meta "
+           "property=\"og:site_name\" content=\"Marsh Gazette\"></head><body><h1>Find out how "
+           "many herons came back to the marsh this spring? Learn how the count is made. We "
+           "will show you all you need to know to count them yourself.</h1>" PARA("Herons.")
+               PARA("More.") "</body></html>",
+           TITLE, "Counting herons in March");
+    expect("<html><head><title>Counting herons in March | Marsh Gazette</title><meta "
+           "property=\"og:site_name\" content=\"Marsh Gazette\"></head><body><h1>How many grey "
+           "herons, little egrets and bitterns came back to the east marsh after the coldest "
+           "spring in forty years, and what the count tells us</h1>" PARA("Herons.")
+               PARA("More.") "</body></html>",
+           TITLE, "How many grey herons, little egrets and bitterns came back to the east marsh "
+                  "after the coldest spring in forty years, and what the count tells us");
     expect("<html><head><title>Why herons come back | Marsh Gazette</title></head><body>"
            PARA("Herons.") "<h1 id=\"cold\"><a href=\"#cold\"></a>But the cold spring kept "
            "them away</h1>" PARA("More.") "</body></html>",
