@@ -299,18 +299,44 @@ const char *dom_attr(const dom *d, size_t i, const char *name)
     return NULL;
 }
 
+/* Does element k break the line: a block of HTML's (<div>, <h2>, <td>, <br>), or an inline
+ * element a class sets apart ("block", as Tailwind's display:block)? */
+static int breaks_line(const dom *d, size_t k)
+{
+    switch (d->n[k].tag) {
+    case DT_ADDRESS: case DT_ARTICLE: case DT_ASIDE: case DT_BLOCKQUOTE: case DT_BR:
+    case DT_CAPTION: case DT_DD: case DT_DETAILS: case DT_DIALOG: case DT_DIV: case DT_DL:
+    case DT_DT: case DT_FIELDSET: case DT_FIGCAPTION: case DT_FIGURE: case DT_FOOTER:
+    case DT_FORM: case DT_H1: case DT_H2: case DT_H3: case DT_H4: case DT_H5: case DT_H6:
+    case DT_HEADER: case DT_HR: case DT_LEGEND: case DT_LI: case DT_MAIN: case DT_NAV:
+    case DT_OL: case DT_OPTION: case DT_P: case DT_PRE: case DT_SECTION: case DT_SUMMARY:
+    case DT_TABLE: case DT_TD: case DT_TH: case DT_TR: case DT_UL:
+        return 1;
+    default: break;
+    }
+    const char *cls = dom_attr(d, k, "class");
+    for (const char *p = cls; p && (p = strstr(p, "block")) != NULL; p += 5)
+        if ((p == cls || p[-1] == ' ' || p[-1] == ':') && (p[5] == '\0' || p[5] == ' '))
+            return 1; /* "block", "lg:block"; not "inline-block" */
+    return 0;
+}
+
 void dom_text(const dom *d, size_t i, sf_buf *out, size_t max)
 {
     size_t start = out->len;
     int space = 0;
     size_t hidden_end = 0;
+    size_t ends[32], n_ends = 0; /* where the blocks open around k end */
     for (size_t k = i; k < d->n[i].end; k++) {
         const dom_node *n = &d->n[k];
+        while (n_ends && ends[n_ends - 1] <= k) n_ends--, space = 1; /* a block ended */
         if (k < hidden_end) continue;
         if (n->tag != DT_TEXT) {
             if (n->flags & DOM_HIDDEN) hidden_end = n->end;
-            else if (n->tag == DT_BR || n->tag == DT_P || n->tag == DT_DIV || n->tag == DT_LI)
+            else if (k > i && breaks_line(d, k)) {
                 space = 1;
+                if (n_ends < 32) ends[n_ends++] = n->end;
+            }
             continue;
         }
         const char *s = d->text.data + n->off;

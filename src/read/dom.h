@@ -70,6 +70,7 @@ const char *dom_attr(const dom *d, size_t i, const char *name);
 const char *dom_tag_name(int tag);
 
 /* The text of element i's subtree, whitespace collapsed to single spaces and trimmed,
+ * a space where a block starts or ends (<div>, <h2>, <td>, <br>, class "block"),
  * appended to out (hidden nodes left out); at most `max` bytes (cut at a character). */
 void dom_text(const dom *d, size_t i, sf_buf *out, size_t max);
 

@@ -371,6 +371,22 @@ static void test_title_bars_dashes_and_labels(void **state)
            TITLE, "Why herons come back");
 }
 
+/* Words of a heading in separate blocks are kept apart: an element of HTML's blocks, an
+ * inline one of class "block", and the text after a block's end. */
+static void test_title_blocks_apart(void **state)
+{
+    (void)state;
+    expect("<html><body><h1>Ferry timetable<span class=\"block text-sm\">What changes in "
+           "May</span></h1>" PARA("Ferries.") PARA("More.") "</body></html>",
+           TITLE, "Ferry timetable What changes in May");
+    expect("<html><body><h1><div class=\"kicker\">Harbour</div>Ferry timetable changes</h1>"
+           PARA("Ferries.") PARA("More.") "</body></html>",
+           TITLE, "Harbour Ferry timetable changes");
+    expect("<html><body><h1>Ferry time<span class=\"inline-block\">table</span> changes</h1>"
+           PARA("Ferries.") PARA("More.") "</body></html>",
+           TITLE, "Ferry timetable changes");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_title_dated_h1_and_labels),
         cmocka_unit_test(test_title_h1_not_the_headline),
         cmocka_unit_test(test_title_bars_dashes_and_labels),
+        cmocka_unit_test(test_title_blocks_apart),
     };
     return cmocka_run_group_tests_name("html_meta", tests, NULL, NULL);
 }
