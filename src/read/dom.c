@@ -303,17 +303,14 @@ const char *dom_attr(const dom *d, size_t i, const char *name)
  * element a class sets apart ("block", as Tailwind's display:block)? */
 static int breaks_line(const dom *d, size_t k)
 {
-    switch (d->n[k].tag) {
-    case DT_ADDRESS: case DT_ARTICLE: case DT_ASIDE: case DT_BLOCKQUOTE: case DT_BR:
-    case DT_CAPTION: case DT_DD: case DT_DETAILS: case DT_DIALOG: case DT_DIV: case DT_DL:
-    case DT_DT: case DT_FIELDSET: case DT_FIGCAPTION: case DT_FIGURE: case DT_FOOTER:
-    case DT_FORM: case DT_H1: case DT_H2: case DT_H3: case DT_H4: case DT_H5: case DT_H6:
-    case DT_HEADER: case DT_HR: case DT_LEGEND: case DT_LI: case DT_MAIN: case DT_NAV:
-    case DT_OL: case DT_OPTION: case DT_P: case DT_PRE: case DT_SECTION: case DT_SUMMARY:
-    case DT_TABLE: case DT_TD: case DT_TH: case DT_TR: case DT_UL:
-        return 1;
-    default: break;
-    }
+    static const unsigned char blocks[] = {
+        DT_ADDRESS, DT_ARTICLE, DT_ASIDE,  DT_BLOCKQUOTE, DT_BR,     DT_CAPTION,  DT_DD,
+        DT_DETAILS, DT_DIALOG,  DT_DIV,    DT_DL,         DT_DT,     DT_FIELDSET, DT_FIGCAPTION,
+        DT_FIGURE,  DT_FOOTER,  DT_FORM,   DT_H1,         DT_H2,     DT_H3,       DT_H4,
+        DT_H5,      DT_H6,      DT_HEADER, DT_HR,         DT_LEGEND, DT_LI,       DT_MAIN,
+        DT_NAV,     DT_OL,      DT_OPTION, DT_P,          DT_PRE,    DT_SECTION,  DT_SUMMARY,
+        DT_TABLE,   DT_TD,      DT_TH,     DT_TR,         DT_UL};
+    if (memchr(blocks, d->n[k].tag, sizeof blocks)) return 1;
     const char *cls = dom_attr(d, k, "class");
     for (const char *p = cls; p && (p = strstr(p, "block")) != NULL; p += 5)
         if ((p == cls || p[-1] == ' ' || p[-1] == ':') && (p[5] == '\0' || p[5] == ' '))

@@ -5,10 +5,10 @@
  *   title:  the page's <h1> when a declared title (JSON-LD headline, og:title, <title>)
  *           agrees with it (equal, or the start or end of it) and it is not the site's
  *           name ("Blog: Headline" in <title>); no <h1> of the footer, a closed dialog,
- *           a section linked to itself or a summary's sentences; else JSON-LD headline, og:title /
- *           twitter:title, <title> less the site name ("Headline | Site"); else the <h1>;
- *           cut at a bar ("Headline | Section") unless a declared title keeps it, less
- *           a label ("Blog: Headline") or the site's name after a dash
+ *           a section linked to itself or a summary's sentences; else JSON-LD headline,
+ *           og:title / twitter:title, <title> less the site name ("Headline | Site");
+ *           else the <h1>; cut at a bar ("Headline | Section") unless a declared title
+ *           keeps it; less a label ("Blog: Headline") or the site's name after a dash
  *   author: JSON-LD author (names, @id references resolved), meta author / article:author
  *           / parsely / sailthru / dc.creator, itemprop="author", rel="author", a link to
  *           an author's page (/author/jane-doe), an element
@@ -1190,8 +1190,8 @@ void html_meta(const dom *d, html_page *page)
         /* one or two words that agree with no declared title: a section's label ("Contact
          * Us", "VPN Services") or a file's name ("jdoe/notes.md") */
         const char *sp = strchr(c.h1[k], ' ');
-        int label = (!sp || !strchr(sp + 1, ' ')) &&
-                    (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
+        int label =
+            (!sp || !strchr(sp + 1, ' ')) && (bare[0] || bare[1] || bare[2] || bare[3] || bare[4]);
         /* sentences of a summary set as the heading ("Learn which ... ROI? Get expert tips
          * on ... We'll help you ..."), beside a declared title */
         int summary = strlen(c.h1[k]) > 150 && sentences(c.h1[k]) &&

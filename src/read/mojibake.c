@@ -27,7 +27,8 @@ static int byte_of(const unsigned char *s, size_t n, size_t *len)
         *len = 2;
         return (int)cp; /* U+0080-U+00FF: Latin-1 and the C1 controls */
     }
-    if (n >= 2 && s[0] >= 0xC4 && s[0] <= 0xDF) cp = ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu), *len = 2;
+    if (n >= 2 && s[0] >= 0xC4 && s[0] <= 0xDF)
+        cp = ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu), *len = 2;
     else if (n >= 3 && (s[0] & 0xF0) == 0xE0)
         cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu), *len = 3;
     else
@@ -66,7 +67,8 @@ char *mojibake_undo(const char *s, size_t n, size_t *out_len)
     unsigned char seq[4];
     size_t sl, found = 0;
     for (const unsigned char *p = u; (p = memchr(p, 0xC3, n - (size_t)(p - u))) != NULL; p++)
-        if (p[1] >= 0x82 && p[1] <= 0xB4 && run_at(p, n - (size_t)(p - u), seq, &sl) && ++found == 2)
+        if (p[1] >= 0x82 && p[1] <= 0xB4 && run_at(p, n - (size_t)(p - u), seq, &sl) &&
+            ++found == 2)
             break;
     if (found < 2) return NULL;
     sf_buf b = {0};

@@ -290,16 +290,17 @@ static void test_date_dateline_not_prose_nor_updated(void **state)
     (void)state;
     expect("<html><head><title>Crane to go</title></head><body><div>Jun 3, 2025</div>"
            "<h1>Crane to go</h1><p>The crane, which the harbour board bought second hand on 14 "
-           "March 2011 from a yard in the north, will go.</p>" PARA("Crane.") PARA("More.")
-               "</body></html>",
+           "March 2011 from a yard in the north, will go.</p>" PARA("Crane.")
+               PARA("More.") "</body></html>",
            DATE, "2025-06-03");
-    expect("<html><head><title>Crane to go</title></head><body><span class=\"dateline\">May 6, "
-           "2021</span><span class=\"dateline\">Updated: Feb 1, 2026</span><h1>Crane to go</h1>"
-           PARA("Crane.") PARA("More.") "</body></html>",
-           DATE, "2021-05-06");
+    expect(
+        "<html><head><title>Crane to go</title></head><body><span class=\"dateline\">May 6, "
+        "2021</span><span class=\"dateline\">Updated: Feb 1, 2026</span><h1>Crane to go</h1>" PARA(
+            "Crane.") PARA("More.") "</body></html>",
+        DATE, "2021-05-06");
     expect("<html><head><title>Crane to go</title></head><body><div class=\"post-date\">Updated: "
-           "Feb 1, 2026</div><div class=\"post-date\">May 6, 2021</div><h1>Crane to go</h1>"
-           PARA("Crane.") PARA("More.") "</body></html>",
+           "Feb 1, 2026</div><div class=\"post-date\">May 6, 2021</div><h1>Crane to go</h1>" PARA(
+               "Crane.") PARA("More.") "</body></html>",
            DATE, "2021-05-06");
     expect("<html><head><title>Crane to go</title></head><body><ul><li><time datetime=\"2024-01-"
            "05\">Jan 5</time></li></ul><h1>Crane to go</h1><time pubdate datetime=\"2024-02-07\">"
@@ -314,16 +315,16 @@ static void test_title_h1_not_the_headline(void **state)
 {
     (void)state;
     expect("<html><head><meta property=\"og:title\" content=\"How the night ferries, the "
-           "buses and the trams kept running\"></head><body><h1>harbour/notes.txt</h1>"
-           PARA("Ferries.") "<h1>Ferries</h1>" PARA("More.") "</body></html>",
+           "buses and the trams kept running\"></head><body><h1>harbour/notes.txt</h1>" PARA(
+               "Ferries.") "<h1>Ferries</h1>" PARA("More.") "</body></html>",
            TITLE, "How the night ferries, the buses and the trams kept running");
     expect("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
            "</head><body><dialog><h1>Choose one of these</h1></dialog>" PARA("Herons.")
                PARA("More.") "<footer><h1>Back to the home page</h1></footer></body></html>",
            TITLE, "Counting herons in March");
     expect("<html><head><meta property=\"og:title\" content=\"Counting herons in March\">"
-           "</head><body><dialog open><h1>Herons counted at the marsh</h1></dialog>"
-           PARA("Herons.") PARA("More.") "</body></html>",
+           "</head><body><dialog open><h1>Herons counted at the marsh</h1></dialog>" PARA("Herons.")
+               PARA("More.") "</body></html>",
            TITLE, "Herons counted at the marsh");
 }
 
@@ -339,8 +340,8 @@ static void test_title_bars_dashes_and_labels(void **state)
                PARA("More.") "</body></html>",
            TITLE, "Ten quiet harbours | The best ones on the north coast");
     expect("<html><head><title>Counting herons | Marsh.example</title></head><body>"
-           "<h1>Counting herons | Marsh.example</h1>" PARA("Herons.") PARA("More.")
-               "</body></html>",
+           "<h1>Counting herons | Marsh.example</h1>" PARA("Herons.")
+               PARA("More.") "</body></html>",
            TITLE, "Counting herons");
     expect("<html><head><meta property=\"og:site_name\" content=\"Marsh Gazette\"></head><body>"
            "<h1>Counting herons in March \xE2\x80\x93 Marsh Gazette</h1>" PARA("Herons.")
@@ -348,8 +349,7 @@ static void test_title_bars_dashes_and_labels(void **state)
            TITLE, "Counting herons in March");
     expect("<html><head><title>Counting herons in March | Marsh Gazette</title><meta "
            "property=\"og:site_name\" content=\"Marsh Gazette\"></head><body>"
-           "<h1>Blog: Counting herons in March</h1>" PARA("Herons.") PARA("More.")
-               "</body></html>",
+           "<h1>Blog: Counting herons in March</h1>" PARA("Herons.") PARA("More.") "</body></html>",
            TITLE, "Counting herons in March");
     /* sentences of a summary in the <h1>: the declared title; a long headline stays */
     expect("<html><head><title>Counting herons in March | Marsh Gazette</title><meta "
@@ -363,11 +363,12 @@ static void test_title_bars_dashes_and_labels(void **state)
            "herons, little egrets and bitterns came back to the east marsh after the coldest "
            "spring in forty years, and what the count tells us</h1>" PARA("Herons.")
                PARA("More.") "</body></html>",
-           TITLE, "How many grey herons, little egrets and bitterns came back to the east marsh "
-                  "after the coldest spring in forty years, and what the count tells us");
-    expect("<html><head><title>Why herons come back | Marsh Gazette</title></head><body>"
-           PARA("Herons.") "<h1 id=\"cold\"><a href=\"#cold\"></a>But the cold spring kept "
-           "them away</h1>" PARA("More.") "</body></html>",
+           TITLE,
+           "How many grey herons, little egrets and bitterns came back to the east marsh "
+           "after the coldest spring in forty years, and what the count tells us");
+    expect("<html><head><title>Why herons come back | Marsh Gazette</title></head><body>" PARA(
+               "Herons.") "<h1 id=\"cold\"><a href=\"#cold\"></a>But the cold spring kept "
+                          "them away</h1>" PARA("More.") "</body></html>",
            TITLE, "Why herons come back");
 }
 
@@ -379,11 +380,11 @@ static void test_title_blocks_apart(void **state)
     expect("<html><body><h1>Ferry timetable<span class=\"block text-sm\">What changes in "
            "May</span></h1>" PARA("Ferries.") PARA("More.") "</body></html>",
            TITLE, "Ferry timetable What changes in May");
-    expect("<html><body><h1><div class=\"kicker\">Harbour</div>Ferry timetable changes</h1>"
-           PARA("Ferries.") PARA("More.") "</body></html>",
+    expect("<html><body><h1><div class=\"kicker\">Harbour</div>Ferry timetable changes</h1>" PARA(
+               "Ferries.") PARA("More.") "</body></html>",
            TITLE, "Harbour Ferry timetable changes");
-    expect("<html><body><h1>Ferry time<span class=\"inline-block\">table</span> changes</h1>"
-           PARA("Ferries.") PARA("More.") "</body></html>",
+    expect("<html><body><h1>Ferry time<span class=\"inline-block\">table</span> changes</h1>" PARA(
+               "Ferries.") PARA("More.") "</body></html>",
            TITLE, "Ferry timetable changes");
 }
 
