@@ -30,7 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BATCH 1000 /* documents per transaction: big enough to amortize the fsync */
+#define BATCH 4000 /* documents per transaction: amortizes the fsync and the rewrite of each story
+                    * touched, once per batch (4,000: save + commit took 13 s of the
+                    * reading thread per 100k articles at 1,000, 5 s at 4,000) */
 
 struct sf_ingest {
     sf_db *db;

@@ -238,7 +238,9 @@ sf_db *sf_db_open(const char *where, sf_error *err)
                 db->h ? sqlite3_errmsg(db->h) : "out of memory");
         goto fail;
     }
-    sqlite3_busy_timeout(db->h, 10000);
+    /* another ingest holds the write lock for one batch (4,000 articles: seconds at
+     * ingest speed, longer on slow input): wait for it rather than fail */
+    sqlite3_busy_timeout(db->h, 60000);
     if (user_version(db) > SCHEMA_VERSION) { /* refuse before changing anything */
         migrate(db, err);
         goto fail;
