@@ -14,6 +14,10 @@
 #include <string.h>
 
 #define POOL_RING        256
+/* When the ring is full the reading thread sleeps until this many documents are done in
+ * order, not just the next one: one wake-up per POOL_WAKE documents instead of one per
+ * document (a futex call and two context switches each, dear on a virtual machine). */
+#define POOL_WAKE 32
 #define POOL_MAX_THREADS 16
 
 typedef struct slot {
@@ -30,6 +34,8 @@ struct cli_pool {
     int n_threads, stop;
     slot ring[POOL_RING];
     size_t submitted, taken, delivered; /* counters; slot = counter % POOL_RING */
+    size_t want; /* the reader sleeps until slots [delivered, want) are done; 0: awake */
+    int draining; /* the reader waits for every document submitted */
     cli_pool_fn deliver;
     void *ctx;
     int halted; /* deliver asked to stop: later documents are dropped */
@@ -48,6 +54,14 @@ static void analyze(slot *s, sf_tagger *tg)
     if (s->rc == SF_OK && tg) sf_doc_tag(s->doc, tg);
 }
 
+/* Are the slots from the next to deliver up to `want` (excluded) all done? */
+static int done_upto(const cli_pool *p, size_t want)
+{
+    for (size_t i = p->delivered; i < want; i++)
+        if (!p->ring[i % POOL_RING].done) return 0;
+    return 1;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -56,14 +70,17 @@ static void *work(void *arg)
     free(w);
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->stop && p->taken == p->submitted) pthread_cond_wait(&p->work, &p->mu);
+        /* idle, a worker sleeps until POOL_WAKE documents wait or the reader waits */
+        while (!p->stop && (p->taken == p->submitted ||
+                            (p->submitted - p->taken < POOL_WAKE && !p->want && !p->draining)))
+            pthread_cond_wait(&p->work, &p->mu);
         if (p->taken == p->submitted) break; /* stopping, nothing left */
         slot *s = &p->ring[p->taken++ % POOL_RING];
         pthread_mutex_unlock(&p->mu);
         analyze(s, tg);
         pthread_mutex_lock(&p->mu);
         s->done = 1;
-        pthread_cond_broadcast(&p->done);
+        if (p->want && done_upto(p, p->want)) pthread_cond_broadcast(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     tok_thread_end();
@@ -103,7 +120,11 @@ static void deliver_ready(cli_pool *p, int all)
         slot *s = &p->ring[p->delivered % POOL_RING];
         if (!s->done) {
             if (!all && p->submitted - p->delivered < POOL_RING) return;
+            size_t left = p->submitted - p->delivered;
+            p->want = p->delivered + (left < POOL_WAKE ? left : POOL_WAKE);
+            pthread_cond_broadcast(&p->work); /* fewer than POOL_WAKE may be waiting */
             pthread_cond_wait(&p->done, &p->mu);
+            p->want = 0;
             continue;
         }
         p->delivered++;
@@ -142,7 +163,7 @@ int cli_pool_submit(cli_pool *p, sf_doc *doc)
     slot *s = &p->ring[p->submitted++ % POOL_RING];
     s->doc = doc;
     s->done = 0;
-    pthread_cond_signal(&p->work);
+    if (p->submitted - p->taken >= POOL_WAKE) pthread_cond_signal(&p->work);
     pthread_mutex_unlock(&p->mu);
     return 0;
 }
@@ -150,7 +171,9 @@ int cli_pool_submit(cli_pool *p, sf_doc *doc)
 int cli_pool_drain(cli_pool *p)
 {
     pthread_mutex_lock(&p->mu);
+    p->draining = 1;
     deliver_ready(p, 1);
+    p->draining = 0;
     int halted = p->halted;
     pthread_mutex_unlock(&p->mu);
     return halted;

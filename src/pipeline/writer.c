@@ -15,6 +15,11 @@
 #include <stdlib.h>
 
 #define QUEUE 64
+/* An idle store thread sleeps until WAKE documents wait (or a writer_wait, or the end),
+ * and a writer_put waiting on a full queue until WAKE slots are free: one wake-up per
+ * WAKE documents instead of one per document, whichever side is faster (each is a futex
+ * call and two context switches, dear on a virtual machine). */
+#define WAKE 16
 
 typedef struct item {
     sf_doc *doc;
@@ -30,6 +35,7 @@ struct writer {
     item q[QUEUE];
     size_t head, n;
     int busy, stop;
+    int flush; /* a writer_wait is waiting: store what is queued however little */
     int inline_only; /* no thread could be started: writer_put stores at once */
     int status;      /* SF_OK, or the first store error since the last writer_wait */
     sf_error failure;
@@ -57,18 +63,22 @@ static void *run(void *arg)
     writer *w = arg;
     pthread_mutex_lock(&w->mu);
     for (;;) {
-        while (!w->n && !w->stop) pthread_cond_wait(&w->more, &w->mu);
+        while (!w->stop && (!w->n || (w->n < WAKE && !w->flush)))
+            pthread_cond_wait(&w->more, &w->mu);
         if (!w->n) break; /* stopping, nothing left */
-        item it = w->q[w->head];
-        w->head = (w->head + 1) % QUEUE;
-        w->n--;
-        w->busy = 1;
-        int failed = w->status != SF_OK;
-        pthread_mutex_unlock(&w->mu);
-        store_item(w, it, failed);
-        pthread_mutex_lock(&w->mu);
-        w->busy = 0;
-        pthread_cond_broadcast(&w->room);
+        while (w->n) {    /* all that is queued, then sleep again */
+            item it = w->q[w->head];
+            w->head = (w->head + 1) % QUEUE;
+            w->n--;
+            w->busy = 1;
+            int failed = w->status != SF_OK;
+            pthread_mutex_unlock(&w->mu);
+            store_item(w, it, failed);
+            pthread_mutex_lock(&w->mu);
+            w->busy = 0;
+            /* a writer_put waiting on a full queue goes on once WAKE slots are free */
+            if (w->n <= QUEUE - WAKE) pthread_cond_broadcast(&w->room);
+        }
     }
     pthread_mutex_unlock(&w->mu);
     tok_thread_end(); /* aligning passages analyzes stored texts on this thread */
@@ -99,7 +109,7 @@ int writer_put(writer *w, sf_doc *doc, int64_t n, int64_t story)
     w->q[(w->head + w->n) % QUEUE] = (item){doc, n, story};
     w->n++;
     int status = w->status;
-    pthread_cond_signal(&w->more);
+    if (w->n >= WAKE) pthread_cond_signal(&w->more);
     pthread_mutex_unlock(&w->mu);
     return status;
 }
@@ -107,7 +117,10 @@ int writer_put(writer *w, sf_doc *doc, int64_t n, int64_t story)
 int writer_wait(writer *w, sf_error *err)
 {
     pthread_mutex_lock(&w->mu);
+    w->flush = 1;
+    pthread_cond_signal(&w->more);
     while (w->n || w->busy) pthread_cond_wait(&w->room, &w->mu);
+    w->flush = 0;
     int status = w->status;
     if (status != SF_OK && err) *err = w->failure;
     w->status = SF_OK;
