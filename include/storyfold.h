@@ -210,8 +210,9 @@ typedef struct sf_reader {
     void (*reject)(const char *path, const char *where, const char *reason, void *ctx);
     void *ctx;
     const char *default_date; /* "YYYY-MM-DD" for documents that carry none, or NULL */
-    /* Optional: a stream reader calls it when no input is ready and it is about to wait
-     * for more (an ingest commits there, so a slow feed holds no lock while idle). */
+    /* Optional: a stream reader calls it when no input has arrived for 200 ms and it is
+     * about to wait for more (an ingest commits there, so a slow feed holds no lock
+     * while idle). */
     void (*idle)(void *ctx);
 } sf_reader;
 
@@ -222,7 +223,8 @@ int sf_read_path(const char *path, const sf_reader *rd);
 
 /* Read JSON Lines from an open stream named `name` (e.g. "-" for stdin), through its
  * file descriptor (nothing must have been read from f through stdio before). Each line
- * is handled as soon as it arrives; rd->idle is called before waiting for more. */
+ * is handled as soon as it arrives; rd->idle is called before waiting for more once the
+ * input has been silent for 200 ms. */
 int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd);
 
 /* ---- the store ------------------------------------------------------------------------ */

@@ -373,9 +373,11 @@ int sf_read_path(const char *path, const sf_reader *rd)
 
 /* ---- JSON Lines from a stream ------------------------------------------------------- */
 
+#define IDLE_MS 200 /* input silent this long has paused: rd->idle */
+
 /* Reads the descriptor with read(2) into a fixed buffer, so that it knows when no input
- * is buffered: then it polls, and when nothing is ready it calls rd->idle before it
- * blocks. Each line is handled as soon as its newline arrives; a line longer than
+ * is buffered: then it polls, and when nothing arrives within IDLE_MS it calls rd->idle
+ * before it blocks. Each line is handled as soon as its newline arrives; a line longer than
  * 16 MiB is skipped without being kept in memory. */
 int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
 {
@@ -391,8 +393,12 @@ int sf_read_jsonl_stream(FILE *f, const char *name, const sf_reader *rd)
         if (pos == have && !eof) {
             ssize_t k;
             if (fd >= 0) {
+                /* idle: nothing arrives within IDLE_MS. Not merely an empty pipe: a
+                 * writer faster than us empties none, but one sharing our cores is
+                 * often not yet scheduled when we have read all it wrote */
                 struct pollfd p = {fd, POLLIN, 0};
-                if (rd->idle && poll(&p, 1, 0) == 0) rd->idle(rd->ctx);
+                if (rd->idle && poll(&p, 1, 0) == 0 && poll(&p, 1, IDLE_MS) == 0)
+                    rd->idle(rd->ctx);
                 k = read(fd, in, 65536);
                 if (k < 0 && errno == EINTR) continue;
             } else {
