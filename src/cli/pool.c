@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define POOL_RING        256
+#define POOL_RING        1024
 /* When the ring is full the reading thread sleeps until this many documents are done in
  * order, not just the next one: one wake-up per POOL_WAKE documents instead of one per
  * document (a futex call and two context switches each, dear on a virtual machine). */
