@@ -5,8 +5,9 @@
  * transaction together with the clusterer's state, so a kill at any moment loses at
  * most the batch in progress and never leaves a half-written one. Documents are
  * numbered here (from the store's next number at the start of each batch, when the
- * write lock is held), and the batch's ids are remembered until it commits: the store
- * thread may not have stored a copy yet when its twin arrives.
+ * write lock is held). The ids of all stored and queued documents are held in memory
+ * (16 bytes each, loaded with the clusterer): a copy is known without a store lookup,
+ * even before the store thread has stored its twin.
  *
  * The clusterer's state is (re)loaded inside each batch's write transaction whenever
  * the store's document count differs from the one in memory: another process ingested
@@ -42,7 +43,9 @@ struct sf_ingest {
     store_ckpt *ckpt; /* checkpoints after each commit; NULL: SQLite's own */
     unsigned commits; /* since the ingest began */
     int64_t next_n;   /* the number the next document stored takes */
-    hmap queued;      /* ids of this batch's documents (first half -> second half) */
+    /* ids of the documents stored and queued (first half -> second half), so that a
+     * new document costs no store lookup: loaded with the clusterer */
+    hmap known;
     int loaded;       /* clu reflects the store as of the last commit */
     int failed;       /* sticky status after a store error, or SF_OK */
     size_t pending;
@@ -63,6 +66,9 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     return in;
 }
 
+static void know(const char *id, void *p);
+static void forget_known(sf_ingest *in);
+
 /* Start a batch: take the write lock, then make sure the clusterer matches the store. */
 static int begin_batch(sf_ingest *in, sf_error *err)
 {
@@ -80,6 +86,8 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         learned_free(in->lines);
         in->lines = learned_new();
         if ((rc = store_load_learned(in->db, in->lines, 0, err)) != SF_OK) return rc;
+        forget_known(in);
+        if ((rc = store_each_doc_id(in->db, know, in, err)) != SF_OK) return rc;
         in->loaded = 1;
     } else {
         clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
@@ -100,20 +108,29 @@ static void id_halves(const char *id, uint64_t *a, uint64_t *b)
     if (!*a) *a = 1; /* hmap keys are nonzero */
 }
 
-/* 1 if a document with this id is stored or queued in this batch, 0 if not, <0 error */
+/* 1 if a document with this id is stored or queued, 0 if not, <0 error */
 static int has_doc(sf_ingest *in, const char *id, sf_error *err)
 {
     uint64_t a, b;
     id_halves(id, &a, &b);
-    const int64_t *v = hmap_get(&in->queued, a);
-    if (v && (uint64_t)*v == b) return 1;
-    return store_has_doc(in->db, id, err);
+    const int64_t *v = hmap_get(&in->known, a);
+    if (!v) return 0;
+    if ((uint64_t)*v == b) return 1;
+    return store_has_doc(in->db, id, err); /* another id with the same first half */
 }
 
-static void forget_queued(sf_ingest *in)
+static void know(const char *id, void *p)
 {
-    hmap_free(&in->queued);
-    memset(&in->queued, 0, sizeof in->queued);
+    sf_ingest *in = p;
+    uint64_t a, b;
+    id_halves(id, &a, &b);
+    *hmap_put(&in->known, a, 0) = (int64_t)b;
+}
+
+static void forget_known(sf_ingest *in)
+{
+    hmap_free(&in->known);
+    memset(&in->known, 0, sizeof in->known);
 }
 
 /* A store error: undo the batch, remember why, refuse what follows. */
@@ -125,7 +142,7 @@ static int fail(sf_ingest *in, int rc, sf_error *err)
     in->pending = 0;
     in->loaded = 0;
     writer_forget(in->w);
-    forget_queued(in);
+    forget_known(in);
     in->failed = rc;
     if (err) in->failure = *err;
     return rc;
@@ -162,9 +179,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
     if (created) story->title = story_title_new(&doc, 1); /* saved with the story */
     int64_t n = in->next_n++;
     learned_observe(in->lines, doc, n, story->id);
-    uint64_t a, b;
-    id_halves(doc->id, &a, &b);
-    *hmap_put(&in->queued, a, 0) = (int64_t)b;
+    know(doc->id, in);
     in->stats.added++;
     if (writer_put(in->w, doc, n, story->id) != SF_OK) { /* doc consumed */
         rc = writer_wait(in->w, err);
@@ -193,7 +208,6 @@ int sf_ingest_commit(sf_ingest *in, sf_error *err)
     store_ckpt_kick(in->ckpt);
     in->commits++;
     clu_saved(&in->clu);
-    forget_queued(in);
     in->in_txn = 0;
     in->pending = 0;
     return SF_OK;
@@ -210,7 +224,7 @@ int sf_ingest_free(sf_ingest *in, sf_error *err)
     int rc = sf_ingest_commit(in, err);
     writer_free(in->w);
     store_ckpt_free(in->ckpt);
-    forget_queued(in);
+    forget_known(in);
     clu_free(&in->clu);
     learned_free(in->lines);
     free(in);

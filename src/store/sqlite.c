@@ -363,6 +363,17 @@ int store_has_doc(sf_db *db, const char *id, sf_error *err)
     return db_fail(db, err, "looking up a document");
 }
 
+int store_each_doc_id(sf_db *db, void (*fn)(const char *id, void *ctx), void *ctx,
+                      sf_error *err)
+{
+    sqlite3_stmt *s;
+    int rc;
+    if (sqlite3_prepare_v2(db->h, "SELECT id FROM doc ORDER BY n", -1, &s, NULL) != SQLITE_OK)
+        return db_fail(db, err, "listing documents");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) fn((const char *)sqlite3_column_text(s, 0), ctx);
+    return rows_done(db, s, rc, err, "listing documents");
+}
+
 static void bind_opt(sqlite3_stmt *s, int i, const char *v)
 {
     if (v)

@@ -23,6 +23,9 @@ void store_rollback(sf_db *db);
 int store_doc_count(sf_db *db, int64_t *n, sf_error *err);
 /* 1 if a document with this id is stored, 0 if not, negative on error. */
 int store_has_doc(sf_db *db, const char *id, sf_error *err);
+/* Call fn with the id of every stored document (in number order). */
+int store_each_doc_id(sf_db *db, void (*fn)(const char *id, void *ctx), void *ctx,
+                      sf_error *err);
 /* The number the next stored document takes (ingest order: one above the highest). */
 int store_next_doc(sf_db *db, int64_t *n, sf_error *err);
 /* Store an analyzed document as number n (store_next_doc, counted on by the caller) and
