@@ -383,22 +383,11 @@ static void meta_tag(const dom *d, size_t i, cand *c)
     }
 }
 
-/* A date somewhere in a short text ("Published Sept. 4, 2025 at 10:00"). */
-static int date_in(const char *s, char ymd[11])
-{
-    size_t n = strlen(s);
-    if (n > 300) n = 300;
-    for (size_t i = 0; i < n; i++) {
-        if (i && isalnum((unsigned char)s[i - 1])) continue;
-        if (!isalnum((unsigned char)s[i])) continue;
-        if (html_date_parse(s + i, ymd) == 0) return 0;
-    }
-    return -1;
-}
-
-/* The first date in s, as date_in, when no "Updated" / "Modified" / "Revised" label comes
- * before it in s ("Updated: Jan 2, 2026" is when the page changed, not when it appeared). */
-static int date_unlabelled(const char *s, char ymd[11])
+/* The first date in a short text ("Published Sept. 4, 2025 at 10:00") into ymd: 0, or
+ * -1 when there is none, or (with `unlabelled`) when an "Updated" / "Modified" /
+ * "Revised" label comes before it ("Updated: Jan 2, 2026" is when the page changed, not
+ * when it appeared). */
+static int first_date(const char *s, char ymd[11], int unlabelled)
 {
     size_t n = strlen(s);
     if (n > 300) n = 300;
@@ -406,12 +395,23 @@ static int date_unlabelled(const char *s, char ymd[11])
         if (i && isalnum((unsigned char)s[i - 1])) continue;
         if (!isalnum((unsigned char)s[i])) continue;
         if (html_date_parse(s + i, ymd) != 0) continue;
+        if (!unlabelled) return 0;
         char head[304];
         memcpy(head, s, i);
         head[i] = '\0';
         return ci_find(head, "updat") || ci_find(head, "modif") || ci_find(head, "revis") ? -1 : 0;
     }
     return -1;
+}
+
+static int date_in(const char *s, char ymd[11])
+{
+    return first_date(s, ymd, 0);
+}
+
+static int date_unlabelled(const char *s, char ymd[11])
+{
+    return first_date(s, ymd, 1);
 }
 
 static char *clean_author(const char *a);
