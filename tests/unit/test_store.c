@@ -805,6 +805,30 @@ static void test_two_writers(void **state)
     sf_db_close(b);
 }
 
+/* A document another ingest stored meanwhile is a copy for this one too: the ids held in
+ * memory are reloaded when the store changed under them (else the copy would be stored
+ * twice, and the store refuses that). */
+static void test_two_writers_know_copies(void **state)
+{
+    fx *f = *state;
+    sf_db *a = open_ok(f->path), *b = open_ok(f->path);
+    sf_error err = {0};
+    sf_ingest *ia = sf_ingest_new(a, &err), *ib = sf_ingest_new(b, &err);
+    assert_int_equal(sf_ingest_take(ia, doc_of(&arts[0], NULL), &err), SF_OK);
+    assert_int_equal(sf_ingest_commit(ia, &err), SF_OK);
+    assert_int_equal(sf_ingest_take(ib, doc_of(&arts[1], NULL), &err), SF_OK);
+    assert_int_equal(sf_ingest_commit(ib, &err), SF_OK);
+    assert_int_equal(sf_ingest_take(ia, doc_of(&arts[1], NULL), &err), SF_OK);
+    assert_int_equal(sf_ingest_stats_get(ia)->duplicate, 1);
+    assert_int_equal(sf_ingest_free(ia, &err), SF_OK);
+    assert_int_equal(sf_ingest_free(ib, &err), SF_OK);
+    sqlite3 *h = raw_open(f->path);
+    assert_int_equal(raw_int(h, "SELECT count(*) FROM doc"), 2);
+    sqlite3_close(h);
+    sf_db_close(a);
+    sf_db_close(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -819,6 +843,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_failure_rolls_back_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_checkpointer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_writers_know_copies, setup, teardown),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
