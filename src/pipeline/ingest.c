@@ -6,8 +6,9 @@
  * most the batch in progress and never leaves a half-written one. Documents are
  * numbered here (from the store's next number at the start of each batch, when the
  * write lock is held). The ids of all stored and queued documents are held in memory
- * (16 bytes each, loaded with the clusterer): a copy is known without a store lookup,
- * even before the store thread has stored its twin.
+ * (a hash map at most half full: 32 to 64 bytes an id, 32-64 MB for a million; loaded
+ * with the clusterer): a copy is known without a store lookup, even before the store
+ * thread has stored its twin.
  *
  * The clusterer's state is (re)loaded inside each batch's write transaction whenever
  * the store's document count differs from the one in memory: another process ingested
@@ -66,37 +67,6 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     return in;
 }
 
-static void know(const char *id, void *p);
-static void forget_known(sf_ingest *in);
-
-/* Start a batch: take the write lock, then make sure the clusterer matches the store. */
-static int begin_batch(sf_ingest *in, sf_error *err)
-{
-    if (in->commits && in->commits % CKPT_SETTLE == 0) store_ckpt_settle(in->ckpt);
-    int rc = store_begin(in->db, err);
-    if (rc != SF_OK) return rc;
-    in->in_txn = 1;
-    int64_t stored;
-    if ((rc = store_doc_count(in->db, &stored, err)) != SF_OK) return rc;
-    if (!in->loaded || stored != in->clu.n_docs) {
-        clu_free(&in->clu);
-        clu_init(&in->clu);
-        writer_forget(in->w);
-        if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
-        learned_free(in->lines);
-        in->lines = learned_new();
-        if ((rc = store_load_learned(in->db, in->lines, 0, err)) != SF_OK) return rc;
-        forget_known(in);
-        if ((rc = store_each_doc_id(in->db, know, in, err)) != SF_OK) return rc;
-        in->loaded = 1;
-    } else {
-        clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
-        writer_evict(in->w, in->clu.n_docs - CLU_ACTIVE_DOCS);
-    }
-    learned_evict(in->lines, in->clu.n_docs - LEARNED_WINDOW);
-    return store_next_doc(in->db, &in->next_n, err);
-}
-
 /* An id's two 64-bit halves (ids are 32 hex digits; see sf_doc_analyze). */
 static void id_halves(const char *id, uint64_t *a, uint64_t *b)
 {
@@ -131,6 +101,34 @@ static void forget_known(sf_ingest *in)
 {
     hmap_free(&in->known);
     memset(&in->known, 0, sizeof in->known);
+}
+
+/* Start a batch: take the write lock, then make sure the clusterer matches the store. */
+static int begin_batch(sf_ingest *in, sf_error *err)
+{
+    if (in->commits && in->commits % CKPT_SETTLE == 0) store_ckpt_settle(in->ckpt);
+    int rc = store_begin(in->db, err);
+    if (rc != SF_OK) return rc;
+    in->in_txn = 1;
+    int64_t stored;
+    if ((rc = store_doc_count(in->db, &stored, err)) != SF_OK) return rc;
+    if (!in->loaded || stored != in->clu.n_docs) {
+        clu_free(&in->clu);
+        clu_init(&in->clu);
+        writer_forget(in->w);
+        if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
+        learned_free(in->lines);
+        in->lines = learned_new();
+        if ((rc = store_load_learned(in->db, in->lines, 0, err)) != SF_OK) return rc;
+        forget_known(in);
+        if ((rc = store_each_doc_id(in->db, know, in, err)) != SF_OK) return rc;
+        in->loaded = 1;
+    } else {
+        clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
+        writer_evict(in->w, in->clu.n_docs - CLU_ACTIVE_DOCS);
+    }
+    learned_evict(in->lines, in->clu.n_docs - LEARNED_WINDOW);
+    return store_next_doc(in->db, &in->next_n, err);
 }
 
 /* A store error: undo the batch, remember why, refuse what follows. */

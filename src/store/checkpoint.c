@@ -73,13 +73,18 @@ store_ckpt *store_ckpt_new(sf_db *db)
     return c;
 }
 
-void store_ckpt_kick(store_ckpt *c)
+/* Set one of the thread's flags (kicked, stop) and wake it. */
+static void tell(store_ckpt *c, int *flag)
 {
-    if (!c) return;
     pthread_mutex_lock(&c->mu);
-    c->kicked = 1;
+    *flag = 1;
     pthread_cond_broadcast(&c->cv);
     pthread_mutex_unlock(&c->mu);
+}
+
+void store_ckpt_kick(store_ckpt *c)
+{
+    if (c) tell(c, &c->kicked);
 }
 
 void store_ckpt_settle(store_ckpt *c)
@@ -93,10 +98,7 @@ void store_ckpt_settle(store_ckpt *c)
 void store_ckpt_free(store_ckpt *c)
 {
     if (!c) return;
-    pthread_mutex_lock(&c->mu);
-    c->stop = 1;
-    pthread_cond_broadcast(&c->cv);
-    pthread_mutex_unlock(&c->mu);
+    tell(c, &c->stop);
     pthread_join(c->thread, NULL);
     pthread_cond_destroy(&c->cv);
     pthread_mutex_destroy(&c->mu);

@@ -3,8 +3,8 @@
  * FTS5 index (BM25), named-entity mentions, numeric claims, time expressions and
  * quotations (and the quotations query behind `storyfold quotes`), story centroids and
  * term statistics for online clustering, signatures and reused passages, and the
- * boilerplate learned per source. Writes happen in the pipeline's batch transactions, so a kill at any moment leaves the
- * file as it was before or after a batch. */
+ * boilerplate learned per source. Writes happen in the pipeline's batch transactions,
+ * so a kill at any moment leaves the file as it was before or after a batch. */
 #include "store/store.h"
 
 #include "core/error.h"
