@@ -14,6 +14,7 @@
     500            /* postings walked per query term, newest first: events are local in            \
                     * time, and this bounds the cost per document on any stream */
 #define RESCORE 24 /* candidates sharing the most query terms get an exact cosine */
+_Static_assert(QUERY_TERMS < 256, "clu_scan counts query terms in a byte");
 
 void clu_init(clu *c)
 {
@@ -152,16 +153,78 @@ void clu_story_load(clu *c, int64_t id, int64_t storyline, int32_t day_min, int3
     reindex_story(c, (uint32_t)(s - c->stories));
 }
 
+/* Move the held stories down to dense indexes, in the same order, once evicted slots are
+ * half of the array: the scan's state (c->scan, random access per posting walked) then
+ * spans at most twice the held stories however many the stream has made, and stays in
+ * cache. Order is kept, so every posting list stays sorted and every scan walks the
+ * same stories in the same order: results are unchanged. */
+static void compact(clu *c)
+{
+    uint32_t *to = sf_xmalloc((c->n_stories ? c->n_stories : 1) * sizeof *to);
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i].evicted) free(c->stories[i].title);
+    for (size_t i = 0; i < c->n_active; i++) {
+        to[c->active[i]] = (uint32_t)i;
+        if (c->active[i] != i) c->stories[i] = c->stories[c->active[i]];
+        c->active[i] = (uint32_t)i;
+    }
+    for (size_t i = 0; i < c->n_post; i++)
+        for (uint32_t k = 0; k < c->post[i].n; k++) c->post[i].story[k] = to[c->post[i].story[k]];
+    for (size_t i = 0; i < c->n_dirty_stories; i++) c->dirty_stories[i] = to[c->dirty_stories[i]];
+    free(to);
+    c->n_stories = c->n_active;
+    memset(c->scan, 0, c->n_stories * sizeof *c->scan);
+    c->stamp = 0;
+}
+
+/* Drop the stories marked in gone (by index) from the posting lists of their terms. Each
+ * list is filtered once, however many of its stories go: they are the oldest, at the
+ * front of the lists, so removing them one by one would move each list once per story. */
+static void post_drop(clu *c, const uint8_t *gone, const uint32_t *dropped, size_t n_dropped)
+{
+    uint32_t *lists = NULL;
+    size_t n_lists = 0, cap_lists = 0;
+    uint8_t *listed = sf_xcalloc(c->n_post ? c->n_post : 1, 1);
+    for (size_t i = 0; i < n_dropped; i++) {
+        const clu_story *s = &c->stories[dropped[i]];
+        for (uint32_t k = 0; k < s->n_terms; k++) {
+            int64_t *at = hmap_get(&c->post_of, s->terms[k]);
+            if (!at || listed[*at]) continue;
+            listed[*at] = 1;
+            SF_GROW(lists, cap_lists, n_lists + 1);
+            lists[n_lists++] = (uint32_t)*at;
+        }
+    }
+    for (size_t i = 0; i < n_lists; i++) {
+        struct clu_post *p = &c->post[lists[i]];
+        uint32_t keep = 0;
+        for (uint32_t k = 0; k < p->n; k++)
+            if (!gone[p->story[k]]) p->story[keep++] = p->story[k];
+        p->n = keep;
+    }
+    free(listed);
+    free(lists);
+}
+
 void clu_evict(clu *c, int64_t last_doc)
 {
-    size_t keep = 0;
+    uint8_t *gone = sf_xcalloc(c->n_stories ? c->n_stories : 1, 1);
+    uint32_t *dropped = NULL;
+    size_t keep = 0, n_dropped = 0, cap_dropped = 0;
     for (size_t i = 0; i < c->n_active; i++) {
         clu_story *s = &c->stories[c->active[i]];
         if (s->last_doc > last_doc || s->dirty) {
             c->active[keep++] = c->active[i];
             continue;
         }
-        for (uint32_t k = 0; k < s->n_terms; k++) post_remove(c, s->terms[k], c->active[i]);
+        gone[c->active[i]] = 1;
+        SF_GROW(dropped, cap_dropped, n_dropped + 1);
+        dropped[n_dropped++] = c->active[i];
+    }
+    c->n_active = keep;
+    post_drop(c, gone, dropped, n_dropped);
+    for (size_t i = 0; i < n_dropped; i++) {
+        clu_story *s = &c->stories[dropped[i]];
         free(s->terms);
         s->terms = NULL;
         s->n_terms = 0;
@@ -169,7 +232,9 @@ void clu_evict(clu *c, int64_t last_doc)
         s->norm2 = 0;
         s->evicted = 1;
     }
-    c->n_active = keep;
+    free(dropped);
+    free(gone);
+    if (c->n_active * 2 <= c->n_stories && n_dropped) compact(c);
 }
 
 static void df_bump(clu *c, uint64_t term)
@@ -229,7 +294,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     /* the heaviest terms fetch candidates */
     uint64_t q[QUERY_TERMS];
     size_t nq = tv_top_terms(&v, QUERY_TERMS, q);
-    if (++c->stamp == 0) {
+    if (++c->stamp == 0) { /* wrapped (every 65,535 documents) */
         for (size_t i = 0; i < c->n_stories; i++) c->scan[i].seen = 0;
         c->stamp = 1;
     }
@@ -244,12 +309,12 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
             struct clu_scan *s = &c->scan[si];
             if (s->seen == c->stamp) {
                 if (s->last_term != t) s->hits++; /* a story may be listed twice */
-                s->last_term = (uint16_t)t;
+                s->last_term = (uint8_t)t;
                 continue;
             }
             s->seen = c->stamp;
             s->hits = 1;
-            s->last_term = (uint16_t)t;
+            s->last_term = (uint8_t)t;
             SF_GROW(c->cand, c->cap_cand, nc + 1);
             c->cand[nc++] = si;
         }

@@ -50,7 +50,7 @@ typedef struct clu {
     uint64_t *dirty_terms; /* terms whose df changed since the last save */
     size_t n_dirty, cap_dirty;
     hmap term_dirty;    /* term → 1 while listed in dirty_terms */
-    clu_story *stories; /* in id order; evicted ones keep their slot */
+    clu_story *stories; /* in id order; evicted ones keep their slot until compacted */
     size_t n_stories, cap_stories;
     uint32_t *active; /* indexes of the stories not evicted, ascending */
     size_t n_active, cap_active;
@@ -64,14 +64,14 @@ typedef struct clu {
     size_t n_post, cap_post;
     int64_t next_id;
     /* each story's candidate-scan state, apart from the stories so that the scan walks
-     * 8 bytes per story listed, not the story (it touches up to 12,000 per document) */
+     * 4 bytes per story listed, not the story (it touches up to 12,000 per document) */
     struct clu_scan {
-        uint32_t seen;      /* stamp of the scan that last listed it */
-        uint16_t hits;      /* query terms shared, valid while seen == stamp */
-        uint16_t last_term; /* the query term that last counted a hit */
+        uint16_t seen;     /* stamp of the scan that last listed it */
+        uint8_t hits;      /* query terms shared, valid while seen == stamp */
+        uint8_t last_term; /* the query term that last counted a hit */
     } * scan;
     size_t cap_scan; /* scan has n_stories entries; cap_scan allocated */
-    uint32_t stamp;
+    uint16_t stamp;
     uint32_t *cand; /* scratch: candidate story indexes */
     size_t cap_cand;
 } clu;

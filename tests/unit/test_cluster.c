@@ -511,6 +511,48 @@ static void test_cluster_evict(void **state)
     clu_free(&r);
 }
 
+/* Once half the stories are evicted, the held ones move down to dense indexes: the
+ * evicted slots are gone, the candidate index lists the same stories in the same order
+ * as a clusterer restored with the held stories only, and both go on alike. */
+static void test_cluster_compact(void **state)
+{
+    (void)state;
+    clu c;
+    clu_init(&c);
+    int64_t ids[6];
+    const char *first[] = {dam[0], dam[1], bank[0], bank[1], probe[0], probe[1]};
+    assign_all(&c, first, NULL, 6, ids); /* dam: docs 1-2; bank: 3-4; probe: 5-6 */
+    int64_t probe_id = ids[4];
+    clu_saved(&c);
+    clu r;
+    restore_after(&c, &r, 4);
+    clu_evict(&c, 4); /* dam and bank go: two of three slots */
+    assert_int_equal(c.n_stories, 1);
+    assert_int_equal(c.n_active, 1);
+    assert_int_equal(c.active[0], 0);
+    assert_int_equal(c.stories[0].id, probe_id);
+    assert_false(c.stories[0].evicted);
+    assert_same_index(&c, &r);
+    const char *next[] = {probe[2], bank[2], dam[2]};
+    for (int i = 0; i < 3; i++) {
+        int64_t got[2];
+        int created[2];
+        clu *both[2] = {&c, &r};
+        for (int k = 0; k < 2; k++) {
+            sf_doc *d = make_doc(next[i], SF_NO_DAY);
+            got[k] = clu_assign(both[k], d, &created[k])->id;
+            sf_doc_free(d);
+        }
+        assert_int_equal(got[0], got[1]);
+        assert_int_equal(created[0], created[1]);
+        assert_int_equal(created[0], i > 0); /* bank and dam start over */
+        if (i == 0) assert_int_equal(got[0], probe_id);
+    }
+    assert_same_index(&c, &r);
+    clu_free(&c);
+    clu_free(&r);
+}
+
 static void test_cluster_restore(void **state)
 {
     (void)state;
@@ -621,6 +663,7 @@ int main(void)
         cmocka_unit_test(test_cluster_window),  cmocka_unit_test(test_cluster_deterministic),
         cmocka_unit_test(test_cluster_restore), cmocka_unit_test(test_cluster_storyline),
         cmocka_unit_test(test_cluster_evict),
+        cmocka_unit_test(test_cluster_compact),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
