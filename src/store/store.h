@@ -51,8 +51,8 @@ void store_ckpt_kick(store_ckpt *c);
 /* Wait until the checkpoints asked for are done: the next write transaction then
  * starts the log over. */
 void store_ckpt_settle(store_ckpt *c);
-/* commits between settles: the log stays under ~4 batches (16,000 articles) */
-#define CKPT_SETTLE 4
+/* commits between settles: the log stays under about 2 batches (32,000 articles) */
+#define CKPT_SETTLE 1
 void store_ckpt_free(store_ckpt *c);
 
 /* Save dirty stories and document frequencies of the clusterer. */
