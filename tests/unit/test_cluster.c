@@ -459,6 +459,23 @@ static void assert_same_index(const clu *a, const clu *b)
     assert_true(terms > 0);
 }
 
+/* Assign the same report to two clusterers that must agree; returns the story id. */
+static int64_t assign_both(clu *a, clu *b, const char *text, int *created)
+{
+    int64_t got[2];
+    int made[2];
+    clu *both[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        sf_doc *d = make_doc(text, SF_NO_DAY);
+        got[k] = clu_assign(both[k], d, &made[k])->id;
+        sf_doc_free(d);
+    }
+    assert_int_equal(got[0], got[1]);
+    assert_int_equal(made[0], made[1]);
+    *created = made[0];
+    return got[0];
+}
+
 /* Evicting the stories no document joined lately: they leave memory and the index, are
  * never joined again, and a clusterer restored with the recent stories only (as the
  * store loads it) goes on exactly as the one that evicted. */
@@ -490,21 +507,13 @@ static void test_cluster_evict(void **state)
     /* the next reports land the same way in both; the dam report starts a new story */
     const char *next[] = {dam[2], probe[2], bank[2]};
     for (int i = 0; i < 3; i++) {
-        int64_t got[2];
-        int created[2];
-        clu *both[2] = {&c, &r};
-        for (int k = 0; k < 2; k++) {
-            sf_doc *d = make_doc(next[i], SF_NO_DAY);
-            got[k] = clu_assign(both[k], d, &created[k])->id;
-            sf_doc_free(d);
-        }
-        assert_int_equal(got[0], got[1]);
-        assert_int_equal(created[0], created[1]);
+        int created;
+        int64_t got = assign_both(&c, &r, next[i], &created);
         if (i == 0) {
-            assert_int_equal(created[0], 1);
-            assert_true(got[0] != dam_id);
+            assert_int_equal(created, 1);
+            assert_true(got != dam_id);
         }
-        if (i == 1) assert_int_equal(got[0], probe_id);
+        if (i == 1) assert_int_equal(got, probe_id);
     }
     assert_same_index(&c, &r);
     clu_free(&c);
@@ -535,18 +544,10 @@ static void test_cluster_compact(void **state)
     assert_same_index(&c, &r);
     const char *next[] = {probe[2], bank[2], dam[2]};
     for (int i = 0; i < 3; i++) {
-        int64_t got[2];
-        int created[2];
-        clu *both[2] = {&c, &r};
-        for (int k = 0; k < 2; k++) {
-            sf_doc *d = make_doc(next[i], SF_NO_DAY);
-            got[k] = clu_assign(both[k], d, &created[k])->id;
-            sf_doc_free(d);
-        }
-        assert_int_equal(got[0], got[1]);
-        assert_int_equal(created[0], created[1]);
-        assert_int_equal(created[0], i > 0); /* bank and dam start over */
-        if (i == 0) assert_int_equal(got[0], probe_id);
+        int created;
+        int64_t got = assign_both(&c, &r, next[i], &created);
+        assert_int_equal(created, i > 0); /* bank and dam start over */
+        if (i == 0) assert_int_equal(got, probe_id);
     }
     assert_same_index(&c, &r);
     clu_free(&c);
