@@ -1,7 +1,8 @@
 /* html_date.c — dates as pages print them, beyond the metadata forms sf_date_parse reads:
  * ordinals ("September 1st, 2023"), numeric days ("23.07.2025", "10/31/2024"), the year
- * first ("2023 Jan 7") and month names in other languages ("4. März 2025", "12 mars 2025",
- * "3 de marzo de 2025"). Used by html_meta.c on metadata values and on short texts. */
+ * first ("2023 Jan 7", "2025.12.17") and month names in other languages ("4. März 2025",
+ * "12 mars 2025", "3 de marzo de 2025"). Used by html_meta.c on metadata values and on
+ * short texts. */
 #include "read/html.h"
 
 #include "core/date.h"
@@ -110,6 +111,10 @@ int html_date_parse(const char *s, char ymd[11])
         int us = t[0].sep != '.' && (b > 12 || a <= 12); /* '/' and '-': as in the US */
         return us ? emit(t[2].num, a, b, ymd) : emit(t[2].num, b, a, ymd);
     }
+    /* 2025.12.17, 2025/12/17 (the year first, then the month, as ISO orders them) */
+    if (t[0].n == 4 && t[0].num >= 1000 && t[1].num >= 0 && t[1].n <= 2 && t[2].num >= 0 &&
+        t[2].n <= 2 && (t[0].sep == '.' || t[0].sep == '/') && t[1].sep == t[0].sep)
+        return emit(t[0].num, t[1].num, t[2].num, ymd);
     /* 4. März 2025, 3 de marzo de 2025 */
     if (t[0].num >= 0 && t[0].n <= 2 && t[1].num < 0 && y4)
         return emit(t[2].num, month_of(t[1].s, t[1].n), t[0].num, ymd);

@@ -20,7 +20,12 @@
  *           line just after the <h1> or (not labelled "Updated") just before it, a date
  *           in the URL (/2025/09/04/), the first date printed after the <h1>; the date
  *           modified last. A date printed by the <h1> before the declared one (and not the date
- *           modified) wins over it: the page was stamped anew and still shows its date
+ *           modified) wins over it: the page was stamped anew and still shows its date; so
+ *           does an earlier one marked up as the publication date (<time pubdate>) when the
+ *           declared day is the day modified, and an earlier day a note says the text was
+ *           "originally published on". A numeric day whose other reading is the URL's date
+ *           (03/10/2023 under /2023/october/03/) takes the URL's. JSON-LD is read from
+ *           <script> and from a meta tag that carries it (name="script:ld+json")
  *   url:    <link rel="canonical">, og:url, JSON-LD url
  *   site:   og:site_name, JSON-LD publisher, application-name, else the URL's host
  *   lang:   <html lang>, content-language, og:locale, JSON-LD inLanguage (primary subtag)
@@ -50,6 +55,7 @@ typedef struct cand {
     char *ld_date, *meta_date, *meta_date2, *ip_date, *time_date, *text_date, *near_date, *pre_date;
     char *near_first; /* the first date printed near the headline with no "Updated" label */
     char *ld_modified, *meta_modified;
+    char *orig_date; /* "This article was originally published on 26 Sep 2019" */
     char *canonical, *og_url, *ld_url;
     char *tw_label1, *tw_data1; /* Slack's unfurl pair: "Written by", the name */
     char *og_site, *ld_site, *app_name;
@@ -345,6 +351,11 @@ static void meta_tag(const dom *d, size_t i, cand *c)
     const char *he = dom_attr(d, i, "http-equiv");
     if (he && v && strcasecmp(he, "content-language") == 0) set_once(&c->meta_lang, v);
     if (!key || !v || !*v) return;
+    /* JSON-LD carried in a meta tag (<meta name="script:ld+json" content="{...}">) */
+    if (ci_find(key, "ld+json")) {
+        ld_script(v, strlen(v), c);
+        return;
+    }
     char k[64];
     size_t n = 0;
     for (; key[n] && n + 1 < sizeof k; n++) k[n] = (char)tolower((unsigned char)key[n]);
@@ -643,6 +654,24 @@ static int aside_h1(const dom *d, size_t i)
     return 0;
 }
 
+/* A date the page says the text first appeared on ("originally published on 26 Sep 2019",
+ * "first published March 3, 2021"): a republished or moved article's own day. */
+static void orig_date_in(const char *s, size_t n, cand *c)
+{
+    static const char *const says[] = {"originally published", "first published",
+                                       "originally posted", NULL};
+    char tmp[600], ymd[11];
+    if (n >= sizeof tmp) return; /* a paragraph of the text, not a note */
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    for (size_t i = 0; says[i]; i++) {
+        const char *p = ci_find(tmp, says[i]);
+        if (!p) continue;
+        if (date_in(p + strlen(says[i]), ymd) == 0) c->orig_date = sf_xstrdup(ymd);
+        return;
+    }
+}
+
 static void walk(const dom *d, cand *c)
 {
     int seen_h1 = 0, label_next = 0; /* the last text was a byline's label ("Written by") */
@@ -700,6 +729,8 @@ static void walk(const dom *d, cand *c)
                 }
                 free(t);
             }
+            if (!c->orig_date && x->len >= 24 && d->n[x->parent].tag != DT_SCRIPT)
+                orig_date_in(d->text.data + x->off, x->len, c);
             if (seen_h1) after_h1 += x->len;
             continue;
         }
@@ -1086,6 +1117,13 @@ static int url_date(const char *u, char ymd[11])
             snprintf(ymd, 11, "%04d-%02d-%02d", y, m, dd);
             return sf_date_day(ymd) == SF_NO_DAY ? -1 : 0;
         }
+        if (strspn(q, "0123456789") == 4 && q[4] == '/' && isalpha((unsigned char)q[5])) {
+            char tmp[24]; /* /2023/october/03/ */
+            size_t k = 0, slashes = 0;
+            for (; q[k] && k + 1 < sizeof tmp && (q[k] != '/' || ++slashes < 3); k++) tmp[k] = q[k];
+            tmp[k] = '\0';
+            if ((slashes == 3 || !q[k]) && html_date_parse(tmp, ymd) == 0) return 0;
+        }
         if (isdigit((unsigned char)q[0]) && strspn(q, "0123456789") == 8 &&
             (q[8] == '/' || q[8] == '-' || q[8] == '.' || q[8] == '\0')) {
             char tmp[9];
@@ -1287,9 +1325,32 @@ void html_meta(const dom *d, html_page *page)
         shown = NULL;
     }
     free(shown);
+    /* declared published the day it was modified (stamped anew), while an element marked
+     * as the publication date (<time pubdate>, itemprop="datePublished") shows an earlier
+     * day: that one */
+    char *marked = date_of(c.ip_date);
+    if (marked && page->date && strcmp(marked, page->date) < 0 &&
+        ((mod1 && strcmp(mod1, page->date) == 0) || (mod2 && strcmp(mod2, page->date) == 0))) {
+        free(page->date);
+        page->date = marked;
+        marked = NULL;
+    }
+    free(marked);
     free(mod1);
     free(mod2);
     char ymd[11];
+    /* a day printed with its month and day both 12 or less, read in the wrong order: the
+     * URL's date is the other reading (03/10/2023 under /2023/october/03/) */
+    if (page->date && url_date(page->url, ymd) == 0 && strncmp(ymd, page->date, 5) == 0 &&
+        strncmp(ymd + 5, page->date + 8, 2) == 0 && strncmp(ymd + 8, page->date + 5, 2) == 0) {
+        free(page->date);
+        page->date = sf_xstrdup(ymd);
+    }
+    /* the page says when the text first appeared */
+    if (c.orig_date && (!page->date || strcmp(c.orig_date, page->date) < 0)) {
+        free(page->date);
+        page->date = sf_xstrdup(c.orig_date);
+    }
     if (!page->date && url_date(page->url, ymd) == 0) page->date = sf_xstrdup(ymd);
     if (!page->date) page->date = any_date(d);
     if (!page->date) page->date = date_of(c.ld_modified);

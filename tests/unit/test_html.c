@@ -178,6 +178,7 @@ static void test_printed_dates(void **state)
         {"12 mars 2025", "2025-03-12"},        {"3 de marzo de 2025", "2025-03-03"},
         {"21 ottobre 2024", "2024-10-21"},     {"Feb 16, 2026", "2026-02-16"},
         {"1 augustus 2022", "2022-08-01"},     {"5 de setembro de 2021", "2021-09-05"},
+        {"2025.12.17 |", "2025-12-17"},        {"2024/03/09", "2024-03-09"},
     };
     char ymd[11];
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -185,7 +186,7 @@ static void test_printed_dates(void **state)
         assert_string_equal(ymd, cases[i].want);
     }
     const char *no[] = {"10 Marketing 2025", "31.02.2025", "1.5 million in 2025", "Page 2 of 3",
-                        "2 Min Read", "13/13/2025"};
+                        "2 Min Read", "13/13/2025", "2025.13.02"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++) assert_int_equal(html_date_parse(no[i], ymd), -1);
     html_page pg;
     read_page("<html><head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
@@ -241,6 +242,58 @@ static void test_meta_dates_in_text_and_url(void **state)
                          "story.html\"></head><body>" PARA("Url.") "</body></html>";
     read_page(in_url, &pg);
     assert_string_equal(pg.date, "2023-11-30");
+    html_page_free(&pg);
+}
+
+/* Dates a page gives beside its declared one: JSON-LD carried in a meta tag; a note that
+ * the text was first published earlier; an element marked as the publication date when
+ * the declared day is the day it was modified (stamped anew); a numeric day read in the
+ * wrong order, which the URL's date (month by name) puts right. */
+static void test_meta_dates_beside_the_declared(void **state)
+{
+    (void)state;
+    html_page pg;
+    read_page("<html><head><meta name=\"script:ld+json\" content=\"{&quot;@type&quot;:"
+              "&quot;NewsArticle&quot;,&quot;datePublished&quot;:"
+              "&quot;2024-02-03T08:00:00Z&quot;}\">"
+              "</head><body><h1>Ferry timetable changes</h1>" PARA("Ferry.") "</body></html>", &pg);
+    assert_string_equal(pg.date, "2024-02-03");
+    html_page_free(&pg);
+
+    const char *note = "<html><head><meta property=\"article:published_time\" "
+                       "content=\"2023-05-01T10:00:00Z\"></head><body><h1>Moor restoration</h1>"
+                       PARA("Moor.") "<p><em>This story was originally published on 4 March 2019 "
+                       "and has been updated.</em></p></body></html>";
+    read_page(note, &pg);
+    assert_string_equal(pg.date, "2019-03-04");
+    html_page_free(&pg);
+    /* a later "originally published" day does not replace an earlier declared one */
+    read_page("<html><head><meta property=\"article:published_time\" content=\"2018-01-01\">"
+              "</head><body><h1>Moor restoration</h1>" PARA("Moor.")
+              "<p>This story was originally published on 4 March 2019.</p></body></html>", &pg);
+    assert_string_equal(pg.date, "2018-01-01");
+    html_page_free(&pg);
+
+    /* (far below the headline: a date printed near it is taken by an older rule) */
+    const char *stamped = "<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
+                          "\"datePublished\":\"2025-11-29T12:00:00Z\",\"dateModified\":"
+                          "\"2025-11-29T12:00:00Z\"}</script></head><body>"
+                          "<h1>Tool library opens</h1>"
+                          PARA("Tools.") PARA("More.") PARA("Again.") PARA("Four.") PARA("Five.")
+                          PARA("Six.") PARA("Seven.") PARA("Eight.") PARA("Nine.") PARA("Ten.")
+                          "<div>Published <time pubdate datetime=\"2025-08-13\">"
+                          "August 13, 2025</time>"
+                          "</div></body></html>";
+    read_page(stamped, &pg);
+    assert_string_equal(pg.date, "2025-08-13");
+    html_page_free(&pg);
+
+    const char *swapped = "<html><head><link rel=canonical href=\"https://x.example/blog/2023/"
+                          "october/03/tides\"></head><body><h1>Reading the tide tables</h1>"
+                          "<div class=\"blog-date\">03/10/2023</div>" PARA("Tides.")
+                          "</body></html>";
+    read_page(swapped, &pg);
+    assert_string_equal(pg.date, "2023-10-03");
     html_page_free(&pg);
 }
 
@@ -719,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_printed_dates),
         cmocka_unit_test(test_meta_title_h1_is_the_site),
         cmocka_unit_test(test_meta_dates_in_text_and_url),
+        cmocka_unit_test(test_meta_dates_beside_the_declared),
         cmocka_unit_test(test_main_drops_boilerplate),
         cmocka_unit_test(test_main_text_in_divs_and_breaks),
         cmocka_unit_test(test_main_hidden_and_furniture),
