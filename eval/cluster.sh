@@ -11,7 +11,7 @@ SF=${STORYFOLD:-./build/storyfold}
 D=../shared/data
 if [ ! -d "$D" ]; then echo "eval cluster: skipped: ../shared/data is absent"; exit 0; fi
 # gate NAME F1 FLOOR: fail make eval when F1 falls below the floor (the last measured
-# figure minus noise: DUC 0.714, Multi-News 0.835 when the floors were set)
+# figure minus noise: DUC 0.814 (2026-11-30), Multi-News 0.835 when the floors were set)
 status=0
 gate() {
   if awk -v f="$2" -v m="$3" 'BEGIN { exit !(f < m) }'; then
@@ -26,7 +26,7 @@ if [ -d "$D/duc2004-dev/docs" ]; then
     | awk -F'\t' '{ n = split($1, p, "/"); print p[n-1] "\t" $2 }' >"$T/duc"
   read -r P R F n g p < <(awk -f eval/bcubed.awk "$T/duc")
   printf 'cluster duc2004-dev: B3 P %.3f R %.3f F1 %.3f (%d docs, %d gold clusters, %d predicted)\n' "$P" "$R" "$F" "$n" "$g" "$p"
-  gate "duc2004-dev" "$F" 0.70
+  gate "duc2004-dev" "$F" 0.79
 fi
 if [ -f "$D/multinews-dev/validation.sample250.jsonl" ]; then
   # one article per line; the id carries the gold cluster: "<cluster>/<k>"

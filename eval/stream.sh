@@ -43,8 +43,8 @@ MN=$D/multinews-dev/validation.sample250.jsonl
 if [ ! -d "$DUC" ] || [ ! -f "$MN" ]; then echo "eval stream: skipped: ../shared/data is absent"; exit 0; fi
 if [ ! -x "$SF" ]; then echo "eval stream: $SF is not built" >&2; exit 1; fi
 if [ ! -x "$PY" ]; then echo "eval stream: $PY is absent (apt-get install python3)" >&2; exit 1; fi
-# the gate: the B-cubed F1 measured when it was set (0.824) minus 0.02
-FLOOR=0.804
+# the gate: the B-cubed F1 measured when it was set (0.839) minus 0.02
+FLOOR=0.819
 T=$(mktemp -d /tmp/storyfold-stream.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 

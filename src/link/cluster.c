@@ -329,7 +329,7 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
     for (size_t i = 0; i < nc; i++)
         if (c->scan[c->cand[i]].hits >= h || keep < RESCORE / 2) c->cand[keep++] = c->cand[i];
     long best = -1, line = -1; /* the story to join; the closest for the storyline */
-    double best_cos = CLU_THRESHOLD, line_cos = CLU_LINE_THRESHOLD;
+    double best_cos = 0, line_cos = CLU_LINE_THRESHOLD;
     for (size_t i = 0; i < keep; i++) {
         clu_story *s = &c->stories[c->cand[i]];
         if (!in_window(s, doc->day, CLU_LINE_DAYS) || s->norm2 <= 0) continue;
@@ -340,7 +340,10 @@ clu_story *clu_assign(clu *c, const sf_doc *doc, int *created)
             line = (long)c->cand[i];
         }
         if (!in_window(s, doc->day, CLU_WINDOW_DAYS)) continue;
-        if (cs > best_cos || (cs == best_cos && best >= 0 && s->id < c->stories[best].id)) {
+        /* both dated and within the window: closeness in time is evidence of its own */
+        int dated = doc->day != SF_NO_DAY && s->day_min != SF_NO_DAY;
+        if (cs <= (dated ? CLU_DATED_THRESHOLD : CLU_THRESHOLD)) continue;
+        if (best < 0 || cs > best_cos || (cs == best_cos && s->id < c->stories[best].id)) {
             best_cos = cs;
             best = (long)c->cand[i];
         }

@@ -299,6 +299,42 @@ static void test_cluster_undated(void **state)
     clu_free(&c);
 }
 
+/* A report close to a story in time joins it at a lower cosine than an undated one: its
+ * cosine with the story (measured on a third clusterer with the same history) lies between
+ * CLU_DATED_THRESHOLD and CLU_THRESHOLD; dated on the story's day it joins, undated it
+ * starts a story of its own. */
+static void test_cluster_dated_threshold(void **state)
+{
+    (void)state;
+    static const char *const later = "Eastwick families returned on Tuesday after the "
+                                     "evacuation order was lifted, and the council promised "
+                                     "grants for homes the flood reached.";
+    int32_t d0 = sf_days_from_civil(2031, 4, 7);
+    const char *history[7] = {probe[0], bank[0], probe[1], bank[1], probe[2], bank[2], dam[0]};
+    int32_t days[7] = {d0, d0, d0, d0, d0, d0, d0};
+    clu c[3];
+    int64_t ids[7];
+    for (int k = 0; k < 3; k++) {
+        clu_init(&c[k]);
+        assign_all(&c[k], history, days, 7, ids);
+    }
+    const clu_story *dam_story = &c[2].stories[c[2].n_stories - 1];
+    sf_doc *d = make_doc(later, d0);
+    termvec v = {0};
+    clu_doc_vector(&c[2], d, &v);
+    double cs = tv_dot(&v, &dam_story->centroid) / sqrt(dam_story->norm2);
+    if (!(cs > CLU_DATED_THRESHOLD && cs <= CLU_THRESHOLD))
+        fail_msg("the report's cosine with the story is %.4f: choose another text", cs);
+    tv_free(&v);
+    sf_doc_free(d);
+    int64_t dated, undated;
+    assign_all(&c[0], &later, (int32_t[]){d0 + 1}, 1, &dated);
+    assign_all(&c[1], &later, NULL, 1, &undated);
+    assert_true(dated == ids[6]);
+    assert_true(undated != ids[6]);
+    for (int k = 0; k < 3; k++) clu_free(&c[k]);
+}
+
 static void test_cluster_window(void **state)
 {
     (void)state;
@@ -325,20 +361,22 @@ static void test_cluster_window(void **state)
     assert_true(ids[0] != ids[1]);
     clu_free(&c);
 
-    /* the window follows the story: reports on day 0, 6 and 12 chain together (12 is
-     * more than a window after the first but within one of the last). The other topics
-     * go first so that document frequencies are not those of a three-document world. */
+    /* the window follows the story: reports on day 0, W-1 and 2(W-1) chain together (the
+     * last is more than a window W after the first but within one of the second). The
+     * other topics go first so that document frequencies are not those of a
+     * three-document world. */
+    const int32_t w = CLU_WINDOW_DAYS;
     clu_init(&c);
     int64_t bg[6], ids3[3];
     const char *others[6] = {probe[0], bank[0], probe[1], bank[1], probe[2], bank[2]};
     assign_all(&c, others, (int32_t[]){d0, d0, d0, d0, d0, d0}, 6, bg);
-    assign_all(&c, dam, (int32_t[]){d0, d0 + 6, d0 + 12}, 3, ids3);
+    assign_all(&c, dam, (int32_t[]){d0, d0 + w - 1, d0 + 2 * (w - 1)}, 3, ids3);
     assert_true(ids3[0] == ids3[1] && ids3[1] == ids3[2]);
     clu_free(&c);
     /* and the same reports with a gap of more than a window each are three stories */
     clu_init(&c);
     assign_all(&c, others, (int32_t[]){d0, d0, d0, d0, d0, d0}, 6, bg);
-    assign_all(&c, dam, (int32_t[]){d0, d0 + 8, d0 + 16}, 3, ids3);
+    assign_all(&c, dam, (int32_t[]){d0, d0 + w + 1, d0 + 2 * (w + 1)}, 3, ids3);
     assert_true(ids3[0] != ids3[1] && ids3[1] != ids3[2] && ids3[0] != ids3[2]);
     clu_free(&c);
 }
@@ -661,7 +699,7 @@ int main(void)
         cmocka_unit_test(test_tv_unit),         cmocka_unit_test(test_tv_axpy),
         cmocka_unit_test(test_tv_truncate_top), cmocka_unit_test(test_tv_tokens_and_order),
         cmocka_unit_test(test_cluster_topics),  cmocka_unit_test(test_cluster_undated),
-        cmocka_unit_test(test_cluster_window),  cmocka_unit_test(test_cluster_deterministic),
+        cmocka_unit_test(test_cluster_window),  cmocka_unit_test(test_cluster_dated_threshold),  cmocka_unit_test(test_cluster_deterministic),
         cmocka_unit_test(test_cluster_restore), cmocka_unit_test(test_cluster_storyline),
         cmocka_unit_test(test_cluster_evict),
         cmocka_unit_test(test_cluster_compact),
