@@ -266,6 +266,13 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err);
 int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err);
 /* Commit what is pending. */
 int sf_ingest_commit(sf_ingest *in, sf_error *err);
+/* The ingest remembers the latest `window` documents (default 200,000): stories none of
+ * them joined leave memory (they stay stored, and no new document joins them), and so do
+ * lines seen once among them (learned boilerplate). The window moves every `step`
+ * documents (default 10,000), so what a document may join or count as repeated depends
+ * only on the documents before it, not on batches or pauses. Call before the first
+ * document, with the same values for every ingest into one store. */
+void sf_ingest_set_window(sf_ingest *in, int64_t window, int64_t step);
 const sf_ingest_stats *sf_ingest_stats_get(const sf_ingest *in);
 /* Commit and free. */
 int sf_ingest_free(sf_ingest *in, sf_error *err);

@@ -23,11 +23,11 @@
 #define LEARNED_SHARE_ANON_PERMIL  5
 #define LEARNED_EV_MAX      5 /* event ids kept per line: the larger of the two */
 #define LEARNED_LINE_MAX    500 /* longer lines (normalized bytes) are text, never counted */
-/* A line seen in one document only is forgotten once LEARNED_WINDOW later documents
- * have been counted without a second sighting. Nearly every line of an article is such a
+/* A line seen in one document only is forgotten once the ingest's window of the latest
+ * documents (link/cluster.h: CLU_ACTIVE_DOCS, 200,000) has moved past that document
+ * without a second sighting (learned_evict). Nearly every line of an article is such a
  * line, so this keeps memory and the store flat as the stream grows; an outlet's
  * template line recurs within a few dozen of its documents, far inside the window. */
-#define LEARNED_WINDOW      200000
 
 /* One counted line (source and text kept once it was seen in two documents). */
 typedef struct learned_line {

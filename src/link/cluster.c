@@ -20,6 +20,13 @@ void clu_init(clu *c)
 {
     memset(c, 0, sizeof *c);
     c->next_id = 1;
+    c->window = CLU_ACTIVE_DOCS;
+    c->step = CLU_EVICT_STEP;
+}
+
+int64_t clu_window_start(const clu *c, int64_t n)
+{
+    return n / c->step * c->step - c->window;
 }
 
 void clu_free(clu *c)

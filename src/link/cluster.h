@@ -29,9 +29,13 @@
 #define CLU_LINE_DAYS      60
 #define CLU_CENTROID_MAX   300 /* centroid terms kept per story */
 #define CLU_INDEX_TERMS    100
-/* A story no document joined within this many documents is dropped from memory (it
- * stays in the store): at a few thousand articles a day, weeks beyond CLU_LINE_DAYS. */
+/* A story no document joined within the last `window` documents (default CLU_ACTIVE_DOCS:
+ * at a few thousand articles a day, weeks beyond CLU_LINE_DAYS) is dropped from memory (it
+ * stays in the store). The window moves every `step` documents (default CLU_EVICT_STEP),
+ * not when a batch starts, so which stories a document may join depends only on the
+ * documents before it, however the stream was batched or paused. */
 #define CLU_ACTIVE_DOCS   200000
+#define CLU_EVICT_STEP    10000
 #define CLU_ENTITY_WEIGHT 0.5f /* a canonical entity mention: half a term occurrence */
 
 typedef struct clu_story {
@@ -79,6 +83,7 @@ typedef struct clu {
     uint16_t stamp;
     uint32_t *cand; /* scratch: candidate story indexes */
     size_t cap_cand;
+    int64_t window, step; /* see CLU_ACTIVE_DOCS; set by clu_init, may be changed before use */
 } clu;
 
 void clu_init(clu *c);
@@ -96,6 +101,11 @@ void clu_story_load(clu *c, int64_t id, int64_t storyline, int32_t day_min, int3
  * last_doc (what store_load_clusterer loads) links the next documents exactly as one
  * that ran uninterrupted and evicted at the same point does. */
 void clu_evict(clu *c, int64_t last_doc);
+
+/* The last_doc at or before which a story is not held once n documents are in: the
+ * window's start at its latest move (n rounded down to a step, less the window). The
+ * pipeline evicts there each time n reaches a step, and loads only the stories after it. */
+int64_t clu_window_start(const clu *c, int64_t n);
 
 /* The document's TF-IDF unit vector (updating document frequencies first) into v. */
 void clu_doc_vector(clu *c, const sf_doc *doc, termvec *v);

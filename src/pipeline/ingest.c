@@ -18,7 +18,14 @@
  *
  * Boilerplate learned per source (clean/learned.h) is applied to each new document
  * before it is clustered, counted with the event it joined, and saved and reloaded with
- * the clusterer's state. */
+ * the clusterer's state.
+ *
+ * The clusterer's stories and the lines seen once are held for a window of the latest
+ * documents that moves every step documents (cluster.h: CLU_ACTIVE_DOCS), here, just
+ * before the document that reaches a step: at fixed document counts, never at a batch's
+ * start, so that results do not depend on where batches or a stream's pauses fall. A
+ * reload leaves the same state (store_load_clusterer loads the stories after the
+ * window's start). */
 #include "clean/learned.h"
 #include "core/error.h"
 #include "core/hmap.h"
@@ -56,6 +63,7 @@ struct sf_ingest {
     int in_txn;
     sf_ingest_stats stats;
     sf_error failure; /* what failed, repeated to later calls */
+    int64_t window, step; /* sf_ingest_set_window; given to each clusterer loaded */
 };
 
 sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
@@ -63,6 +71,8 @@ sf_ingest *sf_ingest_new(sf_db *db, sf_error *err)
     sf_ingest *in = sf_xcalloc(1, sizeof *in);
     in->db = db;
     clu_init(&in->clu);
+    in->window = in->clu.window;
+    in->step = in->clu.step;
     in->lines = learned_new();
     in->w = writer_new(db);
     in->ckpt = store_ckpt_new(db);
@@ -118,6 +128,8 @@ static int begin_batch(sf_ingest *in, sf_error *err)
     if (!in->loaded || stored != in->clu.n_docs) {
         clu_free(&in->clu);
         clu_init(&in->clu);
+        in->clu.window = in->window;
+        in->clu.step = in->step;
         writer_forget(in->w);
         if ((rc = store_load_clusterer(in->db, &in->clu, err)) != SF_OK) return rc;
         learned_free(in->lines);
@@ -126,12 +138,28 @@ static int begin_batch(sf_ingest *in, sf_error *err)
         forget_known(in);
         if ((rc = store_each_doc_id(in->db, know, in, err)) != SF_OK) return rc;
         in->loaded = 1;
+        learned_evict(in->lines, clu_window_start(&in->clu, in->clu.n_docs));
     } else {
-        clu_evict(&in->clu, in->clu.n_docs - CLU_ACTIVE_DOCS); /* as loading would leave it */
-        writer_evict(in->w, in->clu.n_docs - CLU_ACTIVE_DOCS);
+        /* memory only: a story's recent members are read back from the store when needed */
+        writer_evict(in->w, clu_window_start(&in->clu, in->clu.n_docs));
     }
-    learned_evict(in->lines, in->clu.n_docs - LEARNED_WINDOW);
     return store_next_doc(in->db, &in->next_n, err);
+}
+
+/* Before the next document: when the count reaches a step, the window moves (ingest.c's
+ * top comment). */
+static void move_window(sf_ingest *in)
+{
+    int64_t n = in->clu.n_docs;
+    if (n == 0 || n % in->clu.step != 0) return;
+    clu_evict(&in->clu, clu_window_start(&in->clu, n));
+    learned_evict(in->lines, clu_window_start(&in->clu, n));
+}
+
+void sf_ingest_set_window(sf_ingest *in, int64_t window, int64_t step)
+{
+    in->window = in->clu.window = window > 0 ? window : CLU_ACTIVE_DOCS;
+    in->step = in->clu.step = step > 0 ? step : CLU_EVICT_STEP;
 }
 
 /* A store error: undo the batch, remember why, refuse what follows. */
@@ -174,6 +202,7 @@ int sf_ingest_take(sf_ingest *in, sf_doc *doc, sf_error *err)
         rc = SF_OK;
         goto out;
     }
+    move_window(in);
     learned_apply(in->lines, doc); /* before clustering: marked lines are left out */
     int created;
     clu_story *story = clu_assign(&in->clu, doc, &created);

@@ -107,7 +107,7 @@ static const char *const migrations[] = {
     /* 6 → 7: the lines seen in one document only, by document: most lines of most
      * articles are such lines, so they are appended in document order (cheap, unlike
      * learned_line's random keys) and the oldest deleted as a range once they fall out of
-     * the window (learned.h: LEARNED_WINDOW). learned_line keeps the lines seen in two
+     * the ingest's window (learned.h). learned_line keeps the lines seen in two
      * documents or more, and the single ones a version-6 store saved there. */
     ("CREATE TABLE learned_once(doc INTEGER NOT NULL, key INTEGER NOT NULL,"
      "  event INTEGER NOT NULL, PRIMARY KEY(doc, key)) WITHOUT ROWID;"),
@@ -580,7 +580,7 @@ int store_load_clusterer(sf_db *db, clu *c, sf_error *err)
                            " FROM story WHERE last_doc > ?1 ORDER BY id",
                            -1, &s, NULL) != SQLITE_OK)
         return db_fail(db, err, "loading stories");
-    sqlite3_bind_int64(s, 1, c->n_docs - CLU_ACTIVE_DOCS);
+    sqlite3_bind_int64(s, 1, clu_window_start(c, c->n_docs));
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int32_t dmin =
             sqlite3_column_type(s, 1) == SQLITE_NULL ? SF_NO_DAY : sqlite3_column_int(s, 1);
