@@ -245,6 +245,15 @@ static void test_meta_dates_in_text_and_url(void **state)
     html_page_free(&pg);
 }
 
+/* The publication day html_read finds on a page. */
+static void assert_date(const char *html, const char *want)
+{
+    html_page pg;
+    read_page(html, &pg);
+    assert_string_equal(pg.date, want);
+    html_page_free(&pg);
+}
+
 /* Dates a page gives beside its declared one: JSON-LD carried in a meta tag; a note that
  * the text was first published earlier; an element marked as the publication date when
  * the declared day is the day it was modified (stamped anew); a numeric day read in the
@@ -252,27 +261,22 @@ static void test_meta_dates_in_text_and_url(void **state)
 static void test_meta_dates_beside_the_declared(void **state)
 {
     (void)state;
-    html_page pg;
-    read_page("<html><head><meta name=\"script:ld+json\" content=\"{&quot;@type&quot;:"
-              "&quot;NewsArticle&quot;,&quot;datePublished&quot;:"
-              "&quot;2024-02-03T08:00:00Z&quot;}\">"
-              "</head><body><h1>Ferry timetable changes</h1>" PARA("Ferry.") "</body></html>", &pg);
-    assert_string_equal(pg.date, "2024-02-03");
-    html_page_free(&pg);
+    assert_date("<html><head><meta name=\"script:ld+json\" content=\"{&quot;@type&quot;:"
+                "&quot;NewsArticle&quot;,&quot;datePublished&quot;:"
+                "&quot;2024-02-03T08:00:00Z&quot;}\"></head><body>"
+                "<h1>Ferry timetable changes</h1>" PARA("Ferry.") "</body></html>",
+                "2024-02-03");
 
     const char *note = "<html><head><meta property=\"article:published_time\" "
                        "content=\"2023-05-01T10:00:00Z\"></head><body><h1>Moor restoration</h1>"
                        PARA("Moor.") "<p><em>This story was originally published on 4 March 2019 "
                        "and has been updated.</em></p></body></html>";
-    read_page(note, &pg);
-    assert_string_equal(pg.date, "2019-03-04");
-    html_page_free(&pg);
+    assert_date(note, "2019-03-04");
     /* a later "originally published" day does not replace an earlier declared one */
-    read_page("<html><head><meta property=\"article:published_time\" content=\"2018-01-01\">"
-              "</head><body><h1>Moor restoration</h1>" PARA("Moor.")
-              "<p>This story was originally published on 4 March 2019.</p></body></html>", &pg);
-    assert_string_equal(pg.date, "2018-01-01");
-    html_page_free(&pg);
+    assert_date("<html><head><meta property=\"article:published_time\" content=\"2018-01-01\">"
+                "</head><body><h1>Moor restoration</h1>" PARA("Moor.")
+                "<p>This story was originally published on 4 March 2019.</p></body></html>",
+                "2018-01-01");
 
     /* (far below the headline: a date printed near it is taken by an older rule) */
     const char *stamped = "<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\","
@@ -284,17 +288,13 @@ static void test_meta_dates_beside_the_declared(void **state)
                           "<div>Published <time pubdate datetime=\"2025-08-13\">"
                           "August 13, 2025</time>"
                           "</div></body></html>";
-    read_page(stamped, &pg);
-    assert_string_equal(pg.date, "2025-08-13");
-    html_page_free(&pg);
+    assert_date(stamped, "2025-08-13");
 
     const char *swapped = "<html><head><link rel=canonical href=\"https://x.example/blog/2023/"
                           "october/03/tides\"></head><body><h1>Reading the tide tables</h1>"
                           "<div class=\"blog-date\">03/10/2023</div>" PARA("Tides.")
                           "</body></html>";
-    read_page(swapped, &pg);
-    assert_string_equal(pg.date, "2023-10-03");
-    html_page_free(&pg);
+    assert_date(swapped, "2023-10-03");
 }
 
 /* ---- the main text ---------------------------------------------------------------------- */
