@@ -22,8 +22,8 @@
  *           modified last. A date printed by the <h1> before the declared one (and not the date
  *           modified) wins over it: the page was stamped anew and still shows its date; so
  *           does an earlier one marked up as the publication date (<time pubdate>) when the
- *           declared day is the day modified, and an earlier day a note says the text was
- *           "originally published on". A numeric day whose other reading is the URL's date
+ *           declared day is the day modified, and an earlier day a note says the page's
+ *           text was "originally published on" (opening with it, or saying it of "this"). A numeric day whose other reading is the URL's date
  *           (03/10/2023 under /2023/october/03/) takes the URL's. JSON-LD is read from
  *           <script> and from a meta tag that carries it (name="script:ld+json")
  *   url:    <link rel="canonical">, og:url, JSON-LD url
@@ -654,20 +654,27 @@ static int aside_h1(const dom *d, size_t i)
     return 0;
 }
 
-/* A date the page says the text first appeared on ("originally published on 26 Sep 2019",
- * "first published March 3, 2021"): a republished or moved article's own day. */
+/* A date the page says its text first appeared on: a note that opens with it
+ * ("Originally published on 26 Sep 2019") or says it of "this" ("This article was first
+ * published on ..."), not an article's sentence about another text ("The study, first
+ * published on ..."): a republished or moved article's own day. */
 static void orig_date_in(const char *s, size_t n, cand *c)
 {
     static const char *const says[] = {"originally published", "first published",
                                        "originally posted", NULL};
-    char tmp[600], ymd[11];
+    char tmp[400], ymd[11];
     if (n >= sizeof tmp) return; /* a paragraph of the text, not a note */
     memcpy(tmp, s, n);
     tmp[n] = '\0';
+    const char *start = tmp;
+    while (*start && !isalnum((unsigned char)*start)) start++;
     for (size_t i = 0; says[i]; i++) {
         const char *p = ci_find(tmp, says[i]);
         if (!p) continue;
-        if (date_in(p + strlen(says[i]), ymd) == 0) c->orig_date = sf_xstrdup(ymd);
+        const char *self = ci_find(tmp, "this ");
+        if ((p == start || (self && self < p && p - self <= 40)) &&
+            date_in(p + strlen(says[i]), ymd) == 0)
+            c->orig_date = sf_xstrdup(ymd);
         return;
     }
 }

@@ -245,6 +245,11 @@ static void test_meta_dates_in_text_and_url(void **state)
     html_page_free(&pg);
 }
 
+/* Text enough to take what follows beyond the headline's neighbourhood (1,500 bytes). */
+#define TEN_PARAS                                                                                  \
+    PARA("One.") PARA("Two.") PARA("Three.") PARA("Four.") PARA("Five.") PARA("Six.")              \
+    PARA("Seven.") PARA("Eight.") PARA("Nine.") PARA("Ten.")
+
 /* The publication day html_read finds on a page. */
 static void assert_date(const char *html, const char *want)
 {
@@ -272,6 +277,17 @@ static void test_meta_dates_beside_the_declared(void **state)
                        PARA("Moor.") "<p><em>This story was originally published on 4 March 2019 "
                        "and has been updated.</em></p></body></html>";
     assert_date(note, "2019-03-04");
+    /* an article's sentence about another text is no note about the page (far below
+     * the headline, where the rule for a date printed near it does not reach) */
+    assert_date("<html><head><meta property=\"article:published_time\" content=\"2023-05-01\">"
+                "</head><body><h1>Moor restoration</h1>" TEN_PARAS
+                "<p>The survey, first published on 4 March 2019, counted 40 nesting pairs.</p>"
+                "</body></html>",
+                "2023-05-01");
+    assert_date("<html><head><meta property=\"article:published_time\" content=\"2023-05-01\">"
+                "</head><body><h1>Moor restoration</h1>" TEN_PARAS
+                "<p><i>Originally published on 4 March 2019.</i></p></body></html>",
+                "2019-03-04");
     /* a later "originally published" day does not replace an earlier declared one */
     assert_date("<html><head><meta property=\"article:published_time\" content=\"2018-01-01\">"
                 "</head><body><h1>Moor restoration</h1>" PARA("Moor.")
@@ -283,8 +299,7 @@ static void test_meta_dates_beside_the_declared(void **state)
                           "\"datePublished\":\"2025-11-29T12:00:00Z\",\"dateModified\":"
                           "\"2025-11-29T12:00:00Z\"}</script></head><body>"
                           "<h1>Tool library opens</h1>"
-                          PARA("Tools.") PARA("More.") PARA("Again.") PARA("Four.") PARA("Five.")
-                          PARA("Six.") PARA("Seven.") PARA("Eight.") PARA("Nine.") PARA("Ten.")
+                          TEN_PARAS
                           "<div>Published <time pubdate datetime=\"2025-08-13\">"
                           "August 13, 2025</time>"
                           "</div></body></html>";
