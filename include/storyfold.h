@@ -270,8 +270,9 @@ int sf_ingest_commit(sf_ingest *in, sf_error *err);
  * them joined leave memory (they stay stored, and no new document joins them), and so do
  * lines seen once among them (learned boilerplate). The window moves every `step`
  * documents (default 10,000), so what a document may join or count as repeated depends
- * only on the documents before it, not on batches or pauses. Call before the first
- * document, with the same values for every ingest into one store. */
+ * only on the documents before it, not on batches or pauses. A value of 0 or less keeps
+ * its default. Call before the first document, with the same values for every ingest
+ * into one store. */
 void sf_ingest_set_window(sf_ingest *in, int64_t window, int64_t step);
 const sf_ingest_stats *sf_ingest_stats_get(const sf_ingest *in);
 /* Commit and free. */

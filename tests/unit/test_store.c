@@ -845,9 +845,9 @@ static sf_doc *stream_doc(int i)
         /* a word of the topic's own vocabulary (eight), chosen by i and k */
         int j = (int)(((unsigned)(i * 7 + k * 13) * 40503u >> 5) % 8);
         snprintf(w, sizeof w, "%s%s%sn", syl[topic % 8], syl[(topic / 8 + j) % 8], syl[j]);
-        n += (size_t)snprintf(text + n, sizeof text - n, "%s%s%s", k % 7 ? " " : "",
-                              k % 7 ? w : (w[0] = (char)(w[0] - 32), w), k % 7 == 6 ? "." : "");
-        if (k == 6) n += (size_t)snprintf(text + n, sizeof text - n, " ");
+        if (k % 7 == 0) w[0] = (char)(w[0] - 'a' + 'A'); /* two sentences of seven words */
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s%s%s", k == 0 ? "" : " ", w,
+                              k % 7 == 6 ? "." : "");
     }
     snprintf(text + n, sizeof text - n, "\n\nFiled by the %s desk.", syl[(x >> 13) % 5]);
     sf_doc *d = sf_doc_new();
